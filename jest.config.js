@@ -1,0 +1,32 @@
+/** Unit tests beside the code; e2e tests in test/ against real PostgreSQL and Redis. */
+const moduleNameMapper = {
+  '^@app/common(|/.*)$': '<rootDir>/libs/common/src$1',
+  '^@app/matching-engine(|/.*)$': '<rootDir>/libs/matching-engine/src$1',
+  '^@app/agreement-pdf(|/.*)$': '<rootDir>/libs/agreement-pdf/src$1',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/src', '<rootDir>/libs'],
+      testMatch: ['**/*.spec.ts'],
+      moduleNameMapper,
+      transform,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      moduleNameMapper,
+      transform,
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/setup/env.ts'],
+    },
+  ],
+};

@@ -1,0 +1,38 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
+export const USER_ROLES = ['admin', 'coordinator', 'foundation_staff', 'company_rep', 'student'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+/** Integration API keys act with this role, scoped to one university. */
+export type PrincipalRole = UserRole | 'integration';
+
+export interface ScopeIds {
+  universityId: string | null;
+  foundationId: string | null;
+  companyId: string | null;
+  studentId: string | null;
+}
+
+/** Who is calling: a user (via JWT) or an integration (via API key). */
+export interface Principal extends ScopeIds {
+  kind: 'user' | 'api_key';
+  id: string;
+  role: PrincipalRole;
+}
+
+export const IS_PUBLIC = 'auth:public';
+export const ROLES_KEY = 'auth:roles';
+
+/** Marks an endpoint as reachable without a credential. Everything else requires one. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Restricts an endpoint to these roles; others get 403. */
+export const Roles = (...roles: PrincipalRole[]) => SetMetadata(ROLES_KEY, roles);
+
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal,
+);
+
+/** A stable key for per-caller records (idempotency keys, rate limits). */
+export function principalKey(principal: Principal): string {
+  return `${principal.kind}:${principal.id}`;
+}

@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditService } from './audit/audit.service';
+import { OutboxService } from './outbox/outbox.service';
+import { Clock, SystemClock } from './time/clock';
+
+/** Domain-free services every feature module uses inside its transactions. */
+@Global()
+@Module({
+  providers: [AuditService, OutboxService, { provide: Clock, useClass: SystemClock }],
+  exports: [AuditService, OutboxService, Clock],
+})
+export class CommonModule {}

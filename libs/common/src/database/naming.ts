@@ -1,0 +1,1 @@
+export { SnakeNamingStrategy } from 'typeorm-naming-strategies';

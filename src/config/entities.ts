@@ -1,0 +1,16 @@
+import { AuditEvent, IdempotencyRecord, OutboxMessage } from '@app/common';
+import { DIRECTORY_ENTITIES } from '../directory/directory.entities';
+import { ApiKey } from '../identity/entities/api-key.entity';
+import { User } from '../identity/entities/user.entity';
+import { STUDENTS_ENTITIES } from '../students/students.entities';
+
+/** Every TypeORM entity, listed explicitly (no globs: the same list works in ts-jest, ts-node and dist). */
+export const ENTITIES = [
+  AuditEvent,
+  OutboxMessage,
+  IdempotencyRecord,
+  User,
+  ApiKey,
+  ...DIRECTORY_ENTITIES,
+  ...STUDENTS_ENTITIES,
+];

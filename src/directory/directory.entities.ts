@@ -1,0 +1,3 @@
+import { University } from './universities/university.entity';
+
+export const DIRECTORY_ENTITIES = [University];

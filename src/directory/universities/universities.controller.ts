@@ -1,0 +1,58 @@
+import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { UniversitiesService } from './universities.service';
+import {
+  CreateUniversityDto,
+  ListUniversitiesQueryDto,
+  UniversityDto,
+  UpdateUniversityDto,
+} from './university.dto';
+import { University } from './university.entity';
+
+function toDto(u: University): UniversityDto {
+  return {
+    id: u.id,
+    version: u.version,
+    name: u.name,
+    brinCode: u.brinCode,
+    city: u.city,
+    createdAt: u.createdAt,
+    updatedAt: u.updatedAt,
+  };
+}
+
+@ApiTags('universities')
+@ApiBearerAuth()
+@Controller('universities')
+export class UniversitiesController {
+  constructor(private readonly universities: UniversitiesService) {}
+
+  @Post()
+  @Roles('admin')
+  async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateUniversityDto): Promise<UniversityDto> {
+    return toDto(await this.universities.create(p, dto));
+  }
+
+  @Get()
+  async list(@CurrentPrincipal() p: Principal, @Query() query: ListUniversitiesQueryDto): Promise<Page<UniversityDto>> {
+    return mapPage(await this.universities.list(p, query), toDto);
+  }
+
+  @Get(':id')
+  async get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UniversityDto> {
+    return toDto(await this.universities.get(p, id));
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'coordinator')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you edited; 409 when stale' })
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUniversityDto,
+    @IfMatch() ifMatch?: number,
+  ): Promise<UniversityDto> {
+    return toDto(await this.universities.update(p, id, dto, ifMatch));
+  }
+}

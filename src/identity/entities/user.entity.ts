@@ -1,0 +1,49 @@
+import { UserRole, VersionedEntity } from '@app/common';
+import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { University } from '../../directory/universities/university.entity';
+
+@Entity('users')
+@Check('ck_users_role', `role IN ('admin', 'coordinator', 'foundation_staff', 'company_rep', 'student')`)
+// Each role carries exactly its own scope id (students also carry their university).
+@Check(
+  'ck_users_role_scope',
+  `(role = 'admin' AND university_id IS NULL AND foundation_id IS NULL AND company_id IS NULL AND student_id IS NULL)
+  OR (role = 'coordinator' AND university_id IS NOT NULL AND foundation_id IS NULL AND company_id IS NULL AND student_id IS NULL)
+  OR (role = 'foundation_staff' AND foundation_id IS NOT NULL AND university_id IS NULL AND company_id IS NULL AND student_id IS NULL)
+  OR (role = 'company_rep' AND company_id IS NOT NULL AND university_id IS NULL AND foundation_id IS NULL AND student_id IS NULL)
+  OR (role = 'student' AND student_id IS NOT NULL AND university_id IS NOT NULL AND foundation_id IS NULL AND company_id IS NULL)`,
+)
+export class User extends VersionedEntity {
+  /** Stored lower-case; unique. */
+  @Column('text', { unique: true })
+  email!: string;
+
+  @Column('text')
+  name!: string;
+
+  /** Argon2id hash in PHC string format; never returned or logged. */
+  @Column('text', { select: false })
+  passwordHash!: string;
+
+  @Column('text')
+  role!: UserRole;
+
+  @Column('uuid', { nullable: true })
+  universityId!: string | null;
+
+  @ManyToOne(() => University, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'university_id' })
+  university?: University;
+
+  @Column('uuid', { nullable: true })
+  foundationId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  companyId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  studentId!: string | null;
+
+  @Column('boolean', { default: true })
+  active!: boolean;
+}

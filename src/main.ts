@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { createApiApp } from './bootstrap/api-app';
+import { loadAppConfig } from './config/app-config';
+
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await createApiApp();
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+}
+
+main().catch((error) => {
+  console.error('API failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { OUTBOX_RELAY_OPTIONS, OutboxRelay, redisOptionsFromUrl } from '@app/common';
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { appConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { IntegrationsWorkerModule } from './integrations/integrations-worker.module';
+
+/** The background worker: BullMQ processors and the outbox relay, no HTTP listener. */
+@Module({
+  imports: [CoreModule, IntegrationsWorkerModule],
+  providers: [
+    OutboxRelay,
+    {
+      provide: OUTBOX_RELAY_OPTIONS,
+      inject: [appConfig.KEY],
+      useFactory: (config: ConfigType<typeof appConfig>) => ({
+        connection: redisOptionsFromUrl(config.redisUrl),
+        prefix: config.queuePrefix,
+        pollIntervalMs: config.outboxPollMs,
+        batchSize: 200,
+        defaultJobOptions: {
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { age: 24 * 3600, count: 10_000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      }),
+    },
+  ],
+})
+export class WorkerModule {}
