@@ -1,6 +1,10 @@
 import type { MigrationInterface } from 'typeorm';
+import { Directory1795434874212 } from './1795434874212-Directory';
 import { Platform1795434757362 } from './1795434757362-Platform';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Platform1795434757362];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Platform1795434757362,
+  Directory1795434874212,
+];

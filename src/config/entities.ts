@@ -2,6 +2,7 @@ import { AuditEvent, IdempotencyRecord, OutboxMessage } from '@app/common';
 import { DIRECTORY_ENTITIES } from '../directory/directory.entities';
 import { ApiKey } from '../identity/entities/api-key.entity';
 import { User } from '../identity/entities/user.entity';
+import { INTEGRATIONS_ENTITIES } from '../integrations/integrations.entities';
 import { STUDENTS_ENTITIES } from '../students/students.entities';
 
 /** Every TypeORM entity, listed explicitly (no globs: the same list works in ts-jest, ts-node and dist). */
@@ -13,4 +14,5 @@ export const ENTITIES = [
   ApiKey,
   ...DIRECTORY_ENTITIES,
   ...STUDENTS_ENTITIES,
+  ...INTEGRATIONS_ENTITIES,
 ];

@@ -1,4 +1,3 @@
-import type { EntitySchema } from 'typeorm';
+import { Student } from './entities/student.entity';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const STUDENTS_ENTITIES: (Function | EntitySchema)[] = [];
+export const STUDENTS_ENTITIES = [Student];

@@ -1,6 +1,9 @@
 import { UserRole, VersionedEntity } from '@app/common';
 import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Company } from '../../directory/companies/company.entity';
+import { Foundation } from '../../directory/foundations/foundation.entity';
 import { University } from '../../directory/universities/university.entity';
+import { Student } from '../../students/entities/student.entity';
 
 @Entity('users')
 @Check('ck_users_role', `role IN ('admin', 'coordinator', 'foundation_staff', 'company_rep', 'student')`)
@@ -38,11 +41,23 @@ export class User extends VersionedEntity {
   @Column('uuid', { nullable: true })
   foundationId!: string | null;
 
+  @ManyToOne(() => Foundation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'foundation_id' })
+  foundation?: Foundation;
+
   @Column('uuid', { nullable: true })
   companyId!: string | null;
 
+  @ManyToOne(() => Company, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'company_id' })
+  company?: Company;
+
   @Column('uuid', { nullable: true })
   studentId!: string | null;
+
+  @ManyToOne(() => Student, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'student_id' })
+  student?: Student;
 
   @Column('boolean', { default: true })
   active!: boolean;

@@ -1,0 +1,3 @@
+import { StudentImport } from './entities/student-import.entity';
+
+export const INTEGRATIONS_ENTITIES = [StudentImport];
