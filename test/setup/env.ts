@@ -1,5 +1,4 @@
-import { TEST_ENV } from './test-env';
+import { testEnv } from './test-env';
 
-// Runs in every test worker before the test file. QUEUE_PREFIX comes from the global setup, so
-// each run has its own BullMQ namespace in the shared Redis.
-Object.assign(process.env, TEST_ENV);
+// Runs in every test worker before the test file (after the global setup chose the database).
+Object.assign(process.env, testEnv());

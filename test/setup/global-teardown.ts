@@ -1,8 +1,19 @@
 import Redis from 'ioredis';
+import { Client } from 'pg';
 
-/** Removes this run's BullMQ keys from the shared Redis. */
+/** Drops this run's database and removes its BullMQ keys from the shared Redis. */
 export default async function globalTeardown(): Promise<void> {
   const prefix = process.env.QUEUE_PREFIX;
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (databaseUrl && /dualroute_test_/.test(databaseUrl) && !process.env.KEEP_TEST_DATABASE) {
+    const url = new URL(databaseUrl);
+    const name = url.pathname.slice(1);
+    url.pathname = '/postgres';
+    const admin = new Client({ connectionString: url.toString() });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
   if (!prefix) return;
   const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
   try {

@@ -1,12 +1,20 @@
-/** The environment every test process runs with (a database of its own, silent logs). */
-export const TEST_ENV: Record<string, string> = {
-  NODE_ENV: 'test',
-  DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dualroute_test',
-  REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-  BOOTSTRAP_ADMIN_EMAIL: 'admin@test.local',
-  BOOTSTRAP_ADMIN_PASSWORD: 'admin-password-test',
-  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-  LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-  OUTBOX_POLL_MS: '50',
-  DEMO_DATA: 'false',
-};
+/**
+ * The environment every test process runs with. The global setup picks a database name unique
+ * to the run (so parallel runs never drop each other's database) and a run-unique QUEUE_PREFIX;
+ * workers inherit both through process.env.
+ */
+export function testEnv(): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dualroute_test',
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    BOOTSTRAP_ADMIN_EMAIL: 'admin@test.local',
+    BOOTSTRAP_ADMIN_PASSWORD: 'admin-password-test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    OUTBOX_POLL_MS: '50',
+    DEMO_DATA: 'false',
+  };
+}
+
+export const TEST_ENV = testEnv();

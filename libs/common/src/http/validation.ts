@@ -7,7 +7,13 @@ export function flattenValidationErrors(errors: ClassValidatorError[], parent = 
   const result: FieldError[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) {
+    const messages = Object.values(error.constraints ?? {});
+    if (messages.length && (error.value === undefined || error.value === null) && !error.constraints?.whitelistValidation) {
+      // One clear message for a missing value instead of every rule it fails.
+      result.push({ field, message: `${field} is required` });
+      continue;
+    }
+    for (const message of messages) {
       result.push({ field, message });
     }
     if (error.children?.length) result.push(...flattenValidationErrors(error.children, field));
