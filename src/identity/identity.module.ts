@@ -24,11 +24,12 @@ import { UsersService } from './users.service';
         signOptions: { algorithm: 'HS256' },
       }),
     }),
-    // Login attempts are counted in Redis so the limit holds across API replicas.
+    // Login attempts are counted in Redis so the limit holds across API replicas. Named 'default'
+    // so the guard answers with a plain Retry-After header.
     ThrottlerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (config: ConfigType<typeof appConfig>) => ({
-        throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
         storage: new ThrottlerStorageRedisService({
           ...redisOptionsFromUrl(config.redisUrl),
           keyPrefix: `${config.queuePrefix}:throttle:`,
