@@ -41,6 +41,15 @@ describe('universities', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'bogus' })]);
   });
 
+  it('refuses an explicit null for a required field with 422, not 500', async () => {
+    const res = await api.http
+      .patch(`/api/v1/universities/${tenantA.universityId}`)
+      .set(bearer(api.adminToken))
+      .send({ name: null })
+      .expect(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+  });
+
   it('refuses a duplicate BRIN code with 409', async () => {
     const brin = randomBrin();
     await api.http.post('/api/v1/universities').set(bearer(api.adminToken)).send({ name: 'One', brinCode: brin }).expect(201);

@@ -19,7 +19,8 @@ export class CreateUniversityDto {
   city?: string;
 }
 
-export class UpdateUniversityDto extends PartialType(CreateUniversityDto) {}
+/** Optional fields, but an explicit null is validated (and refused) rather than skipped. */
+export class UpdateUniversityDto extends PartialType(CreateUniversityDto, { skipNullProperties: false }) {}
 
 export class ListUniversitiesQueryDto extends ListQueryDto {
   @IsOptional()

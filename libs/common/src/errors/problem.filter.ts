@@ -32,6 +32,7 @@ const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_EXCLUSION_VIOLATION = '23P01';
 const PG_CHECK_VIOLATION = '23514';
+const PG_NOT_NULL_VIOLATION = '23502';
 const PG_INVALID_TEXT = '22P02';
 
 /** Turns every error into application/problem+json; unexpected ones become a logged 500. */
@@ -139,6 +140,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           title: 'Validation failed',
           status: 422,
           detail: 'A referenced resource does not exist.',
+          instance,
+        };
+      case PG_NOT_NULL_VIOLATION:
+        return {
+          type: PROBLEM_BASE + 'validation-failed',
+          title: 'Validation failed',
+          status: 422,
+          detail: `A required value is missing (${(driverError as { column?: string }).column ?? 'column'}).`,
           instance,
         };
       case PG_CHECK_VIOLATION:

@@ -1,0 +1,61 @@
+import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CompaniesService } from './companies.service';
+import {
+  CompanyDto,
+  CreateCompanyDto,
+  ListCompaniesQueryDto,
+  toCompanyDto,
+  UpdateCompanyDto,
+} from './company.dto';
+
+@ApiTags('companies')
+@ApiBearerAuth()
+@Controller('companies')
+export class CompaniesController {
+  constructor(private readonly companies: CompaniesService) {}
+
+  @Post()
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Register a company (mkb-bedrijf); the KvK number must be new' })
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: CreateCompanyDto,
+  ): Promise<CompanyDto> {
+    return toCompanyDto(await this.companies.create(p, dto));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Companies the caller may see (staff: all; a company rep: their own)' })
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Query() query: ListCompaniesQueryDto,
+  ): Promise<Page<CompanyDto>> {
+    return mapPage(await this.companies.list(p, query), toCompanyDto);
+  }
+
+  @Get(':id')
+  async get(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CompanyDto> {
+    return toCompanyDto(await this.companies.get(p, id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Edit a company (admins, coordinators, the company's own reps)" })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you edited; 409 when stale',
+  })
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCompanyDto,
+    @IfMatch() ifMatch?: number,
+  ): Promise<CompanyDto> {
+    return toCompanyDto(await this.companies.update(p, id, dto, ifMatch));
+  }
+}

@@ -1,0 +1,74 @@
+import { Principal, PrincipalRole } from '@app/common';
+import {
+  canWriteCompany,
+  coordinateErrors,
+  COMPANY_SCOPE,
+  isSme,
+  normalisePostcodePrefix,
+} from './company-rules';
+
+const COMPANY = '0190a5b0-0000-7000-8000-000000000001';
+const OTHER = '0190a5b0-0000-7000-8000-000000000002';
+
+function principal(role: PrincipalRole, scope: Partial<Principal> = {}): Principal {
+  return {
+    kind: 'user',
+    id: 'u',
+    role,
+    universityId: null,
+    foundationId: null,
+    companyId: null,
+    studentId: null,
+    ...scope,
+  };
+}
+
+describe('company rules', () => {
+  it('counts fewer than 250 employees as an SME (EU Recommendation 2003/361/EC)', () => {
+    expect(isSme(0)).toBe(true);
+    expect(isSme(249)).toBe(true);
+    expect(isSme(250)).toBe(false);
+  });
+
+  it('lets staff read every company, a rep their own, and nobody else anything', () => {
+    expect(COMPANY_SCOPE.admin).toBe('all');
+    expect(COMPANY_SCOPE.coordinator).toBe('all');
+    expect(COMPANY_SCOPE.foundation_staff).toBe('all');
+    expect(COMPANY_SCOPE.company_rep).toEqual({ column: 'id', principalField: 'companyId' });
+    expect(COMPANY_SCOPE.student).toBeUndefined();
+    expect(COMPANY_SCOPE.integration).toBeUndefined();
+  });
+
+  it('lets admins, coordinators and the own rep write', () => {
+    expect(canWriteCompany(principal('admin'), COMPANY)).toBe(true);
+    expect(canWriteCompany(principal('coordinator', { universityId: 'x' }), COMPANY)).toBe(true);
+    expect(canWriteCompany(principal('company_rep', { companyId: COMPANY }), COMPANY)).toBe(true);
+    expect(canWriteCompany(principal('company_rep', { companyId: OTHER }), COMPANY)).toBe(false);
+    expect(canWriteCompany(principal('company_rep'), COMPANY)).toBe(false);
+    expect(canWriteCompany(principal('foundation_staff', { foundationId: 'f' }), COMPANY)).toBe(
+      false,
+    );
+    expect(canWriteCompany(principal('student', { studentId: 's' }), COMPANY)).toBe(false);
+    expect(canWriteCompany({ ...principal('integration'), kind: 'api_key' }, COMPANY)).toBe(false);
+  });
+
+  it('wants both coordinates or neither, naming the missing one', () => {
+    expect(coordinateErrors(undefined, undefined)).toEqual([]);
+    expect(coordinateErrors(null, null)).toEqual([]);
+    expect(coordinateErrors(52, 5)).toEqual([]);
+    expect(coordinateErrors(52, null)).toEqual([expect.objectContaining({ field: 'longitude' })]);
+    expect(coordinateErrors(undefined, 5)).toEqual([
+      expect.objectContaining({ field: 'latitude' }),
+    ]);
+  });
+
+  it('normalises a postcode prefix to the stored "1234 AB" form', () => {
+    expect(normalisePostcodePrefix('56')).toBe('56');
+    expect(normalisePostcodePrefix('5611')).toBe('5611');
+    expect(normalisePostcodePrefix('5611a')).toBe('5611 A');
+    expect(normalisePostcodePrefix(' 5611 ab ')).toBe('5611 AB');
+    expect(normalisePostcodePrefix('0611')).toBeUndefined();
+    expect(normalisePostcodePrefix('56111')).toBeUndefined();
+    expect(normalisePostcodePrefix('5611abc')).toBeUndefined();
+  });
+});

@@ -1,0 +1,65 @@
+import { CurrentPrincipal, IfMatch, mapPage, Page, Principal } from '@app/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CreateSupervisorDto,
+  ListSupervisorsQueryDto,
+  SupervisorDto,
+  toSupervisorDto,
+  UpdateSupervisorDto,
+} from './supervisor.dto';
+import { SupervisorsService } from './supervisors.service';
+
+@ApiTags('companies')
+@ApiBearerAuth()
+@Controller('companies/:companyId/supervisors')
+export class SupervisorsController {
+  constructor(private readonly supervisors: SupervisorsService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: "Add a workplace supervisor (admins, coordinators, the company's own reps)",
+  })
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Param('companyId', ParseUUIDPipe) companyId: string,
+    @Body() dto: CreateSupervisorDto,
+  ): Promise<SupervisorDto> {
+    return toSupervisorDto(await this.supervisors.create(p, companyId, dto));
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The company's workplace supervisors" })
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Param('companyId', ParseUUIDPipe) companyId: string,
+    @Query() query: ListSupervisorsQueryDto,
+  ): Promise<Page<SupervisorDto>> {
+    return mapPage(await this.supervisors.list(p, companyId, query), toSupervisorDto);
+  }
+
+  @Get(':supervisorId')
+  async get(
+    @CurrentPrincipal() p: Principal,
+    @Param('companyId', ParseUUIDPipe) companyId: string,
+    @Param('supervisorId', ParseUUIDPipe) supervisorId: string,
+  ): Promise<SupervisorDto> {
+    return toSupervisorDto(await this.supervisors.get(p, companyId, supervisorId));
+  }
+
+  @Patch(':supervisorId')
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you edited; 409 when stale',
+  })
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('companyId', ParseUUIDPipe) companyId: string,
+    @Param('supervisorId', ParseUUIDPipe) supervisorId: string,
+    @Body() dto: UpdateSupervisorDto,
+    @IfMatch() ifMatch?: number,
+  ): Promise<SupervisorDto> {
+    return toSupervisorDto(await this.supervisors.update(p, companyId, supervisorId, dto, ifMatch));
+  }
+}

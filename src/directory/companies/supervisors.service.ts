@@ -1,0 +1,154 @@
+import {
+  applyScope,
+  assertNotEmptyPatch,
+  assertVersion,
+  AuditService,
+  ConflictError,
+  escapeLike,
+  NotFoundError,
+  Page,
+  paginate,
+  Principal,
+  stripUndefined,
+} from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../db-errors';
+import { CompaniesService } from './companies.service';
+import { assertCanWriteCompany, SUPERVISOR_SCOPE } from './company-rules';
+import {
+  CreateSupervisorDto,
+  ListSupervisorsQueryDto,
+  UpdateSupervisorDto,
+} from './supervisor.dto';
+import { Supervisor } from './supervisor.entity';
+
+/** Workplace supervisors (praktijkbegeleiders): readable with their company, written by its editors. */
+@Injectable()
+export class SupervisorsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly companies: CompaniesService,
+  ) {}
+
+  create(principal: Principal, companyId: string, dto: CreateSupervisorDto): Promise<Supervisor> {
+    return this.dataSource.transaction(async (manager) => {
+      const company = await this.companies.get(principal, companyId, manager);
+      assertCanWriteCompany(principal, company.id, 'add a supervisor');
+      await this.assertEmailFree(manager, company.id, dto.email);
+      const supervisor = manager.create(Supervisor, {
+        companyId: company.id,
+        name: dto.name,
+        email: dto.email,
+        hoursPerWeek: dto.hoursPerWeek,
+        trained: dto.trained,
+      });
+      await this.save(manager, supervisor);
+      await this.audit.record(manager, principal, {
+        resourceType: 'supervisor',
+        resourceId: supervisor.id,
+        action: 'created',
+        data: { companyId: company.id, ...dto },
+      });
+      return supervisor;
+    });
+  }
+
+  async list(
+    principal: Principal,
+    companyId: string,
+    query: ListSupervisorsQueryDto,
+  ): Promise<Page<Supervisor>> {
+    await this.companies.get(principal, companyId);
+    const qb = applyScope(
+      this.dataSource
+        .getRepository(Supervisor)
+        .createQueryBuilder('s')
+        .where('s.company_id = :companyId', { companyId }),
+      principal,
+      SUPERVISOR_SCOPE,
+    );
+    if (query.q) {
+      qb.andWhere('(s.name ILIKE :q OR s.email ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    }
+    if (query.trained !== undefined)
+      qb.andWhere('s.trained = :trained', { trained: query.trained === 'true' });
+    return paginate(qb, query);
+  }
+
+  async get(
+    principal: Principal,
+    companyId: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock?: 'pessimistic_write',
+  ): Promise<Supervisor> {
+    const qb = applyScope(
+      manager
+        .getRepository(Supervisor)
+        .createQueryBuilder('s')
+        .where('s.id = :id AND s.company_id = :companyId', { id, companyId }),
+      principal,
+      SUPERVISOR_SCOPE,
+    );
+    if (lock) qb.setLock(lock);
+    const supervisor = await qb.getOne();
+    if (!supervisor) throw new NotFoundError('Supervisor', id);
+    return supervisor;
+  }
+
+  update(
+    principal: Principal,
+    companyId: string,
+    id: string,
+    dto: UpdateSupervisorDto,
+    ifMatch?: number,
+  ): Promise<Supervisor> {
+    assertNotEmptyPatch(dto);
+    return this.dataSource.transaction(async (manager) => {
+      const supervisor = await this.get(principal, companyId, id, manager, 'pessimistic_write');
+      assertCanWriteCompany(principal, supervisor.companyId, 'edit a supervisor');
+      assertVersion('Supervisor', ifMatch, supervisor.version);
+      if (dto.email && dto.email !== supervisor.email)
+        await this.assertEmailFree(manager, supervisor.companyId, dto.email);
+      Object.assign(supervisor, stripUndefined(dto));
+      await this.save(manager, supervisor);
+      await this.audit.record(manager, principal, {
+        resourceType: 'supervisor',
+        resourceId: supervisor.id,
+        action: 'updated',
+        data: { companyId: supervisor.companyId, ...dto },
+      });
+      return supervisor;
+    });
+  }
+
+  private async assertEmailFree(
+    manager: EntityManager,
+    companyId: string,
+    email: string,
+  ): Promise<void> {
+    if (await manager.exists(Supervisor, { where: { companyId, email } })) throw emailTaken(email);
+  }
+
+  /** A concurrent registration of the same email at the same company loses on the unique index. */
+  private async save(manager: EntityManager, supervisor: Supervisor): Promise<void> {
+    try {
+      await manager.save(supervisor);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken(supervisor.email);
+      throw error;
+    }
+  }
+}
+
+function emailTaken(email: string): ConflictError {
+  return new ConflictError(
+    `A supervisor with email address ${email} is already registered at this company.`,
+    'duplicate',
+    {
+      errors: [{ field: 'email', message: 'is already registered at this company' }],
+    },
+  );
+}

@@ -1,0 +1,129 @@
+import {
+  applyScope,
+  assertNotEmptyPatch,
+  assertVersion,
+  AuditService,
+  ConflictError,
+  escapeLike,
+  NotFoundError,
+  Page,
+  paginate,
+  Principal,
+  stripUndefined,
+} from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../db-errors';
+import { assertCanWriteFoundation, FOUNDATION_SCOPE } from './foundation-rules';
+import {
+  CreateFoundationDto,
+  ListFoundationsQueryDto,
+  UpdateFoundationDto,
+} from './foundation.dto';
+import { Foundation } from './foundation.entity';
+
+@Injectable()
+export class FoundationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(principal: Principal, dto: CreateFoundationDto): Promise<Foundation> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertKvkFree(manager, dto.kvkNumber);
+      const foundation = manager.create(Foundation, {
+        name: dto.name,
+        kvkNumber: dto.kvkNumber,
+        region: dto.region,
+      });
+      await this.save(manager, foundation);
+      await this.audit.record(manager, principal, {
+        resourceType: 'foundation',
+        resourceId: foundation.id,
+        action: 'created',
+        data: { ...dto },
+      });
+      return foundation;
+    });
+  }
+
+  list(principal: Principal, query: ListFoundationsQueryDto): Promise<Page<Foundation>> {
+    const qb = applyScope(
+      this.dataSource.getRepository(Foundation).createQueryBuilder('f'),
+      principal,
+      FOUNDATION_SCOPE,
+    );
+    if (query.region) qb.andWhere('lower(f.region) = lower(:region)', { region: query.region });
+    if (query.kvkNumber) qb.andWhere('f.kvk_number = :kvk', { kvk: query.kvkNumber });
+    if (query.q) qb.andWhere('f.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
+    return paginate(qb, query);
+  }
+
+  /** The foundation if the caller may see it; 404 otherwise (existence is not leaked). */
+  async get(
+    principal: Principal,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock?: 'pessimistic_write' | 'pessimistic_read',
+  ): Promise<Foundation> {
+    const qb = applyScope(
+      manager.getRepository(Foundation).createQueryBuilder('f').where('f.id = :id', { id }),
+      principal,
+      FOUNDATION_SCOPE,
+    );
+    if (lock) qb.setLock(lock);
+    const foundation = await qb.getOne();
+    if (!foundation) throw new NotFoundError('Foundation', id);
+    return foundation;
+  }
+
+  update(
+    principal: Principal,
+    id: string,
+    dto: UpdateFoundationDto,
+    ifMatch?: number,
+  ): Promise<Foundation> {
+    assertNotEmptyPatch(dto);
+    return this.dataSource.transaction(async (manager) => {
+      const foundation = await this.get(principal, id, manager, 'pessimistic_write');
+      assertCanWriteFoundation(principal, foundation.id, 'edit a foundation');
+      assertVersion('Foundation', ifMatch, foundation.version);
+      if (dto.kvkNumber && dto.kvkNumber !== foundation.kvkNumber)
+        await this.assertKvkFree(manager, dto.kvkNumber);
+      Object.assign(foundation, stripUndefined(dto));
+      await this.save(manager, foundation);
+      await this.audit.record(manager, principal, {
+        resourceType: 'foundation',
+        resourceId: foundation.id,
+        action: 'updated',
+        data: { ...dto },
+      });
+      return foundation;
+    });
+  }
+
+  private async assertKvkFree(manager: EntityManager, kvkNumber: string): Promise<void> {
+    if (await manager.exists(Foundation, { where: { kvkNumber } })) throw kvkTaken(kvkNumber);
+  }
+
+  /** A concurrent registration of the same KvK number loses on the unique constraint. */
+  private async save(manager: EntityManager, foundation: Foundation): Promise<void> {
+    try {
+      await manager.save(foundation);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw kvkTaken(foundation.kvkNumber);
+      throw error;
+    }
+  }
+}
+
+function kvkTaken(kvkNumber: string): ConflictError {
+  return new ConflictError(
+    `A foundation with KvK number ${kvkNumber} is already registered.`,
+    'duplicate',
+    {
+      errors: [{ field: 'kvkNumber', message: 'is already registered' }],
+    },
+  );
+}
