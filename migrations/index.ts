@@ -1,10 +1,12 @@
 import type { MigrationInterface } from 'typeorm';
 import { Directory1795434874212 } from './1795434874212-Directory';
 import { Platform1795434757362 } from './1795434757362-Platform';
+import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Platform1795434757362,
   Directory1795434874212,
+  StudentsUniversityIdIndex1795435269400,
 ];

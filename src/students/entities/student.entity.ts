@@ -26,6 +26,8 @@ export type PriorEducation = (typeof PRIOR_EDUCATION)[number];
   where: 'external_id IS NOT NULL',
 })
 @Index('ix_students_programme', ['programmeId'])
+/** Keyset pages of one university's students (WHERE university_id = $1 AND id > $2 ORDER BY id). */
+@Index('ix_students_university_id', ['universityId', 'id'])
 @Check(
   'ck_students_intake_group',
   `intake_group IN ('mbo4_graduate', 'employee_mbo_level', 'employee_hbo_level', 'career_switcher', 'havo_vwo_graduate', 'fulltime_dropout')`,

@@ -1,0 +1,78 @@
+import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  CreateProgrammeDto,
+  ListProgrammesQueryDto,
+  ProgrammeDto,
+  UpdateProgrammeDto,
+} from './programme.dto';
+import { Programme } from './programme.entity';
+import { ProgrammesService } from './programmes.service';
+
+export function toProgrammeDto(p: Programme): ProgrammeDto {
+  return {
+    id: p.id,
+    version: p.version,
+    universityId: p.universityId,
+    name: p.name,
+    crohoCode: p.crohoCode,
+    degree: p.degree,
+    level: p.level,
+    nominalYears: p.nominalYears,
+    crohoSector: p.crohoSector,
+    academicCalendar: p.academicCalendar,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(private readonly programmes: ProgrammesService) {}
+
+  @Post()
+  @Roles('admin', 'coordinator', 'integration')
+  @ApiOperation({ summary: 'Register a programme (opleiding) of a university' })
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: CreateProgrammeDto,
+  ): Promise<ProgrammeDto> {
+    return toProgrammeDto(await this.programmes.create(p, dto));
+  }
+
+  @Get()
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Query() query: ListProgrammesQueryDto,
+  ): Promise<Page<ProgrammeDto>> {
+    return mapPage(await this.programmes.list(p, query), toProgrammeDto);
+  }
+
+  @Get(':id')
+  async get(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ProgrammeDto> {
+    return toProgrammeDto(await this.programmes.get(p, id));
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'coordinator', 'integration')
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you edited; 409 when stale',
+  })
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateProgrammeDto,
+    @IfMatch() ifMatch?: number,
+  ): Promise<ProgrammeDto> {
+    return toProgrammeDto(await this.programmes.update(p, id, dto, ifMatch));
+  }
+}

@@ -1,0 +1,75 @@
+import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  CreateSectorAssociationDto,
+  ListSectorAssociationsQueryDto,
+  SectorAssociationDto,
+  UpdateSectorAssociationDto,
+} from './sector-association.dto';
+import { SectorAssociation } from './sector-association.entity';
+import { SectorAssociationsService } from './sector-associations.service';
+
+export function toSectorAssociationDto(sa: SectorAssociation): SectorAssociationDto {
+  return {
+    id: sa.id,
+    version: sa.version,
+    name: sa.name,
+    sector: sa.sector,
+    website: sa.website,
+    createdAt: sa.createdAt,
+    updatedAt: sa.updatedAt,
+  };
+}
+
+@ApiTags('sector-associations')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('sector-associations')
+export class SectorAssociationsController {
+  constructor(private readonly associations: SectorAssociationsService) {}
+
+  @Post()
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Register a sector association (brancheorganisatie); shared by all universities',
+  })
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: CreateSectorAssociationDto,
+  ): Promise<SectorAssociationDto> {
+    return toSectorAssociationDto(await this.associations.create(p, dto));
+  }
+
+  @Get()
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Query() query: ListSectorAssociationsQueryDto,
+  ): Promise<Page<SectorAssociationDto>> {
+    return mapPage(await this.associations.list(p, query), toSectorAssociationDto);
+  }
+
+  @Get(':id')
+  async get(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<SectorAssociationDto> {
+    return toSectorAssociationDto(await this.associations.get(p, id));
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'coordinator')
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you edited; 409 when stale',
+  })
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSectorAssociationDto,
+    @IfMatch() ifMatch?: number,
+  ): Promise<SectorAssociationDto> {
+    return toSectorAssociationDto(await this.associations.update(p, id, dto, ifMatch));
+  }
+}

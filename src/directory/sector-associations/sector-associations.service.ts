@@ -1,0 +1,148 @@
+import {
+  applyScope,
+  assertNotEmptyPatch,
+  assertVersion,
+  AuditService,
+  ConflictError,
+  escapeLike,
+  NotFoundError,
+  Page,
+  paginate,
+  Principal,
+  ScopeRules,
+  stripUndefined,
+} from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { uniqueViolation } from '../validation-helpers';
+import {
+  CreateSectorAssociationDto,
+  ListSectorAssociationsQueryDto,
+  UpdateSectorAssociationDto,
+} from './sector-association.dto';
+import { SectorAssociation } from './sector-association.entity';
+
+/** Shared reference data: every authenticated caller may read every sector association. */
+export const SECTOR_ASSOCIATION_SCOPE: ScopeRules = {
+  admin: 'all',
+  coordinator: 'all',
+  foundation_staff: 'all',
+  company_rep: 'all',
+  student: 'all',
+  integration: 'all',
+};
+
+@Injectable()
+export class SectorAssociationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(principal: Principal, dto: CreateSectorAssociationDto): Promise<SectorAssociation> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await this.assertNameFree(manager, dto.name);
+        const association = manager.create(SectorAssociation, {
+          name: dto.name,
+          sector: dto.sector ?? null,
+          website: dto.website ?? null,
+        });
+        await manager.save(association);
+        await this.audit.record(manager, principal, {
+          resourceType: 'sector_association',
+          resourceId: association.id,
+          action: 'created',
+          data: { ...dto },
+        });
+        return association;
+      });
+    } catch (error) {
+      throw this.translate(error, dto.name);
+    }
+  }
+
+  list(
+    principal: Principal,
+    query: ListSectorAssociationsQueryDto,
+  ): Promise<Page<SectorAssociation>> {
+    const qb = applyScope(
+      this.dataSource.getRepository(SectorAssociation).createQueryBuilder('sa'),
+      principal,
+      SECTOR_ASSOCIATION_SCOPE,
+    );
+    if (query.q) qb.andWhere('sa.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
+    if (query.sector)
+      qb.andWhere('lower(sa.sector) = lower(:sector)', { sector: query.sector.trim() });
+    return paginate(qb, query);
+  }
+
+  async get(principal: Principal, id: string): Promise<SectorAssociation> {
+    const association = await this.scoped(this.dataSource.manager, principal, id).getOne();
+    if (!association) throw new NotFoundError('Sector association', id);
+    return association;
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    dto: UpdateSectorAssociationDto,
+    ifMatch?: number,
+  ): Promise<SectorAssociation> {
+    assertNotEmptyPatch(dto);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const association = await this.scoped(manager, principal, id)
+          .setLock('pessimistic_write')
+          .getOne();
+        if (!association) throw new NotFoundError('Sector association', id);
+        assertVersion('Sector association', ifMatch, association.version);
+        if (dto.name !== undefined && dto.name.toLowerCase() !== association.name.toLowerCase()) {
+          await this.assertNameFree(manager, dto.name);
+        }
+        const patch = stripUndefined(dto);
+        Object.assign(association, patch);
+        await manager.save(association);
+        await this.audit.record(manager, principal, {
+          resourceType: 'sector_association',
+          resourceId: association.id,
+          action: 'updated',
+          data: patch,
+        });
+        return association;
+      });
+    } catch (error) {
+      throw this.translate(error, dto.name);
+    }
+  }
+
+  private scoped(manager: EntityManager, principal: Principal, id: string) {
+    return applyScope(
+      manager
+        .getRepository(SectorAssociation)
+        .createQueryBuilder('sa')
+        .where('sa.id = :id', { id }),
+      principal,
+      SECTOR_ASSOCIATION_SCOPE,
+    );
+  }
+
+  /** Names differing only in case are the same association (the unique index is case-sensitive). */
+  private async assertNameFree(manager: EntityManager, name: string): Promise<void> {
+    const taken = await manager
+      .getRepository(SectorAssociation)
+      .createQueryBuilder('sa')
+      .where('lower(sa.name) = lower(:name)', { name })
+      .getExists();
+    if (taken) throw this.duplicate(name);
+  }
+
+  private translate(error: unknown, name: string | undefined): unknown {
+    // The only unique constraint on the table is the one on name.
+    return uniqueViolation(error) !== null ? this.duplicate(name) : error;
+  }
+
+  private duplicate(name: string | undefined): ConflictError {
+    return new ConflictError(`A sector association named "${name}" already exists.`, 'duplicate');
+  }
+}

@@ -1,0 +1,48 @@
+import type { Student } from './entities/student.entity';
+
+/** A student as reads return it: the stored columns, no relations. A loaded entity is one too. */
+export type StudentRecord = Pick<
+  Student,
+  | 'id'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'universityId'
+  | 'programmeId'
+  | 'studentNumber'
+  | 'externalId'
+  | 'firstName'
+  | 'lastName'
+  | 'email'
+  | 'intakeGroup'
+  | 'priorEducation'
+  | 'cohort'
+  | 'dateOfBirth'
+  | 'workedForEmployerBefore'
+  | 'monthsWithEmployerBefore'
+>;
+
+/**
+ * The select list for reads of `students s`, aliased to StudentRecord's property names, so a raw
+ * row is a StudentRecord as it comes from the driver (no entity hydration on the hot read paths).
+ * The date of birth is a calendar date: read it as text, never through a JavaScript Date.
+ */
+export const STUDENT_RECORD_COLUMNS = [
+  's.id AS "id"',
+  's.version AS "version"',
+  's.created_at AS "createdAt"',
+  's.updated_at AS "updatedAt"',
+  's.university_id AS "universityId"',
+  's.programme_id AS "programmeId"',
+  's.student_number AS "studentNumber"',
+  's.external_id AS "externalId"',
+  's.first_name AS "firstName"',
+  's.last_name AS "lastName"',
+  's.email AS "email"',
+  's.intake_group AS "intakeGroup"',
+  's.prior_education AS "priorEducation"',
+  's.cohort AS "cohort"',
+  `to_char(s.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"`,
+  's.worked_for_employer_before AS "workedForEmployerBefore"',
+  's.months_with_employer_before AS "monthsWithEmployerBefore"',
+].join(', ');

@@ -1,0 +1,83 @@
+import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  CreateStudentDto,
+  ListStudentsQueryDto,
+  StudentDto,
+  UpdateStudentDto,
+} from './dto/student.dto';
+import { StudentRecord } from './student-record';
+import { StudentsService } from './students.service';
+
+export function toStudentDto(s: StudentRecord): StudentDto {
+  return {
+    id: s.id,
+    version: s.version,
+    universityId: s.universityId,
+    programmeId: s.programmeId,
+    studentNumber: s.studentNumber,
+    externalId: s.externalId,
+    firstName: s.firstName,
+    lastName: s.lastName,
+    email: s.email,
+    intakeGroup: s.intakeGroup,
+    priorEducation: s.priorEducation,
+    cohort: s.cohort,
+    dateOfBirth: s.dateOfBirth,
+    workedForEmployerBefore: s.workedForEmployerBefore,
+    monthsWithEmployerBefore: s.monthsWithEmployerBefore,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+@ApiTags('students')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('students')
+export class StudentsController {
+  constructor(private readonly students: StudentsService) {}
+
+  @Post()
+  @Roles('admin', 'coordinator', 'integration')
+  @ApiOperation({ summary: 'Register a student of a university (never send a BSN: it is refused)' })
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: CreateStudentDto,
+  ): Promise<StudentDto> {
+    return toStudentDto(await this.students.create(p, dto));
+  }
+
+  @Get()
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Query() query: ListStudentsQueryDto,
+  ): Promise<Page<StudentDto>> {
+    return mapPage(await this.students.list(p, query), toStudentDto);
+  }
+
+  @Get(':id')
+  async get(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<StudentDto> {
+    return toStudentDto(await this.students.get(p, id));
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'coordinator', 'integration')
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you edited; 409 when stale',
+  })
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateStudentDto,
+    @IfMatch() ifMatch?: number,
+  ): Promise<StudentDto> {
+    return toStudentDto(await this.students.update(p, id, dto, ifMatch));
+  }
+}
