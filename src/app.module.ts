@@ -1,16 +1,22 @@
-import { IdempotencyInterceptor } from '@app/common';
+import { IdempotencyGuard } from '@app/common';
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { CoreModule } from './core.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
+import { AuthGuard } from './identity/auth.guard';
 import { IdentityModule } from './identity/identity.module';
 import { IntegrationsModule } from './integrations/integrations.module';
+import { JobsModule } from './jobs/jobs.module';
 import { StudentsModule } from './students/students.module';
 
 /** The HTTP API. */
 @Module({
-  imports: [CoreModule, IdentityModule, HealthModule, DirectoryModule, StudentsModule, IntegrationsModule],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  imports: [CoreModule, IdentityModule, HealthModule, DirectoryModule, StudentsModule, IntegrationsModule, JobsModule],
+  // Global guards run in this order: who is calling, then whether the POST is a replay.
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: IdempotencyGuard },
+  ],
 })
 export class AppModule {}

@@ -1,19 +1,21 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { createLogger, PinoNestLogger } from '@app/common';
+import { Logger } from '@nestjs/common';
+import { loadAppConfig } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
 /** BullMQ processors and the outbox relay; no HTTP listener. */
 export async function createWorkerApp() {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const logger = new PinoNestLogger(createLogger(loadAppConfig().logLevel));
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
   app.enableShutdownHooks();
   return app;
 }
 
 if (require.main === module) {
   createWorkerApp()
-    .then((app) => app.get(Logger).log('Worker started'))
+    .then(() => new Logger('Worker').log('Worker started'))
     .catch((error) => {
       console.error('Worker failed to start:', error);
       process.exit(1);

@@ -1,11 +1,17 @@
-import { createValidationPipe, ProblemDetailsFilter } from '@app/common';
+import {
+  createLogger,
+  createValidationPipe,
+  IdempotencyStore,
+  PinoNestLogger,
+  ProblemDetailsFilter,
+  registerIdempotencyHooks,
+} from '@app/common';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { loadAppConfig } from '../config/app-config';
 
@@ -16,7 +22,11 @@ const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 /** Builds the HTTP API exactly as production runs it; tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const config = loadAppConfig();
+  const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // One line per request, written when the response is done (see the onResponse hook).
+    disableRequestLogging: true,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     genReqId: (req: IncomingMessage) => {
@@ -28,16 +38,24 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     // Health probes live at /health/* (what orchestrators expect) as well as under /api/v1.
     rewriteUrl: (req: IncomingMessage) => (req.url?.startsWith('/health/') ? `/api/v1${req.url}` : (req.url ?? '/')),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    logger: new PinoNestLogger(logger),
+  });
   app.setGlobalPrefix('api/v1');
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await app.register(helmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
+  registerIdempotencyHooks(fastify, app.get(IdempotencyStore));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const status = reply.statusCode;
+    const line = { method: request.method, url: request.url, status, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    if (status >= 500) request.log.error(line, 'request failed');
+    else request.log.info(line, 'request completed');
   });
   setupOpenApi(app);
   return app;

@@ -1,7 +1,6 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { redisOptionsFromUrl } from '@app/common';
@@ -10,7 +9,6 @@ import { appConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { UsersController } from './users.controller';
@@ -46,7 +44,6 @@ import { UsersService } from './users.service';
     UsersService,
     ApiKeysService,
     BootstrapAdminService,
-    { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService],
 })

@@ -22,6 +22,8 @@ describe('platform: health, OpenAPI, problem+json', () => {
     for (const path of ['/api/v1/auth/login', '/api/v1/users', '/api/v1/api-keys', '/api/v1/universities/{id}']) {
       expect(Object.keys(res.body.paths)).toContain(path);
     }
+    const ui = await api.http.get('/api/docs').redirects(1).expect(200);
+    expect(ui.headers['content-type']).toMatch(/text\/html/);
   });
 
   it('answers unknown routes and malformed JSON with problem+json, never 500', async () => {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { IdempotentReplay } from '../idempotency/idempotency.guard';
 import { DomainError, FieldError, PROBLEM_BASE } from './domain-error';
 
 export interface ProblemDetails {
@@ -44,6 +45,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
+    if (exception instanceof IdempotentReplay) {
+      void reply.status(exception.status).header('idempotent-replayed', 'true').send(exception.body);
+      return;
+    }
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500) {
       this.logger.error(
