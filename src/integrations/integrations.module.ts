@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
 
-/** Student information system integrations: batch student imports (API side). */
-@Module({})
+/**
+ * Student information system integrations: batch student imports (API side). The API only
+ * stores the batch and an outbox message; the worker's relay queues the job, so the API needs
+ * no BullMQ queue of its own.
+ */
+@Module({
+  controllers: [ImportsController],
+  providers: [ImportsService],
+})
 export class IntegrationsModule {}

@@ -10,5 +10,5 @@ export const JOBS = {
 export const ALL_QUEUES = Object.values(QUEUES);
 
 export const jobIds = {
-  studentImport: (importId: string) => `student-import:${importId}`,
+  studentImport: (importId: string) => `student-import-${importId}`, // BullMQ refuses one ':' in a custom id
 };

@@ -1,0 +1,34 @@
+import { DomainError } from '@app/common';
+import { ConfigType } from '@nestjs/config';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { appConfig } from '../config/app-config';
+import { QueueMonitorService } from './queue-monitor.service';
+
+/** A local port nobody listens on: connections to it are refused at once. */
+async function refusedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('QueueMonitorService', () => {
+  it('answers 503 within a few seconds instead of hanging while Redis is unreachable', async () => {
+    const config = {
+      redisUrl: `redis://127.0.0.1:${await refusedPort()}`,
+      queuePrefix: 'unit-monitor',
+    };
+    const monitor = new QueueMonitorService(config as ConfigType<typeof appConfig>);
+    const started = Date.now();
+    try {
+      const error = await monitor.snapshot().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ status: 503, type: 'queues-unavailable' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await monitor.onApplicationShutdown();
+    }
+  });
+});
