@@ -4,13 +4,7 @@ const moduleNameMapper = {
   '^@app/matching-engine(|/.*)$': '<rootDir>/libs/matching-engine/src$1',
   '^@app/agreement-pdf(|/.*)$': '<rootDir>/libs/agreement-pdf/src$1',
 };
-const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
-  // ESM-only dependencies (content-disposition 2, via @fastify/static) that Node 20 loads with
-  // require(esm) but Jest's module system cannot: transpile them to CommonJS.
-  '^.+/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true } }],
-};
-const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 
 module.exports = {
   testTimeout: 60000,
@@ -22,7 +16,6 @@ module.exports = {
       testMatch: ['**/*.spec.ts'],
       moduleNameMapper,
       transform,
-      transformIgnorePatterns,
     },
     {
       displayName: 'e2e',
@@ -31,7 +24,6 @@ module.exports = {
       testMatch: ['**/*.e2e-spec.ts'],
       moduleNameMapper,
       transform,
-      transformIgnorePatterns,
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
