@@ -1,4 +1,4 @@
-import { DomainError, redisOptionsFromUrl } from '@app/common';
+import { closeQueue, DomainError, redisOptionsFromUrl } from '@app/common';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Queue } from 'bullmq';
@@ -73,7 +73,7 @@ export class QueueMonitorService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    await Promise.all([...this.queues.values()].map((q) => closeQueue(q)));
   }
 
   private async describe(name: string): Promise<QueueView> {

@@ -24,3 +24,4 @@ export * from './time/clock';
 export * from './database/transformers';
 export * from './database/query-helpers';
 export * from './logging/logger';
+export * from './redis/queue-lifecycle';
