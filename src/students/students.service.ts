@@ -12,6 +12,7 @@ import {
   NotFoundError,
   Page,
   Principal,
+  queryPrepared,
   scopeCondition,
   ScopeRules,
   stripUndefined,
@@ -187,8 +188,7 @@ export class StudentsService {
   }
 
   private read(sql: string, params: ObjectLiteral): Promise<StudentRecord[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params, {});
-    return this.dataSource.query(text, values);
+    return queryPrepared<StudentRecord>(this.dataSource, sql, params);
   }
 
   private scoped(manager: EntityManager, principal: Principal, id: string) {

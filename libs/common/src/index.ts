@@ -25,3 +25,4 @@ export * from './database/transformers';
 export * from './database/query-helpers';
 export * from './logging/logger';
 export * from './redis/queue-lifecycle';
+export * from './database/prepared';

@@ -12,14 +12,23 @@ const REDACT = [
   'bsn',
 ];
 
+/** Lines are written in blocks of this many bytes, and at least this often. */
+const BUFFER_BYTES = 4096;
+const FLUSH_INTERVAL_MS = 250;
+
 /**
  * One pino logger per process, shared by Fastify (request lines) and Nest (application logs).
- * Asynchronous writes keep logging off the request's critical path; pino flushes on exit.
+ * Lines are buffered and written asynchronously in blocks (one write per ~20 request lines
+ * instead of one each: a fifth of the CPU of a simple read went to logging), flushed at least
+ * every 250 ms and on exit.
  */
 export function createLogger(level: string): Pino {
+  const silent = level === 'silent';
+  const destination = pino.destination({ sync: silent, minLength: silent ? 0 : BUFFER_BYTES });
+  if (!silent) setInterval(() => destination.flush(), FLUSH_INTERVAL_MS).unref();
   return pino(
     { level, redact: { paths: REDACT, censor: '[redacted]' }, timestamp: pino.stdTimeFunctions.isoTime },
-    pino.destination({ sync: level === 'silent', minLength: 0 }),
+    destination,
   );
 }
 
