@@ -1,5 +1,6 @@
 import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   CreateStudentDto,
@@ -7,6 +8,7 @@ import {
   StudentDto,
   UpdateStudentDto,
 } from './dto/student.dto';
+import { STUDENT_PAGE_SCHEMA, STUDENT_SCHEMA } from './student-response.schema';
 import { StudentRecord } from './student-record';
 import { StudentsService } from './students.service';
 
@@ -50,6 +52,7 @@ export class StudentsController {
   }
 
   @Get()
+  @RouteSchema({ response: { 200: STUDENT_PAGE_SCHEMA } })
   async list(
     @CurrentPrincipal() p: Principal,
     @Query() query: ListStudentsQueryDto,
@@ -58,6 +61,7 @@ export class StudentsController {
   }
 
   @Get(':id')
+  @RouteSchema({ response: { 200: STUDENT_SCHEMA } })
   async get(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
