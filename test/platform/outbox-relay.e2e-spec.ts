@@ -1,4 +1,5 @@
 import { newId, OUTBOX_MAX_ATTEMPTS, OutboxRelay, redisOptionsFromUrl } from '@app/common';
+import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/config/data-source';
@@ -14,6 +15,7 @@ describe('outbox relay', () => {
   const prefix = `${process.env.QUEUE_PREFIX}-relay`;
 
   beforeAll(async () => {
+    Logger.overrideLogger(false); // the parked row is logged as an error on purpose
     dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
     relay = new OutboxRelay(dataSource, {
       connection,

@@ -1,6 +1,6 @@
-import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Principal, PrincipalRole, ScopeIds } from '../auth/principal';
-import { ForbiddenError } from '../errors/domain-error';
+import { ForbiddenError, NotFoundError } from '../errors/domain-error';
 
 /**
  * How one role may see rows of one resource:
@@ -65,4 +65,23 @@ export function assertOwnScope(
   if (principal[field] !== value) {
     throw new ForbiddenError(`You may only ${action} within your own ${field.replace(/Id$/, '')}.`);
   }
+}
+
+/**
+ * One row of `entity` by id if the principal may see it, optionally locked for an update in the
+ * caller's transaction; NotFoundError otherwise (a row outside the scope does not exist for them).
+ */
+export async function findInScope<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+  principal: Principal,
+  rules: ScopeRules,
+  options: { resource: string; lock?: 'pessimistic_write' | 'pessimistic_read' },
+): Promise<T> {
+  const qb = applyScope(manager.getRepository(entity).createQueryBuilder('r').where('r.id = :id', { id }), principal, rules);
+  if (options.lock) qb.setLock(options.lock);
+  const row = await qb.getOne();
+  if (!row) throw new NotFoundError(options.resource, id);
+  return row;
 }
