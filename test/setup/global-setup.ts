@@ -12,7 +12,12 @@ export default async function globalSetup(): Promise<void> {
   Object.assign(process.env, env);
   register({
     baseUrl: join(__dirname, '..', '..'),
-    paths: { '@app/common': ['libs/common/src'], '@app/common/*': ['libs/common/src/*'] },
+    paths: {
+      '@app/common': ['libs/common/src'],
+      '@app/common/*': ['libs/common/src/*'],
+      '@app/agreement-pdf': ['libs/agreement-pdf/src'],
+      '@app/agreement-pdf/*': ['libs/agreement-pdf/src/*'],
+    },
   });
   const url = new URL(env.DATABASE_URL);
   const name = url.pathname.slice(1);
