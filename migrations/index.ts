@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { Agreements1795442374132 } from './1795442374132-Agreements';
 import { Directory1795434874212 } from './1795434874212-Directory';
 import { Platform1795434757362 } from './1795434757362-Platform';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
@@ -9,4 +10,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Platform1795434757362,
   Directory1795434874212,
   StudentsUniversityIdIndex1795435269400,
+  Agreements1795442374132,
 ];

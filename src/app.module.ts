@@ -1,5 +1,6 @@
 import { IdempotencyGuard } from '@app/common';
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from './agreements/agreements.module';
 import { APP_GUARD } from '@nestjs/core';
 import { CoreModule } from './core.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -12,7 +13,7 @@ import { StudentsModule } from './students/students.module';
 
 /** The HTTP API. */
 @Module({
-  imports: [CoreModule, IdentityModule, HealthModule, DirectoryModule, StudentsModule, IntegrationsModule, JobsModule],
+  imports: [CoreModule, IdentityModule, HealthModule, DirectoryModule, StudentsModule, IntegrationsModule, JobsModule, AgreementsModule],
   // Global guards run in this order: who is calling, then whether the POST is a replay.
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,4 +1,5 @@
 import { AuditEvent, IdempotencyRecord, OutboxMessage } from '@app/common';
+import { AGREEMENTS_ENTITIES } from '../agreements/agreements.entities';
 import { DIRECTORY_ENTITIES } from '../directory/directory.entities';
 import { ApiKey } from '../identity/entities/api-key.entity';
 import { User } from '../identity/entities/user.entity';
@@ -15,4 +16,5 @@ export const ENTITIES = [
   ...DIRECTORY_ENTITIES,
   ...STUDENTS_ENTITIES,
   ...INTEGRATIONS_ENTITIES,
+  ...AGREEMENTS_ENTITIES,
 ];

@@ -1,0 +1,47 @@
+import { Principal, ScopeRules } from '@app/common';
+import type { Party } from './dto/agreement.dto';
+import type { Agreement } from './entities/agreement.entity';
+
+/**
+ * Who reads which agreements: admins all; coordinators and integrations their university's
+ * students'; a student their own; a company representative where the company is employer or
+ * host; foundation staff where the foundation is the employer. Out of scope reads as 404.
+ */
+export const AGREEMENT_SCOPE: ScopeRules = {
+  admin: 'all',
+  coordinator: { column: 'university_id', principalField: 'universityId' },
+  integration: { column: 'university_id', principalField: 'universityId' },
+  student: { column: 'student_id', principalField: 'studentId' },
+  foundation_staff: { column: 'employer_foundation_id', principalField: 'foundationId' },
+  company_rep: (alias: string, p: Principal) =>
+    p.companyId
+      ? {
+          sql: `(${alias}.employer_company_id = :scope_company OR ${alias}.host_company_id = :scope_company)`,
+          params: { scope_company: p.companyId },
+        }
+      : { sql: '1 = 0' },
+};
+
+/** The parties whose signatures make a version binding. */
+export function requiredParties(a: Pick<Agreement, 'employerType'>): Party[] {
+  return a.employerType === 'foundation'
+    ? ['student', 'university', 'employer', 'host']
+    : ['student', 'university', 'employer'];
+}
+
+/** The party the caller signs (or declines) for, or null when they are none of them. */
+export function partyOf(p: Principal, a: Agreement): Party | null {
+  switch (p.role) {
+    case 'student':
+      return p.studentId === a.studentId ? 'student' : null;
+    case 'coordinator':
+      return p.universityId === a.universityId ? 'university' : null;
+    case 'foundation_staff':
+      return p.foundationId && p.foundationId === a.employerFoundationId ? 'employer' : null;
+    case 'company_rep':
+      if (p.companyId && p.companyId === a.employerCompanyId) return 'employer';
+      return p.companyId && p.companyId === a.hostCompanyId ? 'host' : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,146 @@
+import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import { Clock, findInScope, NotFoundError, Principal, ValidationError } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EventActor } from './agreement-events.service';
+import { AGREEMENT_SCOPE } from './agreement-scope';
+import { checkTerms, TermsCheck, TermsContext } from './agreement-terms';
+import { PartiesSnapshot } from './content-hash';
+import { AgreementVersion } from './entities/agreement-version.entity';
+import { Agreement } from './entities/agreement.entity';
+
+type PartyKeys = Pick<
+  Agreement,
+  'studentId' | 'employerType' | 'employerCompanyId' | 'employerFoundationId' | 'hostCompanyId'
+>;
+
+/** Lookups and writes the agreement use cases share; every method runs in the caller's transaction. */
+@Injectable()
+export class AgreementStore {
+  constructor(private readonly clock: Clock) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** The agreement if the caller may see it, locked FOR UPDATE for the rest of the transaction. */
+  lock(manager: EntityManager, principal: Principal, id: string): Promise<Agreement> {
+    return findInScope(manager, Agreement, id, principal, AGREEMENT_SCOPE, {
+      resource: 'Agreement',
+      lock: 'pessimistic_write',
+    });
+  }
+
+  /** Locks by id without a principal (signing links carry their own authority). */
+  async lockById(manager: EntityManager, id: string): Promise<Agreement> {
+    const a = await manager
+      .getRepository(Agreement)
+      .createQueryBuilder('a')
+      .where('a.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!a) throw new NotFoundError('Agreement', id);
+    return a;
+  }
+
+  async version(
+    manager: EntityManager,
+    agreementId: string,
+    number: number,
+  ): Promise<AgreementVersion> {
+    const v = await manager.findOne(AgreementVersion, { where: { agreementId, number } });
+    if (!v) throw new NotFoundError('Agreement version', String(number));
+    return v;
+  }
+
+  /** Updates the agreement row (its version and updated_at move with it) and the loaded entity. */
+  async save(manager: EntityManager, a: Agreement, patch: Partial<Agreement>): Promise<void> {
+    await manager.update(Agreement, { id: a.id }, patch);
+    Object.assign(a, patch);
+    a.version += 1;
+  }
+
+  async actor(
+    manager: EntityManager,
+    p: Principal,
+  ): Promise<EventActor & { email: string | null }> {
+    const table = p.kind === 'user' ? 'users' : 'api_keys';
+    const columns = p.kind === 'user' ? 'name, email' : 'name, NULL AS email';
+    const [row] = await manager.query(`SELECT ${columns} FROM ${table} WHERE id = $1`, [p.id]);
+    return { kind: p.kind, id: p.id, name: row?.name ?? null, email: row?.email ?? null };
+  }
+
+  /** Looks up what the terms rules need and runs them; 422 when any blocking rule fails. */
+  async assertTerms(
+    manager: EntityManager,
+    a: PartyKeys,
+    terms: AgreementTerms,
+  ): Promise<TermsCheck> {
+    const check = checkTerms(terms, await this.termsContext(manager, a, terms));
+    if (check.errors.length) throw new ValidationError(check.errors);
+    return check;
+  }
+
+  private async termsContext(
+    manager: EntityManager,
+    a: PartyKeys,
+    terms: AgreementTerms,
+  ): Promise<TermsContext> {
+    const [student] = await manager.query(
+      `SELECT to_char(date_of_birth, 'YYYY-MM-DD') AS dob FROM students WHERE id = $1`,
+      [a.studentId],
+    );
+    const [supervisor] = await manager.query(
+      'SELECT company_id AS "companyId", hours_per_week::float AS "hoursPerWeek" FROM supervisors WHERE id = $1',
+      [terms.workplace.supervisorId],
+    );
+    return {
+      studentDateOfBirth: student?.dob ?? null,
+      workplaceCompanyId: a.employerType === 'foundation' ? a.hostCompanyId : a.employerCompanyId,
+      supervisor: supervisor ?? null,
+    };
+  }
+
+  /** The parties as they are now, frozen into a version at submit. */
+  async partiesSnapshot(
+    manager: EntityManager,
+    a: PartyKeys,
+    terms: AgreementTerms,
+  ): Promise<PartiesSnapshot> {
+    const [s] = await manager.query(
+      `SELECT s.first_name || ' ' || s.last_name AS name, s.student_number, s.cohort,
+              u.name AS uni_name, u.brin_code, p.name AS prog_name, p.croho_code, p.degree
+         FROM students s JOIN universities u ON u.id = s.university_id JOIN programmes p ON p.id = s.programme_id
+        WHERE s.id = $1`,
+      [a.studentId],
+    );
+    const employerTable = a.employerType === 'company' ? 'companies' : 'foundations';
+    const [employer] = await manager.query(
+      `SELECT name, kvk_number FROM ${employerTable} WHERE id = $1`,
+      [a.employerCompanyId ?? a.employerFoundationId],
+    );
+    const [host] = a.hostCompanyId
+      ? await manager.query('SELECT name, kvk_number FROM companies WHERE id = $1', [
+          a.hostCompanyId,
+        ])
+      : [null];
+    const [sup] = await manager.query(
+      'SELECT name, email, hours_per_week::float AS hours, trained FROM supervisors WHERE id = $1',
+      [terms.workplace.supervisorId],
+    );
+    return {
+      student: { name: s.name, studentNumber: s.student_number },
+      university: { name: s.uni_name, brinCode: s.brin_code },
+      employer: { type: a.employerType, name: employer.name, kvkNumber: employer.kvk_number },
+      host: host ? { name: host.name, kvkNumber: host.kvk_number } : null,
+      supervisor: {
+        name: sup.name,
+        email: sup.email,
+        hoursPerWeek: sup.hours,
+        trained: sup.trained,
+      },
+      programme: { name: s.prog_name, crohoCode: s.croho_code, degree: s.degree },
+      cohort: s.cohort,
+    };
+  }
+}

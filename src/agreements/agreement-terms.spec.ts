@@ -1,0 +1,210 @@
+import { AgreementTerms, checkTerms, TermsContext } from './agreement-terms';
+import { ageOn, minimumMonthlyWage } from './minimum-wage';
+import { validTerms } from './terms.fixture';
+
+const COMPANY = 'company-1';
+
+const ctx = (over: Partial<TermsContext> = {}): TermsContext => ({
+  studentDateOfBirth: '2000-01-01',
+  workplaceCompanyId: COMPANY,
+  supervisor: { companyId: COMPANY, hoursPerWeek: 4 },
+  ...over,
+});
+
+type Mutate = (t: AgreementTerms) => void;
+const check = (mutate: Mutate, c: TermsContext = ctx()) => {
+  const t = validTerms();
+  mutate(t);
+  return checkTerms(t, c);
+};
+const fields = (mutate: Mutate, c?: TermsContext) => check(mutate, c).errors.map((e) => e.field);
+
+describe('agreement terms', () => {
+  it('accepts valid terms without warnings', () => {
+    expect(checkTerms(validTerms(), ctx())).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('wants the end date after the start date (WHW 7.7(5) period of work)', () => {
+    expect(fields((t) => (t.endDate = t.startDate))).toEqual(['terms.endDate']);
+    expect(check((t) => (t.endDate = '2026-01-01')).errors[0].message).toMatch(
+      /WHW art\. 7\.7\(5\)/,
+    );
+  });
+
+  it('bounds contract months to 1–60 and advises 24 without blocking', () => {
+    expect(fields((t) => (t.employment.contractMonths = 0))).toEqual([
+      'terms.employment.contractMonths',
+    ]);
+    expect(fields((t) => (t.employment.contractMonths = 61))).toEqual([
+      'terms.employment.contractMonths',
+    ]);
+    const short = check((t) => (t.employment.contractMonths = 12));
+    expect(short.errors).toEqual([]);
+    expect(short.warnings.map((w) => w.field)).toEqual(['terms.employment.contractMonths']);
+    expect(short.warnings[0].message).toMatch(/advised 24/);
+  });
+
+  it('bounds hours per week to 1–40', () => {
+    expect(fields((t) => (t.employment.hoursPerWeek = 0))).toContain(
+      'terms.employment.hoursPerWeek',
+    );
+    expect(fields((t) => (t.employment.hoursPerWeek = 41))).toContain(
+      'terms.employment.hoursPerWeek',
+    );
+    expect(fields((t) => (t.employment.hoursPerWeek = 40))).toEqual([]);
+  });
+
+  describe('minimum wage (Wet minimumloon; Rijksoverheid "Bedragen minimumloon 2026")', () => {
+    it('computes age on the start date, birthdays included', () => {
+      expect(ageOn('2006-09-01', '2026-09-01')).toBe(20);
+      expect(ageOn('2006-09-02', '2026-09-01')).toBe(19);
+    });
+
+    it('uses the adult hourly rate times hours times 52/12', () => {
+      const min = minimumMonthlyWage('2026-09-01', 40, null);
+      expect(min).toMatchObject({
+        age: null,
+        rateAge: 21,
+        effectiveFrom: '2026-01-01',
+        hourlyCents: 1471,
+      });
+      expect(min.monthlyCents).toBe(Math.ceil((1471 * 40 * 52) / 12));
+    });
+
+    it('uses the period in force on the start date', () => {
+      expect(minimumMonthlyWage('2025-08-01', 40, null).hourlyCents).toBe(1440);
+    });
+
+    it('refuses a salary below the adult minimum and says why the adult rate applies', () => {
+      const r = check(
+        (t) => (t.employment.grossMonthlySalaryCents = 150_000),
+        ctx({ studentDateOfBirth: null }),
+      );
+      expect(r.errors.map((e) => e.field)).toEqual(['terms.employment.grossMonthlySalaryCents']);
+      expect(r.errors[0].message).toMatch(/adult rate, because the student has no date of birth/);
+      expect(r.errors[0].message).toMatch(/Bedragen minimumloon 2026/);
+    });
+
+    it('applies the youth rate for an 18-year-old', () => {
+      const young = ctx({ studentDateOfBirth: '2008-03-01' });
+      const salary =
+        (cents: number): Mutate =>
+        (t) =>
+          (t.employment.grossMonthlySalaryCents = cents);
+      const youthMin = minimumMonthlyWage('2026-09-01', 32, '2008-03-01');
+      expect(youthMin.rateAge).toBe(18);
+      expect(fields(salary(youthMin.monthlyCents), young)).toEqual([]);
+      expect(check(salary(youthMin.monthlyCents - 1), young).errors[0].message).toMatch(
+        /rate for age 18/,
+      );
+    });
+  });
+
+  it('keeps paid study hours within the contract hours', () => {
+    expect(fields((t) => (t.studySupport.paidStudyHoursPerWeek = 33))).toEqual([
+      'terms.studySupport.paidStudyHoursPerWeek',
+    ]);
+    expect(fields((t) => (t.studySupport.paidStudyHoursPerWeek = 32))).toEqual([]);
+  });
+
+  it('bounds tuition reimbursed to 0–100 percent', () => {
+    expect(fields((t) => (t.studySupport.tuitionReimbursedPercent = 101))).toEqual([
+      'terms.studySupport.tuitionReimbursedPercent',
+    ]);
+    expect(fields((t) => (t.studySupport.tuitionReimbursedPercent = -1))).toEqual([
+      'terms.studySupport.tuitionReimbursedPercent',
+    ]);
+  });
+
+  it('knows only laptop, books, travel and exam fees as costs', () => {
+    expect(fields((t) => (t.studySupport.costsCovered = ['yacht' as never]))).toEqual([
+      'terms.studySupport.costsCovered',
+    ]);
+  });
+
+  it('wants school days on weekdays', () => {
+    expect(fields((t) => (t.studySupport.schoolDays = ['saturday']))).toEqual([
+      'terms.studySupport.schoolDays',
+    ]);
+  });
+
+  it('wants a supervisor of the workplace company with coaching hours', () => {
+    expect(fields(() => undefined, ctx({ supervisor: null }))).toEqual([
+      'terms.workplace.supervisorId',
+    ]);
+    expect(
+      fields(() => undefined, ctx({ supervisor: { companyId: 'other', hoursPerWeek: 4 } })),
+    ).toEqual(['terms.workplace.supervisorId']);
+    expect(
+      fields(() => undefined, ctx({ supervisor: { companyId: COMPANY, hoursPerWeek: 0 } })),
+    ).toEqual(['terms.workplace.supervisorId']);
+  });
+
+  describe('minimum contents (WHW art. 7.7(5))', () => {
+    it('wants at least one competence with its assessment', () => {
+      expect(fields((t) => (t.competences = []))).toEqual(['terms.competences']);
+      expect(fields((t) => (t.competences = [{ name: 'Plannen', assessment: ' ' }]))).toEqual([
+        'terms.competences',
+      ]);
+    });
+    it('wants at least one early-termination ground', () => {
+      expect(fields((t) => (t.termination.earlyTerminationGrounds = []))).toEqual([
+        'terms.termination.earlyTerminationGrounds',
+      ]);
+    });
+    it('wants notice of 0 weeks or more', () => {
+      expect(fields((t) => (t.termination.noticeWeeks = -1))).toEqual([
+        'terms.termination.noticeWeeks',
+      ]);
+    });
+    it('bounds progress meetings to every 1–26 weeks', () => {
+      expect(fields((t) => (t.monitoring.progressMeetingEveryWeeks = 0))).toEqual([
+        'terms.monitoring.progressMeetingEveryWeeks',
+      ]);
+      expect(fields((t) => (t.monitoring.progressMeetingEveryWeeks = 27))).toEqual([
+        'terms.monitoring.progressMeetingEveryWeeks',
+      ]);
+    });
+    it('wants at least one workplace visit a year', () => {
+      expect(fields((t) => (t.monitoring.workplaceVisitsPerYear = 0))).toEqual([
+        'terms.monitoring.workplaceVisitsPerYear',
+      ]);
+    });
+  });
+
+  describe('repayment clause', () => {
+    const clause = {
+      trainingMandatedBy: 'none' as const,
+      percent: 50,
+      monthsAfterGraduation: 24,
+      linearDecline: true,
+    };
+    it('accepts a lawful clause', () => {
+      expect(fields((t) => (t.repayment = clause))).toEqual([]);
+    });
+    it.each(['law', 'cao', 'regulation'] as const)(
+      'refuses a clause for training mandated by %s (BW 7:611a)',
+      (by) => {
+        const r = check((t) => (t.repayment = { ...clause, trainingMandatedBy: by }));
+        expect(r.errors.map((e) => e.field)).toEqual(['terms.repayment']);
+        expect(r.errors[0].message).toMatch(/ECLI:NL:HR:2025:1386/);
+      },
+    );
+    it('bounds percent and benefit period', () => {
+      expect(fields((t) => (t.repayment = { ...clause, percent: 101 }))).toEqual([
+        'terms.repayment.percent',
+      ]);
+      expect(fields((t) => (t.repayment = { ...clause, monthsAfterGraduation: 0 }))).toEqual([
+        'terms.repayment.monthsAfterGraduation',
+      ]);
+      expect(fields((t) => (t.repayment = { ...clause, monthsAfterGraduation: 61 }))).toEqual([
+        'terms.repayment.monthsAfterGraduation',
+      ]);
+    });
+    it('wants a linear decline (Muller/Van Opzeeland)', () => {
+      const r = check((t) => (t.repayment = { ...clause, linearDecline: false }));
+      expect(r.errors[0]).toMatchObject({ field: 'terms.repayment.linearDecline' });
+      expect(r.errors[0].message).toMatch(/Muller\/Van Opzeeland/);
+    });
+  });
+});

@@ -1,0 +1,172 @@
+import { assertRole, newId, OutboxService, Principal } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { JOBS, jobIds, QUEUES } from '../jobs/queues';
+import { AgreementEventsService } from './agreement-events.service';
+import { AgreementAction, decide, hasOpenVersion } from './agreement-lifecycle';
+import { AgreementStore } from './agreement-store';
+import { AgreementView, AgreementViews } from './agreement-view';
+import { DRIVERS } from './agreements.service';
+import { contentHash } from './content-hash';
+import { AmendDto, CompleteDto, ReasonDto, TerminateDto } from './dto/agreement.dto';
+import { plainTerms } from './dto/terms.dto';
+import { AgreementVersion } from './entities/agreement-version.entity';
+import { Agreement } from './entities/agreement.entity';
+
+type Work = (
+  manager: EntityManager,
+  a: Agreement,
+  current: AgreementVersion,
+  now: Date,
+) => Promise<Record<string, unknown>>;
+
+/**
+ * The coordinator's transitions: submit, cancel, amend, complete, terminate. Each runs in one
+ * transaction with the agreement row locked, asks the lifecycle table, and appends an event.
+ */
+@Injectable()
+export class AgreementTransitionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: AgreementStore,
+    private readonly views: AgreementViews,
+    private readonly events: AgreementEventsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Freezes the current draft: rules re-checked, parties snapshotted, content hashed; preview queued. */
+  submit(principal: Principal, id: string): Promise<AgreementView> {
+    return this.run(principal, id, 'submit', 'submitted', null, async (manager, a, v, now) => {
+      await this.store.assertTerms(manager, a, v.terms);
+      const parties = await this.store.partiesSnapshot(manager, a, v.terms);
+      const hash = contentHash(v.terms, parties);
+      await manager.update(
+        AgreementVersion,
+        { id: v.id },
+        {
+          status: 'pending_signatures',
+          parties: parties as never,
+          contentHash: hash,
+          submittedAt: now,
+        },
+      );
+      await this.outbox.enqueue(manager, {
+        queue: QUEUES.documents,
+        name: JOBS.renderPreview,
+        jobId: jobIds.preview(a.id, v.number),
+        data: { agreementId: a.id, version: v.number },
+      });
+      return { contentHash: hash };
+    });
+  }
+
+  cancel(principal: Principal, id: string, dto: ReasonDto): Promise<AgreementView> {
+    return this.run(
+      principal,
+      id,
+      'cancel',
+      'cancelled',
+      dto.reason,
+      async (manager, a, v, now) => {
+        await manager.update(
+          AgreementVersion,
+          { id: v.id },
+          { status: 'cancelled', closedAt: now },
+        );
+        await this.store.save(manager, a, { closingNote: dto.reason, closedAt: now });
+        return {};
+      },
+    );
+  }
+
+  /** A new draft version of an active agreement; the version in force stays until it is signed. */
+  amend(principal: Principal, id: string, dto: AmendDto): Promise<AgreementView> {
+    return this.run(principal, id, 'amend', 'amended', null, async (manager, a, v) => {
+      const terms = dto.terms ? plainTerms(dto.terms) : v.terms;
+      await this.store.assertTerms(manager, a, terms);
+      const number = v.number + 1;
+      await manager.insert(AgreementVersion, {
+        id: newId(),
+        agreementId: a.id,
+        number,
+        status: 'draft',
+        terms: terms as never,
+      });
+      await this.store.save(manager, a, { currentVersionNumber: number });
+      return { newVersion: number };
+    });
+  }
+
+  complete(principal: Principal, id: string, dto: CompleteDto): Promise<AgreementView> {
+    return this.run(principal, id, 'complete', 'completed', null, async (manager, a, v, now) => {
+      await this.closeOpenVersion(manager, v, now);
+      await this.store.save(manager, a, {
+        outcome: dto.outcome,
+        stayedWithEmployer: dto.stayedWithEmployer,
+        closedAt: now,
+      });
+      return { outcome: dto.outcome, stayedWithEmployer: dto.stayedWithEmployer };
+    });
+  }
+
+  terminate(principal: Principal, id: string, dto: TerminateDto): Promise<AgreementView> {
+    return this.run(
+      principal,
+      id,
+      'terminate',
+      'terminated',
+      dto.note ?? null,
+      async (manager, a, v, now) => {
+        await this.closeOpenVersion(manager, v, now);
+        await this.store.save(manager, a, {
+          terminationReason: dto.reason,
+          employmentContinued: dto.employmentContinued,
+          closingNote: dto.note ?? null,
+          closedAt: now,
+        });
+        return { reason: dto.reason, employmentContinued: dto.employmentContinued };
+      },
+    );
+  }
+
+  /** An amendment still open when the agreement ends is cancelled with it. */
+  private async closeOpenVersion(
+    manager: EntityManager,
+    v: AgreementVersion,
+    now: Date,
+  ): Promise<void> {
+    if (hasOpenVersion(v.status))
+      await manager.update(AgreementVersion, { id: v.id }, { status: 'cancelled', closedAt: now });
+  }
+
+  private async run(
+    principal: Principal,
+    id: string,
+    action: AgreementAction,
+    eventName: string,
+    reason: string | null,
+    work: Work,
+  ): Promise<AgreementView> {
+    assertRole(principal, DRIVERS, `${action} agreements`);
+    return this.dataSource.transaction(async (manager) => {
+      const a = await this.store.lock(manager, principal, id);
+      const current = await this.store.version(manager, a.id, a.currentVersionNumber);
+      const step = decide(a.status, current.status, action);
+      const now = this.store.now();
+      const data = await work(manager, a, current, now);
+      if (step.agreement.to !== a.status)
+        await this.store.save(manager, a, { status: step.agreement.to });
+      const actor = await this.store.actor(manager, principal);
+      await this.events.append(manager, a.id, actor, now, {
+        action: eventName,
+        from: step.agreement.from,
+        to: step.agreement.to,
+        versionNumber: current.number,
+        reason,
+        data: { ...data, versionStatus: step.version ?? null },
+      });
+      const [view] = await this.views.build(manager, [a]);
+      return view;
+    });
+  }
+}

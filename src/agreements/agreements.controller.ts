@@ -1,0 +1,186 @@
+import { CurrentPrincipal, IfMatch, Principal, Roles } from '@app/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AgreementSigningService, RequestInfo } from './agreement-signing.service';
+import { AgreementTransitionsService } from './agreement-transitions.service';
+import { AgreementsService } from './agreements.service';
+import {
+  AmendDto,
+  CompleteDto,
+  CreateAgreementDto,
+  CreateSigningLinkDto,
+  DeclineDto,
+  ListAgreementsQueryDto,
+  ReasonDto,
+  SignDto,
+  TerminateDto,
+  UpdateAgreementDto,
+} from './dto/agreement.dto';
+import { SigningLinksService } from './signing-links.service';
+
+export function requestInfo(req: FastifyRequest): RequestInfo {
+  const ua = req.headers['user-agent'];
+  return { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null };
+}
+
+@ApiTags('agreements')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('agreements')
+export class AgreementsController {
+  constructor(
+    private readonly agreements: AgreementsService,
+    private readonly transitions: AgreementTransitionsService,
+    private readonly signing: AgreementSigningService,
+    private readonly links: SigningLinksService,
+  ) {}
+
+  @Post()
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Draft a tripartite agreement (version 1 in draft)' })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAgreementDto) {
+    return this.agreements.create(p, dto);
+  }
+
+  @Get()
+  list(@CurrentPrincipal() p: Principal, @Query() query: ListAgreementsQueryDto) {
+    return this.agreements.list(p, query);
+  }
+
+  @Get(':id')
+  get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.agreements.get(p, id);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'coordinator')
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The agreement version you edited; 409 when stale',
+  })
+  update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateAgreementDto,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return this.agreements.update(p, id, dto, ifMatch);
+  }
+
+  @Get(':id/versions')
+  versions(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.agreements.versions(p, id);
+  }
+
+  @Get(':id/versions/:n')
+  version(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('n', ParseIntPipe) n: number,
+  ) {
+    return this.agreements.version(p, id, n);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  submit(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.transitions.submit(p, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ) {
+    return this.transitions.cancel(p, id, dto);
+  }
+
+  @Post(':id/amend')
+  @HttpCode(200)
+  amend(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AmendDto,
+  ) {
+    return this.transitions.amend(p, id, dto);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  complete(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CompleteDto,
+  ) {
+    return this.transitions.complete(p, id, dto);
+  }
+
+  @Post(':id/terminate')
+  @HttpCode(200)
+  terminate(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: TerminateDto,
+  ) {
+    return this.transitions.terminate(p, id, dto);
+  }
+
+  @Get(':id/signatures')
+  signatures(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.agreements.signatures(p, id);
+  }
+
+  @Post(':id/signatures')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Sign the pending version as the caller's party" })
+  sign(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SignDto,
+    @Req() req: FastifyRequest,
+  ) {
+    return this.signing.signAsAccount(p, id, dto, requestInfo(req));
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  decline(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DeclineDto,
+  ) {
+    return this.signing.declineAsAccount(p, id, dto);
+  }
+
+  @Post(':id/signing-links')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'A one-time signing link (token shown once)' })
+  createLink(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateSigningLinkDto,
+  ) {
+    return this.links.create(p, id, dto);
+  }
+
+  @Get(':id/events')
+  events(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.agreements.eventsOf(p, id);
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AgreementEventsService } from './agreement-events.service';
+import { AgreementSigningService } from './agreement-signing.service';
+import { AgreementStore } from './agreement-store';
+import { AgreementTransitionsService } from './agreement-transitions.service';
+import { AgreementViews } from './agreement-view';
+import { AgreementsController } from './agreements.controller';
+import { AgreementsService } from './agreements.service';
+import { SigningController } from './signing.controller';
+import { SigningLinksService } from './signing-links.service';
+
+/** Tripartite agreements: versions, lifecycle, signatures, signing links, hash-chained events. */
+@Module({
+  controllers: [AgreementsController, SigningController],
+  providers: [
+    AgreementStore,
+    AgreementViews,
+    AgreementEventsService,
+    AgreementsService,
+    AgreementTransitionsService,
+    AgreementSigningService,
+    SigningLinksService,
+  ],
+  exports: [AgreementsService],
+})
+export class AgreementsModule {}

@@ -1,0 +1,258 @@
+import {
+  applyScope,
+  assertRole,
+  assertVersion,
+  findInScope,
+  newId,
+  Page,
+  paginate,
+  Principal,
+  scopeCondition,
+  ValidationError,
+} from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { STUDENT_SCOPE } from '../students/students.service';
+import { AgreementEventsService, EventView } from './agreement-events.service';
+import { decide } from './agreement-lifecycle';
+import { AGREEMENT_SCOPE } from './agreement-scope';
+import { AgreementStore } from './agreement-store';
+import { AgreementView, AgreementViews, toVersionView, VersionView } from './agreement-view';
+import {
+  CreateAgreementDto,
+  ListAgreementsQueryDto,
+  UpdateAgreementDto,
+} from './dto/agreement.dto';
+import { plainTerms } from './dto/terms.dto';
+import { AgreementSignature } from './entities/agreement-signature.entity';
+import { AgreementVersion } from './entities/agreement-version.entity';
+import { Agreement } from './entities/agreement.entity';
+
+export const DRIVERS = ['admin', 'coordinator'] as const;
+
+/** Drafting and reading agreements. Transitions and signatures live in their own services. */
+@Injectable()
+export class AgreementsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: AgreementStore,
+    private readonly views: AgreementViews,
+    private readonly events: AgreementEventsService,
+  ) {}
+
+  async create(principal: Principal, dto: CreateAgreementDto): Promise<AgreementView> {
+    assertRole(principal, DRIVERS, 'draft agreements');
+    return this.dataSource.transaction(async (manager) => {
+      const student = await this.visibleStudent(manager, principal, dto.studentId);
+      const parties = await this.resolveEmployer(manager, dto);
+      const keys = { studentId: student.id, ...parties };
+      const terms = plainTerms(dto.terms);
+      const check = await this.store.assertTerms(manager, keys, terms);
+      const agreement = manager.create(Agreement, {
+        ...keys,
+        universityId: student.universityId,
+        language: dto.language,
+        status: 'draft',
+        currentVersionNumber: 1,
+        inForceVersionNumber: null,
+      });
+      await manager.save(agreement);
+      await manager.insert(AgreementVersion, {
+        id: newId(),
+        agreementId: agreement.id,
+        number: 1,
+        status: 'draft',
+        terms,
+      });
+      const actor = await this.store.actor(manager, principal);
+      await this.events.append(manager, agreement.id, actor, this.store.now(), {
+        action: 'created',
+        from: null,
+        to: 'draft',
+        versionNumber: 1,
+      });
+      const [view] = await this.views.build(manager, [agreement]);
+      return { ...view, warnings: check.warnings };
+    });
+  }
+
+  /** PATCH: edits the current draft version only; If-Match guards the agreement's version. */
+  async update(
+    principal: Principal,
+    id: string,
+    dto: UpdateAgreementDto,
+    ifMatch?: number,
+  ): Promise<AgreementView> {
+    assertRole(principal, DRIVERS, 'edit agreements');
+    if (dto.terms === undefined && dto.language === undefined) {
+      throw new ValidationError([{ field: 'body', message: 'names no field to change' }], 400);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const a = await this.store.lock(manager, principal, id);
+      assertVersion('Agreement', ifMatch, a.version);
+      const current = await this.store.version(manager, a.id, a.currentVersionNumber);
+      decide(a.status, current.status, 'edit');
+      const terms = dto.terms ? plainTerms(dto.terms) : current.terms;
+      const check = await this.store.assertTerms(manager, a, terms);
+      if (dto.terms)
+        await manager.update(AgreementVersion, { id: current.id }, { terms: terms as never });
+      await this.store.save(manager, a, dto.language ? { language: dto.language } : {});
+      const actor = await this.store.actor(manager, principal);
+      await this.events.append(manager, a.id, actor, this.store.now(), {
+        action: 'edited',
+        from: current.status,
+        to: current.status,
+        versionNumber: current.number,
+        data: {
+          fields: Object.keys(dto)
+            .filter((k) => dto[k as keyof UpdateAgreementDto] !== undefined)
+            .sort(),
+        },
+      });
+      const [view] = await this.views.build(manager, [a]);
+      return { ...view, warnings: check.warnings };
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<AgreementView> {
+    const manager = this.dataSource.manager;
+    const a = await findInScope(manager, Agreement, id, principal, AGREEMENT_SCOPE, {
+      resource: 'Agreement',
+    });
+    const [view] = await this.views.build(manager, [a]);
+    return view;
+  }
+
+  async list(principal: Principal, query: ListAgreementsQueryDto): Promise<Page<AgreementView>> {
+    const manager = this.dataSource.manager;
+    const qb = applyScope(
+      manager.getRepository(Agreement).createQueryBuilder('a'),
+      principal,
+      AGREEMENT_SCOPE,
+    );
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.studentId) qb.andWhere('a.student_id = :studentId', { studentId: query.studentId });
+    if (query.employerId) {
+      qb.andWhere(
+        '(a.employer_company_id = :employerId OR a.employer_foundation_id = :employerId)',
+        {
+          employerId: query.employerId,
+        },
+      );
+    }
+    if (query.awaitingParty || query.pendingSinceBefore) this.pendingFilter(qb, query);
+    const page = await paginate(qb, query);
+    return { data: await this.views.build(manager, page.data), nextCursor: page.nextCursor };
+  }
+
+  async versions(principal: Principal, id: string): Promise<{ data: VersionView[] }> {
+    const a = await this.get(principal, id);
+    const rows = await this.dataSource.manager.find(AgreementVersion, {
+      where: { agreementId: a.id },
+      order: { number: 'ASC' },
+    });
+    return { data: rows.map(toVersionView) };
+  }
+
+  async version(principal: Principal, id: string, number: number): Promise<VersionView> {
+    const a = await this.get(principal, id);
+    return toVersionView(await this.store.version(this.dataSource.manager, a.id, number));
+  }
+
+  async eventsOf(
+    principal: Principal,
+    id: string,
+  ): Promise<{ data: EventView[]; chainValid: boolean }> {
+    const a = await this.get(principal, id);
+    return this.events.list(this.dataSource.manager, a.id);
+  }
+
+  async signatures(principal: Principal, id: string): Promise<{ data: AgreementSignature[] }> {
+    const a = await this.get(principal, id);
+    const rows = await this.dataSource.manager.find(AgreementSignature, {
+      where: { agreementId: a.id },
+      order: { versionNumber: 'ASC', signedAt: 'ASC' },
+    });
+    return { data: rows };
+  }
+
+  private pendingFilter(
+    qb: SelectQueryBuilder<Agreement>,
+    query: ListAgreementsQueryDto,
+  ): void {
+    const conditions = [
+      'v.agreement_id = a.id',
+      'v.number = a.current_version_number',
+      `v.status = 'pending_signatures'`,
+    ];
+    if (query.pendingSinceBefore) conditions.push('v.submitted_at < :pendingSinceBefore');
+    if (query.awaitingParty) {
+      conditions.push(
+        'NOT EXISTS (SELECT 1 FROM agreement_signatures sg WHERE sg.version_id = v.id AND sg.party = :awaitingParty)',
+      );
+      if (query.awaitingParty === 'host') conditions.push(`a.employer_type = 'foundation'`);
+    }
+    qb.andWhere(`EXISTS (SELECT 1 FROM agreement_versions v WHERE ${conditions.join(' AND ')})`, {
+      awaitingParty: query.awaitingParty,
+      pendingSinceBefore: query.pendingSinceBefore ? new Date(query.pendingSinceBefore) : undefined,
+    });
+  }
+
+  /** A student outside the caller's scope reads exactly like a missing one. */
+  private async visibleStudent(manager: EntityManager, principal: Principal, studentId: string) {
+    const scope = scopeCondition('s', principal, STUDENT_SCOPE);
+    const student = await manager
+      .createQueryBuilder()
+      .select(['s.id AS id', 's.university_id AS "universityId"'])
+      .from('students', 's')
+      .where('s.id = :studentId', { studentId })
+      .andWhere(`(${scope.sql})`, scope.params)
+      .getRawOne<{ id: string; universityId: string }>();
+    if (!student) throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
+    return student;
+  }
+
+  private async resolveEmployer(manager: EntityManager, dto: CreateAgreementDto) {
+    const { type, id } = dto.employer;
+    const table = type === 'company' ? 'companies' : 'foundations';
+    const [employer] = await manager.query(`SELECT id FROM ${table} WHERE id = $1`, [id]);
+    if (!employer)
+      throw new ValidationError([{ field: 'employer.id', message: `is not a known ${type}` }]);
+    if (type === 'company') {
+      if (dto.hostCompanyId) {
+        throw new ValidationError([
+          { field: 'hostCompanyId', message: 'only applies when a foundation employs the student' },
+        ]);
+      }
+      return {
+        employerType: type,
+        employerCompanyId: id,
+        employerFoundationId: null,
+        hostCompanyId: null,
+      };
+    }
+    if (!dto.hostCompanyId) {
+      throw new ValidationError([
+        {
+          field: 'hostCompanyId',
+          message:
+            'is required when a foundation employs the student (the company the student is seconded to)',
+        },
+      ]);
+    }
+    const [member] = await manager.query(
+      'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
+      [id, dto.hostCompanyId],
+    );
+    if (!member)
+      throw new ValidationError([
+        { field: 'hostCompanyId', message: 'is not a member company of this foundation' },
+      ]);
+    return {
+      employerType: type,
+      employerCompanyId: null,
+      employerFoundationId: id,
+      hostCompanyId: dto.hostCompanyId,
+    };
+  }
+}

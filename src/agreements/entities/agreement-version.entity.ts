@@ -1,0 +1,78 @@
+import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { VersionStatus } from '../agreement-lifecycle';
+import type { PartiesSnapshot } from '../content-hash';
+import { Agreement } from './agreement.entity';
+
+/**
+ * One version of an agreement's terms. Editable while draft; frozen at submit, when the parties
+ * are snapshotted and the content hashed. Signatures bind to that hash.
+ */
+@Entity('agreement_versions')
+@Index('uq_agreement_versions_number', ['agreementId', 'number'], { unique: true })
+@Index('ix_agreement_versions_pending', ['status', 'submittedAt'], {
+  where: `status = 'pending_signatures'`,
+})
+@Check(
+  'ck_agreement_versions_status',
+  `status IN ('draft', 'pending_signatures', 'active', 'superseded', 'declined', 'cancelled')`,
+)
+@Check(
+  'ck_agreement_versions_frozen',
+  `status = 'draft' OR status = 'cancelled' OR content_hash IS NOT NULL`,
+)
+export class AgreementVersion {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  agreementId!: string;
+
+  @ManyToOne(() => Agreement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agreement_id' })
+  agreement?: Agreement;
+
+  @Column('int')
+  number!: number;
+
+  @Column('text')
+  status!: VersionStatus;
+
+  @Column('jsonb')
+  terms!: AgreementTerms;
+
+  @Column('jsonb', { nullable: true })
+  parties!: PartiesSnapshot | null;
+
+  @Column('text', { nullable: true })
+  contentHash!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  submittedAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  activatedAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  closedAt!: Date | null;
+
+  /** Why a party declined it. */
+  @Column('text', { nullable: true })
+  declineReason!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,173 @@
+import {
+  assertRole,
+  ConflictError,
+  DomainError,
+  newId,
+  NotFoundError,
+  Principal,
+  sha256Hex,
+} from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgreementSigningService, RequestInfo } from './agreement-signing.service';
+import { requiredParties } from './agreement-scope';
+import { AgreementStore } from './agreement-store';
+import { DRIVERS } from './agreements.service';
+import { CreateSigningLinkDto, LinkSignDto, ReasonDto } from './dto/agreement.dto';
+import { SigningLink } from './entities/signing-link.entity';
+
+export const SIGNING_LINK_TTL_MS = 7 * 24 * 3600_000;
+
+/** 410: the link existed but can no longer be used. */
+export class SigningLinkGone extends DomainError {
+  constructor(detail: string) {
+    super(410, 'signing-link-gone', 'Gone', detail);
+  }
+}
+
+export interface SigningLinkView {
+  agreementId: string;
+  version: number;
+  contentHash: string;
+  party: string;
+  name: string;
+  expiresAt: Date;
+  terms: unknown;
+  parties: unknown;
+}
+
+/** One-time signing links for signers without an account. */
+@Injectable()
+export class SigningLinksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: AgreementStore,
+    private readonly signing: AgreementSigningService,
+  ) {}
+
+  async create(principal: Principal, id: string, dto: CreateSigningLinkDto) {
+    assertRole(principal, DRIVERS, 'create signing links');
+    return this.dataSource.transaction(async (manager) => {
+      const a = await this.store.lock(manager, principal, id);
+      const v = await this.store.version(manager, a.id, a.currentVersionNumber);
+      if (v.status !== 'pending_signatures') {
+        throw new ConflictError(
+          `Version ${v.number} is ${v.status.replace(/_/g, ' ')}: only a version awaiting signatures can be signed through a link.`,
+          'agreement-state-conflict',
+          { currentState: v.status },
+        );
+      }
+      if (!requiredParties(a).includes(dto.party)) {
+        throw new ConflictError(`This agreement has no ${dto.party} party.`, 'no-such-party');
+      }
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(this.store.now().getTime() + SIGNING_LINK_TTL_MS);
+      await manager.insert(SigningLink, {
+        id: newId(),
+        agreementId: a.id,
+        versionId: v.id,
+        versionNumber: v.number,
+        party: dto.party,
+        email: dto.email,
+        name: dto.name,
+        tokenHash: sha256Hex(token),
+        expiresAt,
+        createdById: principal.id,
+      });
+      return {
+        token,
+        url: `/api/v1/signing/${token}`,
+        expiresAt,
+        party: dto.party,
+        version: v.number,
+      };
+    });
+  }
+
+  async read(token: string): Promise<SigningLinkView> {
+    const manager = this.dataSource.manager;
+    const link = await this.usable(manager, token, false);
+    const v = await this.store.version(manager, link.agreementId, link.versionNumber);
+    return {
+      agreementId: link.agreementId,
+      version: v.number,
+      contentHash: v.contentHash!,
+      party: link.party,
+      name: link.name,
+      expiresAt: link.expiresAt,
+      terms: v.terms,
+      parties: v.parties,
+    };
+  }
+
+  async sign(
+    token: string,
+    dto: LinkSignDto,
+    req: RequestInfo,
+  ): Promise<{ agreementId: string; version: number; party: string; status: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const link = await this.usable(manager, token, true);
+      const a = await this.store.lockById(manager, link.agreementId);
+      const actor = { kind: 'signing_link' as const, id: link.id, name: dto.name };
+      await this.signing.sign(manager, a, link.party, dto.contentHash, actor, {
+        name: dto.name,
+        email: link.email,
+        userId: null,
+        signingLinkId: link.id,
+        method: 'signing_link',
+        ipAddress: req.ip,
+        userAgent: req.userAgent,
+      });
+      await manager.update(SigningLink, { id: link.id }, { usedAt: this.store.now() });
+      return {
+        agreementId: a.id,
+        version: link.versionNumber,
+        party: link.party,
+        status: a.status,
+      };
+    });
+  }
+
+  async decline(
+    token: string,
+    dto: ReasonDto,
+  ): Promise<{ agreementId: string; version: number; status: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const link = await this.usable(manager, token, true);
+      const a = await this.store.lockById(manager, link.agreementId);
+      await this.signing.decline(manager, a, link.party, dto.reason, {
+        kind: 'signing_link',
+        id: link.id,
+        name: link.name,
+      });
+      await manager.update(SigningLink, { id: link.id }, { usedAt: this.store.now() });
+      return { agreementId: a.id, version: link.versionNumber, status: a.status };
+    });
+  }
+
+  /** Unknown → 404; used, expired, or its version no longer awaiting signatures → 410. */
+  private async usable(manager: EntityManager, token: string, lock: boolean): Promise<SigningLink> {
+    const qb = manager
+      .getRepository(SigningLink)
+      .createQueryBuilder('l')
+      .where('l.token_hash = :h', { h: sha256Hex(token) });
+    if (lock) qb.setLock('pessimistic_write');
+    const link = await qb.getOne();
+    if (!link) throw new NotFoundError('Signing link');
+    if (link.usedAt) throw new SigningLinkGone('This signing link has already been used.');
+    if (link.expiresAt.getTime() <= this.store.now().getTime())
+      throw new SigningLinkGone(
+        'This signing link has expired; ask the coordinator for a new one.',
+      );
+    const [row] = await manager.query('SELECT status FROM agreement_versions WHERE id = $1', [
+      link.versionId,
+    ]);
+    if (row?.status !== 'pending_signatures') {
+      throw new SigningLinkGone(
+        `The version this link was made for is ${String(row?.status).replace(/_/g, ' ')}; ask the coordinator for a new link.`,
+      );
+    }
+    return link;
+  }
+}
