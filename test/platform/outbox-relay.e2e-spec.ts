@@ -2,11 +2,17 @@ import { newId, OUTBOX_MAX_ATTEMPTS, OutboxRelay, redisOptionsFromUrl } from '@a
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { migrate } from '../../src/cli/migrate';
 import { dataSourceOptions } from '../../src/config/data-source';
 import { uniq } from '../helpers/api';
 
-/** The relay on its own against the real PostgreSQL and Redis. */
+/**
+ * The relay on its own against the real PostgreSQL and Redis, on a database of its own: in the
+ * shared test database other test files' workers relay (and would take) these rows too.
+ */
 describe('outbox relay', () => {
+  let databaseUrl: string;
   let dataSource: DataSource;
   let relay: OutboxRelay;
   let queue: Queue;
@@ -16,7 +22,11 @@ describe('outbox relay', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false); // the parked row is logged as an error on purpose
-    dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/dualroute_test_relay_${process.pid}_${Date.now().toString(36)}`;
+    databaseUrl = url.toString();
+    await migrate(databaseUrl);
+    dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
     relay = new OutboxRelay(dataSource, {
       connection,
       prefix,
@@ -31,6 +41,10 @@ describe('outbox relay', () => {
     await queue.obliterate({ force: true });
     await queue.close();
     await dataSource.destroy();
+    const admin = new Client({ connectionString: databaseUrl.replace(/\/[^/]+$/, '/postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+    await admin.end();
   });
 
   async function insert(jobId: string): Promise<string> {
