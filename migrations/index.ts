@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { Agreements1795442374132 } from './1795442374132-Agreements';
+import { AgreementVersionHost1795444810653 } from './1795444810653-AgreementVersionHost';
 import { Directory1795434874212 } from './1795434874212-Directory';
 import { Platform1795434757362 } from './1795434757362-Platform';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
@@ -11,4 +12,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Directory1795434874212,
   StudentsUniversityIdIndex1795435269400,
   Agreements1795442374132,
+  AgreementVersionHost1795444810653,
 ];

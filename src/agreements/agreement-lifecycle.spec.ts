@@ -1,5 +1,6 @@
 import {
   AGREEMENT_ACTIONS,
+  hasOpenVersion,
   AGREEMENT_STATUSES,
   AgreementAction,
   AgreementStateConflict,
@@ -28,6 +29,7 @@ const AGREEMENT: Record<AgreementStatus, Partial<Record<AgreementAction, Agreeme
     sign: 'active',
     activate: 'active',
     decline: 'active',
+    withdraw: 'active',
     complete: 'completed',
     terminate: 'terminated',
   },
@@ -44,15 +46,22 @@ const VERSION_ACTIONS: VersionAction[] = [
   'decline',
   'cancel',
   'amend',
+  'withdraw',
   'supersede',
 ];
 const VERSION: Record<VersionStatus, Partial<Record<VersionAction, VersionStatus>>> = {
-  draft: { edit: 'draft', submit: 'pending_signatures', cancel: 'cancelled' },
+  draft: {
+    edit: 'draft',
+    submit: 'pending_signatures',
+    cancel: 'cancelled',
+    withdraw: 'cancelled',
+  },
   pending_signatures: {
     sign: 'pending_signatures',
     activate: 'active',
     decline: 'declined',
     cancel: 'cancelled',
+    withdraw: 'cancelled',
   },
   active: { amend: 'active', supersede: 'superseded' },
   superseded: {},
@@ -80,6 +89,23 @@ describe('agreement lifecycle', () => {
       });
     }
   }
+
+  it('counts only draft and pending versions as open (withdrawable)', () => {
+    expect(VERSION_STATUSES.filter(hasOpenVersion)).toEqual(['draft', 'pending_signatures']);
+  });
+
+  it('withdraws an open amendment but keeps the agreement active', () => {
+    expect(decide('active', 'pending_signatures', 'withdraw')).toEqual({
+      agreement: { from: 'active', to: 'active' },
+      version: { from: 'pending_signatures', to: 'cancelled' },
+    });
+    expect(() => decide('active', 'active', 'withdraw')).toThrow(
+      "The agreement's current version is active, so it cannot be withdrawn.",
+    );
+    expect(() => decide('draft', 'draft', 'withdraw')).toThrow(
+      'The agreement is draft, so it cannot be withdrawn.',
+    );
+  });
 
   it('names the current state in a 409', () => {
     try {

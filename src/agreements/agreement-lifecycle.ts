@@ -22,7 +22,8 @@ export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
 /**
  * What callers ask for. `sign` is a signature that leaves others awaited; `activate` is the last
- * required signature; `supersede` happens to the version in force when an amendment activates.
+ * required signature; `withdraw` drops an open amendment of an active agreement (the version in
+ * force stays); `supersede` happens to the version in force when an amendment activates.
  */
 export const AGREEMENT_ACTIONS = [
   'edit',
@@ -32,6 +33,7 @@ export const AGREEMENT_ACTIONS = [
   'decline',
   'cancel',
   'amend',
+  'withdraw',
   'complete',
   'terminate',
 ] as const;
@@ -73,6 +75,7 @@ export const AGREEMENT_TRANSITIONS: readonly Transition<AgreementStatus, Agreeme
   { from: 'active', action: 'sign', to: 'active' },
   { from: 'active', action: 'activate', to: 'active' },
   { from: 'active', action: 'decline', to: 'active' },
+  { from: 'active', action: 'withdraw', to: 'active' },
   { from: 'active', action: 'complete', to: 'completed' },
   { from: 'active', action: 'terminate', to: 'terminated' },
 ];
@@ -82,10 +85,12 @@ export const VERSION_TRANSITIONS: readonly Transition<VersionStatus, VersionActi
   { from: 'draft', action: 'edit', to: 'draft' },
   { from: 'draft', action: 'submit', to: 'pending_signatures' },
   { from: 'draft', action: 'cancel', to: 'cancelled' },
+  { from: 'draft', action: 'withdraw', to: 'cancelled' },
   { from: 'pending_signatures', action: 'sign', to: 'pending_signatures' },
   { from: 'pending_signatures', action: 'activate', to: 'active' },
   { from: 'pending_signatures', action: 'decline', to: 'declined' },
   { from: 'pending_signatures', action: 'cancel', to: 'cancelled' },
+  { from: 'pending_signatures', action: 'withdraw', to: 'cancelled' },
   // Amending leaves the version in force active; the amendment is a new draft version.
   { from: 'active', action: 'amend', to: 'active' },
   { from: 'active', action: 'supersede', to: 'superseded' },
@@ -99,6 +104,7 @@ const VERBS: Record<AgreementAction | VersionAction, string> = {
   decline: 'declined',
   cancel: 'cancelled',
   amend: 'amended',
+  withdraw: 'withdrawn',
   complete: 'completed',
   terminate: 'terminated',
   supersede: 'superseded',
@@ -138,7 +144,7 @@ export interface Step {
 
 /**
  * One step of the whole: the agreement's transition and, for actions on the current version, the
- * version's. `complete` and `terminate` act on the agreement only (an open amendment is cancelled).
+ * version's. `complete` and `terminate` act on the agreement only (an open amendment is withdrawn with it).
  */
 export function decide(
   agreement: AgreementStatus,
@@ -155,7 +161,7 @@ export function decide(
   };
 }
 
-/** True when a pending amendment or draft exists besides the version in force. */
+/** True for a version that is still open (draft or awaiting signatures): one that can be withdrawn. */
 export function hasOpenVersion(status: VersionStatus): boolean {
-  return status === 'draft' || status === 'pending_signatures';
+  return VERSION_TRANSITIONS.some((t) => t.from === status && t.action === 'withdraw');
 }

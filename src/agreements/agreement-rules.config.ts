@@ -44,8 +44,12 @@ export const SOURCES = {
  * Source: Rijksoverheid, "Bedragen minimumloon 2026" (and the 2025 pages for earlier periods),
  * https://www.rijksoverheid.nl/onderwerpen/minimumloon/bedragen-minimumloon/bedragen-minimumloon-2026
  * Youth percentages (Wet minimumloon art. 8 / Besluit): 21+ 100%, 20: 80%, 19: 60%, 18: 50%,
- * 17: 39.5%, 16: 34.5%, 15: 30%. Amounts in euro cents per hour.
- * The 2026-07-01 indexation is not known yet; add its row when Rijksoverheid publishes it.
+ * 17: 39.5%, 16: 34.5%, 15: 30%. Amounts in euro cents per hour, as published (rounded to the
+ * cent by the ministry, so not recomputed from the percentages here).
+ * The lower rates for a bbl contract (mbo work-based learning) do not apply: these are hbo routes.
+ * Checked against the published tables (2025-01-01: €14.06; 2025-07-01: €14.40; 2026-01-01:
+ * €14.71 and its youth amounts). The 2026-07-01 indexation is not known yet; add its row when
+ * Rijksoverheid publishes it.
  */
 export interface MinimumWagePeriod {
   effectiveFrom: string; // YYYY-MM-DD
@@ -63,7 +67,7 @@ export const MINIMUM_WAGE_TABLE: readonly MinimumWagePeriod[] = [
   },
   {
     effectiveFrom: '2026-01-01',
-    hourlyCentsByAge: { 21: 1471, 20: 1177, 19: 883, 18: 736, 17: 581, 16: 508, 15: 441 },
+    hourlyCentsByAge: { 21: 1471, 20: 1177, 19: 883, 18: 736, 17: 581, 16: 507, 15: 441 },
   },
 ];
 

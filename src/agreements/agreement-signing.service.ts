@@ -133,15 +133,13 @@ export class AgreementSigningService {
       { id: v.id },
       { status: 'declined', declineReason: reason, closedAt: now },
     );
-    const number = v.number + 1;
-    await manager.insert(AgreementVersion, {
-      id: newId(),
-      agreementId: a.id,
-      number,
-      status: 'draft',
-      terms: v.terms as never,
+    const number = await this.store.insertDraft(manager, a, {
+      terms: v.terms,
+      language: v.language,
+      hostCompanyId: v.hostCompanyId,
     });
-    await this.store.save(manager, a, { status: step.agreement.to, currentVersionNumber: number });
+    if (step.agreement.to !== a.status)
+      await this.store.save(manager, a, { status: step.agreement.to });
     await this.events.append(manager, a.id, actor, now, {
       action: 'declined',
       from: step.agreement.from,

@@ -1,5 +1,5 @@
 import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
-import { Clock, findInScope, NotFoundError, Principal, ValidationError } from '@app/common';
+import { Clock, findInScope, newId, NotFoundError, Principal, ValidationError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventActor } from './agreement-events.service';
@@ -7,12 +7,19 @@ import { AGREEMENT_SCOPE } from './agreement-scope';
 import { checkTerms, TermsCheck, TermsContext } from './agreement-terms';
 import { PartiesSnapshot } from './content-hash';
 import { AgreementVersion } from './entities/agreement-version.entity';
-import { Agreement } from './entities/agreement.entity';
+import { Agreement, AgreementLanguage } from './entities/agreement.entity';
 
-type PartyKeys = Pick<
+export type PartyKeys = Pick<
   Agreement,
   'studentId' | 'employerType' | 'employerCompanyId' | 'employerFoundationId' | 'hostCompanyId'
 >;
+
+/** What a new draft version carries over or changes. */
+export interface DraftContent {
+  terms: AgreementTerms;
+  language: AgreementLanguage;
+  hostCompanyId: string | null;
+}
 
 /** Lookups and writes the agreement use cases share; every method runs in the caller's transaction. */
 @Injectable()
@@ -53,6 +60,78 @@ export class AgreementStore {
     return v;
   }
 
+  /** The number for a new version: one past the highest (withdrawn amendments keep theirs). */
+  async nextVersionNumber(manager: EntityManager, agreementId: string): Promise<number> {
+    const [row] = await manager.query(
+      'SELECT COALESCE(MAX(number), 0)::int AS n FROM agreement_versions WHERE agreement_id = $1',
+      [agreementId],
+    );
+    return row.n + 1;
+  }
+
+  /** A new draft version after the newest one; the agreement points at it from now on. */
+  async insertDraft(manager: EntityManager, a: Agreement, content: DraftContent): Promise<number> {
+    const number = await this.nextVersionNumber(manager, a.id);
+    await manager.insert(AgreementVersion, {
+      id: newId(),
+      agreementId: a.id,
+      number,
+      status: 'draft',
+      terms: content.terms as never,
+      language: content.language,
+      hostCompanyId: content.hostCompanyId,
+    });
+    await this.pointAt(manager, a, { number, ...content });
+    return number;
+  }
+
+  /** Makes a version the current one: the agreement row mirrors its number, host and language. */
+  async pointAt(
+    manager: EntityManager,
+    a: Agreement,
+    v: Pick<AgreementVersion, 'number' | 'hostCompanyId' | 'language'>,
+  ): Promise<void> {
+    await this.save(manager, a, {
+      currentVersionNumber: v.number,
+      hostCompanyId: v.hostCompanyId,
+      language: v.language,
+    });
+  }
+
+  /**
+   * The host rule: a company employer has no host; a foundation seconds the student to one of its
+   * member companies (DOMAIN "Foundations and secondments"). 422 naming hostCompanyId otherwise.
+   */
+  async assertHost(
+    manager: EntityManager,
+    a: Pick<Agreement, 'employerType' | 'employerFoundationId'>,
+    hostCompanyId: string | null,
+  ): Promise<void> {
+    const field = 'hostCompanyId';
+    if (a.employerType === 'company') {
+      if (hostCompanyId)
+        throw new ValidationError([
+          { field, message: 'only applies when a foundation employs the student' },
+        ]);
+      return;
+    }
+    if (!hostCompanyId) {
+      throw new ValidationError([
+        {
+          field,
+          message:
+            'is required when a foundation employs the student (the company the student is seconded to)',
+        },
+      ]);
+    }
+    const [member] = await manager.query(
+      'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
+      [a.employerFoundationId, hostCompanyId],
+    );
+    if (!member)
+      throw new ValidationError([{ field, message: 'is not a member company of this foundation' }]);
+  }
+
   /** Updates the agreement row (its version and updated_at move with it) and the loaded entity. */
   async save(manager: EntityManager, a: Agreement, patch: Partial<Agreement>): Promise<void> {
     await manager.update(Agreement, { id: a.id }, patch);
@@ -87,7 +166,8 @@ export class AgreementStore {
     terms: AgreementTerms,
   ): Promise<TermsContext> {
     const [student] = await manager.query(
-      `SELECT to_char(date_of_birth, 'YYYY-MM-DD') AS dob FROM students WHERE id = $1`,
+      `SELECT to_char(s.date_of_birth, 'YYYY-MM-DD') AS dob, p.nominal_years AS "nominalYears"
+         FROM students s LEFT JOIN programmes p ON p.id = s.programme_id WHERE s.id = $1`,
       [a.studentId],
     );
     const [supervisor] = await manager.query(
@@ -98,6 +178,7 @@ export class AgreementStore {
       studentDateOfBirth: student?.dob ?? null,
       workplaceCompanyId: a.employerType === 'foundation' ? a.hostCompanyId : a.employerCompanyId,
       supervisor: supervisor ?? null,
+      programmeNominalYears: student?.nominalYears ?? null,
     };
   }
 

@@ -1,4 +1,10 @@
-import { AgreementTerms, checkTerms, TermsContext } from './agreement-terms';
+import {
+  addYears,
+  AgreementTerms,
+  checkTerms,
+  monthsCovered,
+  TermsContext,
+} from './agreement-terms';
 import { ageOn, minimumMonthlyWage } from './minimum-wage';
 import { validTerms } from './terms.fixture';
 
@@ -8,6 +14,7 @@ const ctx = (over: Partial<TermsContext> = {}): TermsContext => ({
   studentDateOfBirth: '2000-01-01',
   workplaceCompanyId: COMPANY,
   supervisor: { companyId: COMPANY, hoursPerWeek: 4 },
+  programmeNominalYears: 2,
   ...over,
 });
 
@@ -42,6 +49,34 @@ describe('agreement terms', () => {
     expect(short.errors).toEqual([]);
     expect(short.warnings.map((w) => w.field)).toEqual(['terms.employment.contractMonths']);
     expect(short.warnings[0].message).toMatch(/advised 24/);
+  });
+
+  it("flags an end before the programme's nominal duration, without blocking", () => {
+    const early = check((t) => (t.endDate = '2027-08-31'));
+    expect(early.errors).toEqual([]);
+    expect(early.warnings.map((w) => w.field)).toContain('terms.endDate');
+    expect(early.warnings.find((w) => w.field === 'terms.endDate')!.message).toMatch(
+      /nominal duration of 2 years would \(2028-08-31\)/,
+    );
+    expect(check(() => undefined, ctx({ programmeNominalYears: null })).warnings).toEqual([]);
+  });
+
+  it('counts whole months covered and adds years on the calendar', () => {
+    expect(monthsCovered('2026-09-01', '2028-08-31')).toBe(24);
+    expect(monthsCovered('2026-09-15', '2026-10-14')).toBe(1);
+    expect(monthsCovered('2026-09-15', '2026-10-13')).toBe(0);
+    expect(addYears('2024-02-29', 1)).toBe('2025-03-01');
+  });
+
+  it('warns when a fixed-term contract ends before the agreement does', () => {
+    const w = check((t) => (t.employment.contractMonths = 18)).warnings;
+    expect(w.map((x) => x.field)).toEqual(['terms.employment.contractMonths']);
+    expect(w[0].message).toMatch(/18 months ends before the agreement's 24 months/);
+    const permanent = check((t) => {
+      t.employment.contractType = 'permanent';
+      t.employment.contractMonths = 24;
+    });
+    expect(permanent.warnings).toEqual([]);
   });
 
   it('bounds hours per week to 1–40', () => {

@@ -13,6 +13,8 @@ export interface TermsContext {
   workplaceCompanyId: string | null;
   /** The supervisor named in the terms, or null when no such supervisor exists. */
   supervisor: { companyId: string; hoursPerWeek: number } | null;
+  /** The nominal duration of the student's programme in years (Ad 2, Bachelor 4), if known. */
+  programmeNominalYears: number | null;
 }
 
 export interface TermsCheck {
@@ -27,11 +29,47 @@ type Rule = (terms: AgreementTerms, ctx: TermsContext, out: TermsCheck) => void;
 const euro = (cents: number) => `€${(cents / 100).toFixed(2)}`;
 const between = (v: number, min: number, max: number) => v >= min && v <= max;
 
-const periodRule: Rule = (t, _c, out) => {
+/** A YYYY-MM-DD date plus whole years (29 February rolls over to 1 March). */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
+/** The day before a YYYY-MM-DD date. */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole months from `start` up to and including `end` (2026-09-01 … 2028-08-31 is 24). */
+export function monthsCovered(start: string, end: string): number {
+  const [y1, m1, d1] = start.split('-').map(Number);
+  const [y2, m2, d2] = new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+    .split('-')
+    .map(Number);
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+}
+
+/**
+ * The period of work (WHW 7.7(5)): the end after the start. An end before the programme's nominal
+ * duration is allowed (exemptions, a second agreement later: DOMAIN "unless stated") but flagged,
+ * so the coordinator states it deliberately rather than by a typo.
+ */
+const periodRule: Rule = (t, c, out) => {
   if (t.endDate <= t.startDate) {
     out.errors.push({
       field: 'terms.endDate',
       message: `must be after the start date ${t.startDate}: the agreement must state the period of work (${SOURCES.whw775})`,
+    });
+    return;
+  }
+  if (!c.programmeNominalYears) return;
+  const nominalEnd = dayBefore(addYears(t.startDate, c.programmeNominalYears));
+  if (t.endDate < nominalEnd) {
+    out.warnings.push({
+      field: 'terms.endDate',
+      message: `ends before the programme's nominal duration of ${c.programmeNominalYears} years would (${nominalEnd}); that is allowed when intended (e.g. exemptions, or a follow-up agreement), so check it`,
     });
   }
 };
@@ -39,14 +77,18 @@ const periodRule: Rule = (t, _c, out) => {
 const employmentRule: Rule = (t, _c, out) => {
   const e = t.employment;
   const m = LIMITS.contractMonths;
+  const field = 'terms.employment.contractMonths';
+  const period = t.endDate > t.startDate ? monthsCovered(t.startDate, t.endDate) : 0;
   if (!between(e.contractMonths, m.min, m.max)) {
-    out.errors.push({
-      field: 'terms.employment.contractMonths',
-      message: `must be between ${m.min} and ${m.max} months`,
+    out.errors.push({ field, message: `must be between ${m.min} and ${m.max} months` });
+  } else if (e.contractType === 'fixed_term' && e.contractMonths < period) {
+    out.warnings.push({
+      field,
+      message: `a fixed-term contract of ${e.contractMonths} months ends before the agreement's ${period} months: the student may lose the workplace mid-programme (advised ${m.advised} months or the whole period; ${SOURCES.routeGuide})`,
     });
   } else if (e.contractMonths < m.advised) {
     out.warnings.push({
-      field: 'terms.employment.contractMonths',
+      field,
       message: `${e.contractMonths} months is shorter than the advised ${m.advised}: the contract may end before the programme does (${SOURCES.routeGuide})`,
     });
   }

@@ -1,4 +1,4 @@
-import { assertRole, newId, OutboxService, Principal } from '@app/common';
+import { assertRole, OutboxService, Principal } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { JOBS, jobIds, QUEUES } from '../jobs/queues';
@@ -39,7 +39,13 @@ export class AgreementTransitionsService {
     return this.run(principal, id, 'submit', 'submitted', null, async (manager, a, v, now) => {
       await this.store.assertTerms(manager, a, v.terms);
       const parties = await this.store.partiesSnapshot(manager, a, v.terms);
-      const hash = contentHash(v.terms, parties);
+      const hash = contentHash({
+        agreementId: a.id,
+        version: v.number,
+        language: v.language,
+        parties,
+        terms: v.terms,
+      });
       await manager.update(
         AgreementVersion,
         { id: v.id },
@@ -79,27 +85,56 @@ export class AgreementTransitionsService {
     );
   }
 
-  /** A new draft version of an active agreement; the version in force stays until it is signed. */
+  /**
+   * A new draft version of an active agreement; the version in force stays until it is signed.
+   * Terms, language and host default to the version in force; a new host is a re-secondment.
+   */
   amend(principal: Principal, id: string, dto: AmendDto): Promise<AgreementView> {
     return this.run(principal, id, 'amend', 'amended', null, async (manager, a, v) => {
-      const terms = dto.terms ? plainTerms(dto.terms) : v.terms;
-      await this.store.assertTerms(manager, a, terms);
-      const number = v.number + 1;
-      await manager.insert(AgreementVersion, {
-        id: newId(),
-        agreementId: a.id,
-        number,
-        status: 'draft',
-        terms: terms as never,
-      });
-      await this.store.save(manager, a, { currentVersionNumber: number });
-      return { newVersion: number };
+      const content = {
+        terms: dto.terms ? plainTerms(dto.terms) : v.terms,
+        language: dto.language ?? v.language,
+        hostCompanyId: dto.hostCompanyId ?? v.hostCompanyId,
+      };
+      if (dto.hostCompanyId !== undefined)
+        await this.store.assertHost(manager, a, content.hostCompanyId);
+      await this.store.assertTerms(
+        manager,
+        { ...a, hostCompanyId: content.hostCompanyId },
+        content.terms,
+      );
+      const number = await this.store.insertDraft(manager, a, content);
+      return { newVersion: number, hostCompanyId: content.hostCompanyId };
     });
+  }
+
+  /**
+   * Drops the open amendment of an active agreement (draft or awaiting signatures): it is
+   * cancelled, its signatures stay unused, and the agreement points at the version in force again.
+   */
+  withdraw(principal: Principal, id: string, dto: ReasonDto): Promise<AgreementView> {
+    return this.run(
+      principal,
+      id,
+      'withdraw',
+      'withdrawn',
+      dto.reason,
+      async (manager, a, v, now) => {
+        await manager.update(
+          AgreementVersion,
+          { id: v.id },
+          { status: 'cancelled', closedAt: now },
+        );
+        const inForce = await this.store.version(manager, a.id, a.inForceVersionNumber!);
+        await this.store.pointAt(manager, a, inForce);
+        return { withdrawnVersion: v.number, inForceVersion: inForce.number };
+      },
+    );
   }
 
   complete(principal: Principal, id: string, dto: CompleteDto): Promise<AgreementView> {
     return this.run(principal, id, 'complete', 'completed', null, async (manager, a, v, now) => {
-      await this.closeOpenVersion(manager, v, now);
+      await this.closeOpenVersion(manager, a, v, now);
       await this.store.save(manager, a, {
         outcome: dto.outcome,
         stayedWithEmployer: dto.stayedWithEmployer,
@@ -117,7 +152,7 @@ export class AgreementTransitionsService {
       'terminated',
       dto.note ?? null,
       async (manager, a, v, now) => {
-        await this.closeOpenVersion(manager, v, now);
+        await this.closeOpenVersion(manager, a, v, now);
         await this.store.save(manager, a, {
           terminationReason: dto.reason,
           employmentContinued: dto.employmentContinued,
@@ -129,14 +164,17 @@ export class AgreementTransitionsService {
     );
   }
 
-  /** An amendment still open when the agreement ends is cancelled with it. */
+  /** An amendment still open when the agreement ends is withdrawn with it; the version in force stays current. */
   private async closeOpenVersion(
     manager: EntityManager,
+    a: Agreement,
     v: AgreementVersion,
     now: Date,
   ): Promise<void> {
-    if (hasOpenVersion(v.status))
-      await manager.update(AgreementVersion, { id: v.id }, { status: 'cancelled', closedAt: now });
+    if (!hasOpenVersion(v.status)) return;
+    await manager.update(AgreementVersion, { id: v.id }, { status: 'cancelled', closedAt: now });
+    const inForce = await this.store.version(manager, a.id, a.inForceVersionNumber!);
+    await this.store.pointAt(manager, a, inForce);
   }
 
   private async run(

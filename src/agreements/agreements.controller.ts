@@ -121,6 +121,19 @@ export class AgreementsController {
     return this.transitions.amend(p, id, dto);
   }
 
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw the open amendment of an active agreement; the version in force stays',
+  })
+  withdraw(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ) {
+    return this.transitions.withdraw(p, id, dto);
+  }
+
   @Post(':id/complete')
   @HttpCode(200)
   complete(

@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { AgreementEventsService } from './agreement-events.service';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementStore } from './agreement-store';
 import { AgreementTransitionsService } from './agreement-transitions.service';
 import { AgreementViews } from './agreement-view';
+import { agreementsConfig } from './agreements.config';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
 import { SigningController } from './signing.controller';
 import { SigningLinksService } from './signing-links.service';
+import { SigningThrottlerGuard } from './signing-throttler.guard';
 
 /** Tripartite agreements: versions, lifecycle, signatures, signing links, hash-chained events. */
 @Module({
+  imports: [ConfigModule.forFeature(agreementsConfig)],
   controllers: [AgreementsController, SigningController],
   providers: [
     AgreementStore,
@@ -20,6 +24,7 @@ import { SigningLinksService } from './signing-links.service';
     AgreementTransitionsService,
     AgreementSigningService,
     SigningLinksService,
+    SigningThrottlerGuard,
   ],
   exports: [AgreementsService],
 })

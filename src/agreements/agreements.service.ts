@@ -45,6 +45,7 @@ export class AgreementsService {
     return this.dataSource.transaction(async (manager) => {
       const student = await this.visibleStudent(manager, principal, dto.studentId);
       const parties = await this.resolveEmployer(manager, dto);
+      await this.store.assertHost(manager, parties, parties.hostCompanyId);
       const keys = { studentId: student.id, ...parties };
       const terms = plainTerms(dto.terms);
       const check = await this.store.assertTerms(manager, keys, terms);
@@ -63,6 +64,8 @@ export class AgreementsService {
         number: 1,
         status: 'draft',
         terms,
+        language: dto.language,
+        hostCompanyId: keys.hostCompanyId,
       });
       const actor = await this.store.actor(manager, principal);
       await this.events.append(manager, agreement.id, actor, this.store.now(), {
@@ -76,7 +79,11 @@ export class AgreementsService {
     });
   }
 
-  /** PATCH: edits the current draft version only; If-Match guards the agreement's version. */
+  /**
+   * PATCH: edits the current draft version only (its terms, language, host); If-Match guards the
+   * agreement's version. On an active agreement that is the open amendment; the version in force
+   * is never touched.
+   */
   async update(
     principal: Principal,
     id: string,
@@ -84,7 +91,10 @@ export class AgreementsService {
     ifMatch?: number,
   ): Promise<AgreementView> {
     assertRole(principal, DRIVERS, 'edit agreements');
-    if (dto.terms === undefined && dto.language === undefined) {
+    const fields = (['terms', 'language', 'hostCompanyId'] as const).filter(
+      (k) => dto[k] !== undefined,
+    );
+    if (fields.length === 0) {
       throw new ValidationError([{ field: 'body', message: 'names no field to change' }], 400);
     }
     return this.dataSource.transaction(async (manager) => {
@@ -92,22 +102,31 @@ export class AgreementsService {
       assertVersion('Agreement', ifMatch, a.version);
       const current = await this.store.version(manager, a.id, a.currentVersionNumber);
       decide(a.status, current.status, 'edit');
-      const terms = dto.terms ? plainTerms(dto.terms) : current.terms;
-      const check = await this.store.assertTerms(manager, a, terms);
-      if (dto.terms)
-        await manager.update(AgreementVersion, { id: current.id }, { terms: terms as never });
-      await this.store.save(manager, a, dto.language ? { language: dto.language } : {});
+      const next = {
+        terms: dto.terms ? plainTerms(dto.terms) : current.terms,
+        language: dto.language ?? current.language,
+        hostCompanyId: dto.hostCompanyId === undefined ? current.hostCompanyId : dto.hostCompanyId,
+      };
+      if (dto.hostCompanyId !== undefined)
+        await this.store.assertHost(manager, a, next.hostCompanyId);
+      const check = await this.store.assertTerms(
+        manager,
+        { ...a, hostCompanyId: next.hostCompanyId },
+        next.terms,
+      );
+      await manager.update(
+        AgreementVersion,
+        { id: current.id },
+        { ...next, terms: next.terms as never },
+      );
+      await this.store.pointAt(manager, a, { number: current.number, ...next });
       const actor = await this.store.actor(manager, principal);
       await this.events.append(manager, a.id, actor, this.store.now(), {
         action: 'edited',
         from: current.status,
         to: current.status,
         versionNumber: current.number,
-        data: {
-          fields: Object.keys(dto)
-            .filter((k) => dto[k as keyof UpdateAgreementDto] !== undefined)
-            .sort(),
-        },
+        data: { fields: [...fields].sort() },
       });
       const [view] = await this.views.build(manager, [a]);
       return { ...view, warnings: check.warnings };
@@ -176,10 +195,7 @@ export class AgreementsService {
     return { data: rows };
   }
 
-  private pendingFilter(
-    qb: SelectQueryBuilder<Agreement>,
-    query: ListAgreementsQueryDto,
-  ): void {
+  private pendingFilter(qb: SelectQueryBuilder<Agreement>, query: ListAgreementsQueryDto): void {
     const conditions = [
       'v.agreement_id = a.id',
       'v.number = a.current_version_number',
@@ -212,47 +228,18 @@ export class AgreementsService {
     return student;
   }
 
+  /** The employer as columns; the host rule is the store's (assertHost). */
   private async resolveEmployer(manager: EntityManager, dto: CreateAgreementDto) {
     const { type, id } = dto.employer;
     const table = type === 'company' ? 'companies' : 'foundations';
     const [employer] = await manager.query(`SELECT id FROM ${table} WHERE id = $1`, [id]);
     if (!employer)
       throw new ValidationError([{ field: 'employer.id', message: `is not a known ${type}` }]);
-    if (type === 'company') {
-      if (dto.hostCompanyId) {
-        throw new ValidationError([
-          { field: 'hostCompanyId', message: 'only applies when a foundation employs the student' },
-        ]);
-      }
-      return {
-        employerType: type,
-        employerCompanyId: id,
-        employerFoundationId: null,
-        hostCompanyId: null,
-      };
-    }
-    if (!dto.hostCompanyId) {
-      throw new ValidationError([
-        {
-          field: 'hostCompanyId',
-          message:
-            'is required when a foundation employs the student (the company the student is seconded to)',
-        },
-      ]);
-    }
-    const [member] = await manager.query(
-      'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
-      [id, dto.hostCompanyId],
-    );
-    if (!member)
-      throw new ValidationError([
-        { field: 'hostCompanyId', message: 'is not a member company of this foundation' },
-      ]);
     return {
       employerType: type,
-      employerCompanyId: null,
-      employerFoundationId: id,
-      hostCompanyId: dto.hostCompanyId,
+      employerCompanyId: type === 'company' ? id : null,
+      employerFoundationId: type === 'foundation' ? id : null,
+      hostCompanyId: dto.hostCompanyId ?? null,
     };
   }
 }

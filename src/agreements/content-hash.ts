@@ -12,12 +12,26 @@ export interface PartiesSnapshot {
   cohort: number;
 }
 
-/** What a signature binds to: the canonical serialisation of terms and parties. */
-export function contentOf(terms: AgreementTerms, parties: PartiesSnapshot): string {
-  return canonicalJson({ parties, terms });
+/**
+ * What a signature binds to. The agreement id and version number are part of it, so a hash names
+ * exactly one version: a signature (or a signing link) made for one version can never match the
+ * next one, even when a decline leaves its terms unchanged.
+ */
+export interface VersionContent {
+  agreementId: string;
+  version: number;
+  language: 'nl' | 'en';
+  parties: PartiesSnapshot;
+  terms: AgreementTerms;
 }
 
-/** SHA-256 (hex) of the version's canonical content; the same data in any key order → the same hash. */
-export function contentHash(terms: AgreementTerms, parties: PartiesSnapshot): string {
-  return sha256Hex(contentOf(terms, parties));
+/** The canonical serialisation (keys sorted at every level, no whitespace) of a version's content. */
+export function contentOf(content: VersionContent): string {
+  const { agreementId, version, language, parties, terms } = content;
+  return canonicalJson({ agreementId, version, language, parties, terms });
+}
+
+/** SHA-256 (hex) of the canonical content; the same data in any key order → the same hash. */
+export function contentHash(content: VersionContent): string {
+  return sha256Hex(contentOf(content));
 }

@@ -7,17 +7,17 @@ import {
   Principal,
   sha256Hex,
 } from '@app/common';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgreementSigningService, RequestInfo } from './agreement-signing.service';
 import { requiredParties } from './agreement-scope';
 import { AgreementStore } from './agreement-store';
+import { agreementsConfig } from './agreements.config';
 import { DRIVERS } from './agreements.service';
 import { CreateSigningLinkDto, LinkSignDto, ReasonDto } from './dto/agreement.dto';
 import { SigningLink } from './entities/signing-link.entity';
-
-export const SIGNING_LINK_TTL_MS = 7 * 24 * 3600_000;
 
 /** 410: the link existed but can no longer be used. */
 export class SigningLinkGone extends DomainError {
@@ -44,6 +44,7 @@ export class SigningLinksService {
     private readonly dataSource: DataSource,
     private readonly store: AgreementStore,
     private readonly signing: AgreementSigningService,
+    @Inject(agreementsConfig.KEY) private readonly config: ConfigType<typeof agreementsConfig>,
   ) {}
 
   async create(principal: Principal, id: string, dto: CreateSigningLinkDto) {
@@ -62,7 +63,9 @@ export class SigningLinksService {
         throw new ConflictError(`This agreement has no ${dto.party} party.`, 'no-such-party');
       }
       const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(this.store.now().getTime() + SIGNING_LINK_TTL_MS);
+      const expiresAt = new Date(
+        this.store.now().getTime() + this.config.signingLinkTtlHours * 3600_000,
+      );
       await manager.insert(SigningLink, {
         id: newId(),
         agreementId: a.id,

@@ -1,13 +1,15 @@
 import { Public } from '@app/common';
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { requestInfo } from './agreements.controller';
 import { LinkSignDto, ReasonDto } from './dto/agreement.dto';
 import { SigningLinksService } from './signing-links.service';
+import { SigningThrottlerGuard } from './signing-throttler.guard';
 
 /** Public, token-scoped signing for signers without an account. */
 @ApiTags('signing')
+@UseGuards(SigningThrottlerGuard)
 @Controller('signing')
 export class SigningController {
   constructor(private readonly links: SigningLinksService) {}

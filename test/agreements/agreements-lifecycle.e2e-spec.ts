@@ -158,11 +158,54 @@ describe('agreements: lifecycle', () => {
       signed: [],
       awaited: ['student', 'university', 'employer'],
     });
-    expect(sub.body.currentVersion.contentHash).toBe(contentHash); // same terms and parties
+    // Same terms and parties, but the hash names the version: v1's signatures cannot be replayed.
+    const hash2 = sub.body.currentVersion.contentHash;
+    expect(hash2).toMatch(/^[0-9a-f]{64}$/);
+    expect(hash2).not.toBe(contentHash);
+    const replay = await sign(api, world.studentToken, id, contentHash);
+    expect(replay.status).toBe(409);
+    expect(replay.body).toMatchObject({ version: 2, currentContentHash: hash2 });
     const v1 = await api.http
       .get(`/api/v1/agreements/${id}/versions/1`)
       .set(bearer(world.coordinatorToken));
     expect(v1.body).toMatchObject({ status: 'declined', declineReason: 'Salaris klopt niet' });
+  });
+
+  it('withdraws an open amendment: the version in force stays current and in force', async () => {
+    const { id, contentHash } = await pendingAgreement(api, world);
+    for (const token of [world.studentToken, world.companyRepToken, world.coordinatorToken])
+      expect((await sign(api, token, id, contentHash)).status).toBe(201);
+    const amended = await api.http
+      .post(`/api/v1/agreements/${id}/amend`)
+      .set(bearer(world.coordinatorToken))
+      .send({});
+    expect(amended.body.currentVersion).toMatchObject({ number: 2, status: 'draft' });
+    await api.http.post(`/api/v1/agreements/${id}/submit`).set(bearer(world.coordinatorToken));
+    const withdrawn = await api.http
+      .post(`/api/v1/agreements/${id}/withdraw`)
+      .set(bearer(world.coordinatorToken))
+      .send({ reason: 'Wijziging niet meer nodig' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({
+      status: 'active',
+      currentVersion: { number: 1, status: 'active' },
+      inForceVersion: { number: 1 },
+    });
+    const v2 = await api.http
+      .get(`/api/v1/agreements/${id}/versions/2`)
+      .set(bearer(world.coordinatorToken));
+    expect(v2.body.status).toBe('cancelled');
+    const again = await api.http
+      .post(`/api/v1/agreements/${id}/withdraw`)
+      .set(bearer(world.coordinatorToken))
+      .send({ reason: 'Nog een keer' });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/current version is active/);
+    const next = await api.http
+      .post(`/api/v1/agreements/${id}/amend`)
+      .set(bearer(world.coordinatorToken))
+      .send({});
+    expect(next.body.currentVersion.number).toBe(3); // withdrawn numbers are not reused
   });
 
   it('refuses a wrong hash, a second signature, and signing a cancelled agreement (409)', async () => {

@@ -25,7 +25,9 @@ export default async function globalSetup(): Promise<void> {
   const admin = new Client({ connectionString: url.toString() });
   await admin.connect();
   // Leftovers of runs killed before their teardown: names end in the run's start time (base 36).
-  const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'dualroute_test_%'`);
+  const { rows } = await admin.query(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'dualroute_test_%'`,
+  );
   for (const { datname } of rows as { datname: string }[]) {
     const startedAt = parseInt(datname.split('_').pop() ?? '', 36);
     if (datname !== name && startedAt < Date.now() - 3 * 3600_000) {

@@ -6,12 +6,14 @@
 export function testEnv(): Record<string, string> {
   return {
     NODE_ENV: 'test',
-    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dualroute_test',
+    DATABASE_URL:
+      process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dualroute_test',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     BOOTSTRAP_ADMIN_EMAIL: 'admin@test.local',
     BOOTSTRAP_ADMIN_PASSWORD: 'admin-password-test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    SIGNING_RATE_LIMIT_PER_MINUTE: '100000',
     OUTBOX_POLL_MS: '50',
     DEMO_DATA: 'false',
   };

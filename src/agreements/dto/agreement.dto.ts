@@ -63,8 +63,16 @@ export class CreateAgreementDto {
   terms!: TermsDto;
 }
 
-/** Edits the current draft version (and the language). */
+/** Edits the current draft version: its terms, language and (for a foundation) host company. */
 export class UpdateAgreementDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The host company (foundation employer only)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'hostCompanyId must be a UUID' })
+  hostCompanyId?: string | null;
+
   @ApiPropertyOptional({ enum: ['nl', 'en'] })
   @PatchOptional()
   @IsIn(['nl', 'en'], { message: 'language must be nl or en' })
@@ -121,6 +129,19 @@ export class DeclineDto extends ReasonDto {
 }
 
 export class AmendDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A new host company (re-secondment); defaults to the host in force',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'hostCompanyId must be a UUID' })
+  hostCompanyId?: string;
+
+  @ApiPropertyOptional({ enum: ['nl', 'en'], description: 'Defaults to the language in force' })
+  @IsOptional()
+  @IsIn(['nl', 'en'], { message: 'language must be nl or en' })
+  language?: 'nl' | 'en';
+
   @ApiPropertyOptional({ type: TermsDto, description: 'Defaults to the terms in force' })
   @IsOptional()
   @ValidateNested()

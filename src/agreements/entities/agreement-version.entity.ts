@@ -10,13 +10,14 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Company } from '../../directory/companies/company.entity';
 import type { VersionStatus } from '../agreement-lifecycle';
 import type { PartiesSnapshot } from '../content-hash';
-import { Agreement } from './agreement.entity';
+import { Agreement, AgreementLanguage } from './agreement.entity';
 
 /**
- * One version of an agreement's terms. Editable while draft; frozen at submit, when the parties
- * are snapshotted and the content hashed. Signatures bind to that hash.
+ * One version of an agreement's terms, language and host. Editable while draft; frozen at submit,
+ * when the parties are snapshotted and the content hashed. Signatures bind to that hash.
  */
 @Entity('agreement_versions')
 @Index('uq_agreement_versions_number', ['agreementId', 'number'], { unique: true })
@@ -27,6 +28,8 @@ import { Agreement } from './agreement.entity';
   'ck_agreement_versions_status',
   `status IN ('draft', 'pending_signatures', 'active', 'superseded', 'declined', 'cancelled')`,
 )
+@Index('ix_agreement_versions_host', ['hostCompanyId'])
+@Check('ck_agreement_versions_language', `language IN ('nl', 'en')`)
 @Check(
   'ck_agreement_versions_frozen',
   `status = 'draft' OR status = 'cancelled' OR content_hash IS NOT NULL`,
@@ -50,6 +53,21 @@ export class AgreementVersion {
 
   @Column('jsonb')
   terms!: AgreementTerms;
+
+  /** The language the version is written and rendered in; frozen with it. */
+  @Column('text')
+  language!: AgreementLanguage;
+
+  /**
+   * The company a foundation seconds the student to under this version (null for a company
+   * employer). Per version: a re-secondment is an amendment with a new host, who signs it.
+   */
+  @Column('uuid', { nullable: true })
+  hostCompanyId!: string | null;
+
+  @ManyToOne(() => Company, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'host_company_id' })
+  hostCompany?: Company;
 
   @Column('jsonb', { nullable: true })
   parties!: PartiesSnapshot | null;

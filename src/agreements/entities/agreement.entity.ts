@@ -70,7 +70,7 @@ export class Agreement extends VersionedEntity {
   @JoinColumn({ name: 'employer_foundation_id' })
   employerFoundation?: Foundation;
 
-  /** The member company a foundation seconds the student to. */
+  /** The host of the current version (mirrored from it, for scope and signing). */
   @Column('uuid', { nullable: true })
   hostCompanyId!: string | null;
 
@@ -78,6 +78,7 @@ export class Agreement extends VersionedEntity {
   @JoinColumn({ name: 'host_company_id' })
   hostCompany?: Company;
 
+  /** The language of the current version (mirrored from it). */
   @Column('text')
   language!: AgreementLanguage;
 
