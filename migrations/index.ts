@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { Agreements1795442374132 } from './1795442374132-Agreements';
 import { AgreementVersionHost1795444810653 } from './1795444810653-AgreementVersionHost';
 import { Directory1795434874212 } from './1795434874212-Directory';
+import { Documents1795445668965 } from './1795445668965-Documents';
 import { Platform1795434757362 } from './1795434757362-Platform';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
 
@@ -13,4 +14,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StudentsUniversityIdIndex1795435269400,
   Agreements1795442374132,
   AgreementVersionHost1795444810653,
+  Documents1795445668965,
 ];

@@ -4,6 +4,7 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { APP_GUARD } from '@nestjs/core';
 import { CoreModule } from './core.module';
 import { DirectoryModule } from './directory/directory.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { AuthGuard } from './identity/auth.guard';
 import { IdentityModule } from './identity/identity.module';
@@ -13,7 +14,7 @@ import { StudentsModule } from './students/students.module';
 
 /** The HTTP API. */
 @Module({
-  imports: [CoreModule, IdentityModule, HealthModule, DirectoryModule, StudentsModule, IntegrationsModule, JobsModule, AgreementsModule],
+  imports: [CoreModule, IdentityModule, HealthModule, DirectoryModule, StudentsModule, IntegrationsModule, JobsModule, AgreementsModule, DocumentsModule],
   // Global guards run in this order: who is calling, then whether the POST is a replay.
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -3,11 +3,12 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { DocumentsWorkerModule } from './documents/documents-worker.module';
 import { IntegrationsWorkerModule } from './integrations/integrations-worker.module';
 
 /** The background worker: BullMQ processors and the outbox relay, no HTTP listener. */
 @Module({
-  imports: [CoreModule, IntegrationsWorkerModule],
+  imports: [CoreModule, IntegrationsWorkerModule, DocumentsWorkerModule],
   providers: [
     OutboxRelay,
     {

@@ -1,8 +1,8 @@
-import { ConflictError, ForbiddenError, newId, OutboxService, Principal } from '@app/common';
+import { ConflictError, ForbiddenError, newId, Principal } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../directory/db-errors';
-import { JOBS, jobIds, QUEUES } from '../jobs/queues';
+import { DocumentRequests } from '../documents/document-requests';
 import { AgreementEventsService, EventActor } from './agreement-events.service';
 import { decide, nextVersionStatus } from './agreement-lifecycle';
 import { partyOf, requiredParties } from './agreement-scope';
@@ -39,7 +39,7 @@ export class AgreementSigningService {
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
-    private readonly outbox: OutboxService,
+    private readonly documents: DocumentRequests,
   ) {}
 
   async signAsAccount(
@@ -204,12 +204,7 @@ export class AgreementSigningService {
       status: step.agreement.to,
       inForceVersionNumber: v.number,
     });
-    await this.outbox.enqueue(manager, {
-      queue: QUEUES.documents,
-      name: JOBS.sealAgreement,
-      jobId: jobIds.seal(a.id, v.number),
-      data: { agreementId: a.id, version: v.number },
-    });
+    await this.documents.signed(manager, a.id, v.number, v.contentHash!);
     await this.events.append(manager, a.id, actor, now, {
       action: 'activated',
       from: step.agreement.from,

@@ -1,7 +1,7 @@
-import { assertRole, OutboxService, Principal } from '@app/common';
+import { assertRole, Principal } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { JOBS, jobIds, QUEUES } from '../jobs/queues';
+import { DocumentRequests } from '../documents/document-requests';
 import { AgreementEventsService } from './agreement-events.service';
 import { AgreementAction, decide, hasOpenVersion } from './agreement-lifecycle';
 import { AgreementStore } from './agreement-store';
@@ -31,7 +31,7 @@ export class AgreementTransitionsService {
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
-    private readonly outbox: OutboxService,
+    private readonly documents: DocumentRequests,
   ) {}
 
   /** Freezes the current draft: rules re-checked, parties snapshotted, content hashed; preview queued. */
@@ -56,12 +56,7 @@ export class AgreementTransitionsService {
           submittedAt: now,
         },
       );
-      await this.outbox.enqueue(manager, {
-        queue: QUEUES.documents,
-        name: JOBS.renderPreview,
-        jobId: jobIds.preview(a.id, v.number),
-        data: { agreementId: a.id, version: v.number },
-      });
+      await this.documents.preview(manager, a.id, v.number, hash);
       return { contentHash: hash };
     });
   }

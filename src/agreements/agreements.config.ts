@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { ConfigError } from '../config/app-config';
+import { int } from '../config/app-config';
 
 /** Settings of the agreements module, read from the environment once and validated. */
 export interface AgreementsConfig {
@@ -10,15 +10,6 @@ export interface AgreementsConfig {
    * (SIGNING_RATE_LIMIT_PER_MINUTE, default 30). Counted in Redis, so it holds across replicas.
    */
   signingRateLimitPerMinute: number;
-}
-
-function int(value: string | undefined, fallback: number, name: string, min: number, max: number) {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
-  }
-  return n;
 }
 
 export function loadAgreementsConfig(env: NodeJS.ProcessEnv = process.env): AgreementsConfig {

@@ -5,6 +5,7 @@ import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementStore } from './agreement-store';
 import { AgreementTransitionsService } from './agreement-transitions.service';
 import { AgreementViews } from './agreement-view';
+import { DocumentsModule } from '../documents/documents.module';
 import { agreementsConfig } from './agreements.config';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
@@ -14,7 +15,7 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
 
 /** Tripartite agreements: versions, lifecycle, signatures, signing links, hash-chained events. */
 @Module({
-  imports: [ConfigModule.forFeature(agreementsConfig)],
+  imports: [ConfigModule.forFeature(agreementsConfig), DocumentsModule],
   controllers: [AgreementsController, SigningController],
   providers: [
     AgreementStore,

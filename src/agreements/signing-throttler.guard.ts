@@ -4,19 +4,15 @@ import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
-  ThrottlerGuard,
   type ThrottlerModuleOptions,
-  type ThrottlerRequest,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
+import { PerMinuteThrottlerGuard } from '../identity/per-minute-throttler.guard';
 import { agreementsConfig } from './agreements.config';
 
-/**
- * The login throttler (Redis-backed, per client IP; src/identity) with the signing endpoints' own
- * limit: SIGNING_RATE_LIMIT_PER_MINUTE per endpoint per minute. 429 problem+json with Retry-After.
- */
+/** SIGNING_RATE_LIMIT_PER_MINUTE requests per client IP to each public signing endpoint. */
 @Injectable()
-export class SigningThrottlerGuard extends ThrottlerGuard {
+export class SigningThrottlerGuard extends PerMinuteThrottlerGuard {
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
@@ -26,11 +22,7 @@ export class SigningThrottlerGuard extends ThrottlerGuard {
     super(options, storage, reflector);
   }
 
-  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
-    return super.handleRequest({
-      ...request,
-      limit: this.config.signingRateLimitPerMinute,
-      ttl: 60_000,
-    });
+  protected limitPerMinute(): number {
+    return this.config.signingRateLimitPerMinute;
   }
 }

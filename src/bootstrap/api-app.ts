@@ -15,6 +15,7 @@ import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
 import { loadAppConfig } from '../config/app-config';
+import { loadDocumentsConfig } from '../documents/documents.config';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** A 10,000-row student import is a few MB of JSON. */
@@ -49,6 +50,12 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   await app.register(helmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
   registerIdempotencyHooks(fastify, app.get(IdempotencyStore));
+  // POST /verify takes the PDF itself as the body.
+  fastify.addContentTypeParser(
+    'application/pdf',
+    { parseAs: 'buffer', bodyLimit: loadDocumentsConfig().verifyMaxBytes },
+    (_request, body, done) => done(null, body),
+  );
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -23,14 +23,16 @@ export class ConfigError extends Error {}
 
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-do-not-use-in-production';
 
-function bool(value: string | undefined, fallback: boolean, name: string): boolean {
+/** A boolean environment variable (true/false, 1/0, yes/no, on/off); empty means the fallback. */
+export function bool(value: string | undefined, fallback: boolean, name: string): boolean {
   if (value === undefined || value === '') return fallback;
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
   throw new ConfigError(`${name} must be true or false, not "${value}"`);
 }
 
-function int(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
+/** A whole-number environment variable within [min, max]; empty means the fallback. */
+export function int(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {

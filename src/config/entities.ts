@@ -1,6 +1,7 @@
 import { AuditEvent, IdempotencyRecord, OutboxMessage } from '@app/common';
 import { AGREEMENTS_ENTITIES } from '../agreements/agreements.entities';
 import { DIRECTORY_ENTITIES } from '../directory/directory.entities';
+import { DOCUMENTS_ENTITIES } from '../documents/documents.entities';
 import { ApiKey } from '../identity/entities/api-key.entity';
 import { User } from '../identity/entities/user.entity';
 import { INTEGRATIONS_ENTITIES } from '../integrations/integrations.entities';
@@ -17,4 +18,5 @@ export const ENTITIES = [
   ...STUDENTS_ENTITIES,
   ...INTEGRATIONS_ENTITIES,
   ...AGREEMENTS_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
 ];

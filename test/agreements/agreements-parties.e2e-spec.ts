@@ -5,11 +5,13 @@ import {
   agreementWorld,
   AgreementWorld,
   createAgreement,
+  createSupervisor,
   foundationAgreementBody,
   foundationWorld,
   outboxCount,
   pendingAgreement,
   sign,
+  termsBody,
 } from '../helpers/agreements';
 import { companyRepToken, createCompany } from '../helpers/organisations';
 
@@ -51,6 +53,55 @@ describe('agreements: parties, scope, concurrency, links', () => {
     const last = await sign(api, fw.hostRepToken, created.id, hash);
     expect(last.body.status).toBe('active');
     expect(await outboxCount(api, `seal-${created.id}-v1`)).toBe(1);
+  });
+
+  it('re-seconds by amendment: the new host signs it; the superseded version names the old host', async () => {
+    const fw = await foundationWorld(api);
+    const created = await createAgreement(api, fw.coordinatorToken, foundationAgreementBody(fw));
+    const sub = await api.http
+      .post(`/api/v1/agreements/${created.id}/submit`)
+      .set(bearer(fw.coordinatorToken));
+    const hash = sub.body.currentVersion.contentHash;
+    for (const token of [fw.studentToken, fw.foundationStaffToken, fw.coordinatorToken, fw.hostRepToken])
+      expect((await sign(api, token, created.id, hash)).status).toBe(201);
+
+    const newHost = await createCompany(api);
+    await api.http
+      .post(`/api/v1/foundations/${fw.foundationId}/members`)
+      .set(bearer(api.adminToken))
+      .send({ companyIds: [newHost.id] });
+    const newHostRep = await companyRepToken(api, newHost.id);
+    const newSupervisor = await createSupervisor(api, newHost.id);
+    const amended = await api.http
+      .post(`/api/v1/agreements/${created.id}/amend`)
+      .set(bearer(fw.coordinatorToken))
+      .send({ hostCompanyId: newHost.id, terms: termsBody(newSupervisor) });
+    expect(amended.status).toBe(200);
+    expect(amended.body.currentVersion).toMatchObject({ number: 2, status: 'draft' });
+    const sub2 = await api.http
+      .post(`/api/v1/agreements/${created.id}/submit`)
+      .set(bearer(fw.coordinatorToken));
+    const hash2 = sub2.body.currentVersion.contentHash;
+    // The old host cannot sign the new version; the new host can.
+    expect((await sign(api, fw.hostRepToken, created.id, hash2)).status).toBe(404);
+    for (const token of [fw.studentToken, fw.foundationStaffToken, fw.coordinatorToken, newHostRep])
+      expect((await sign(api, token, created.id, hash2)).status).toBe(201);
+    const v2 = await api.http
+      .get(`/api/v1/agreements/${created.id}/versions/2`)
+      .set(bearer(fw.coordinatorToken));
+    expect(v2.body).toMatchObject({ status: 'active', parties: { host: { name: newHost.name } } });
+    const v1 = await api.http
+      .get(`/api/v1/agreements/${created.id}/versions/1`)
+      .set(bearer(fw.coordinatorToken));
+    expect(v1.body.status).toBe('superseded');
+    expect(v1.body.parties.host.name).not.toBe(newHost.name);
+
+    const wrongHost = await api.http
+      .post(`/api/v1/agreements/${created.id}/amend`)
+      .set(bearer(fw.coordinatorToken))
+      .send({ hostCompanyId: (await createCompany(api)).id });
+    expect(wrongHost.status).toBe(422);
+    expect(wrongHost.body.errors).toEqual([expect.objectContaining({ field: 'hostCompanyId' })]);
   });
 
   it('signs 20 agreements concurrently by all parties: each active once, one seal per version', async () => {

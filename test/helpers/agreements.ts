@@ -49,7 +49,10 @@ export async function createSupervisor(
   return body.id;
 }
 
-export async function agreementWorld(api: TestApi): Promise<AgreementWorld> {
+export async function agreementWorld(
+  api: TestApi,
+  studentOverrides: Record<string, unknown> = {},
+): Promise<AgreementWorld> {
   const tenant = await createTenant(api);
   const programme = await createProgramme(api, tenant.coordinatorToken, tenant.universityId);
   const student = await createStudent(
@@ -57,9 +60,7 @@ export async function agreementWorld(api: TestApi): Promise<AgreementWorld> {
     tenant.coordinatorToken,
     tenant.universityId,
     programme.id,
-    {
-      dateOfBirth: '2000-03-15',
-    },
+    { dateOfBirth: '2000-03-15', ...studentOverrides },
   );
   const company = await createCompany(api);
   return {

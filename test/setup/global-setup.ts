@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { register } from 'tsconfig-paths';
@@ -8,6 +9,8 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   process.env.TEST_DATABASE_URL ??= `postgres://postgres@127.0.0.1:5432/dualroute_test_${runId}`;
   process.env.QUEUE_PREFIX = `test-${runId}`;
+  // Documents and the generated development seal of this run, removed by the teardown.
+  process.env.TEST_DATA_DIR ??= join(tmpdir(), `dualroute-test-${runId}`);
   const env = testEnv();
   Object.assign(process.env, env);
   register({

@@ -1,7 +1,8 @@
 import Redis from 'ioredis';
+import { rm } from 'node:fs/promises';
 import { Client } from 'pg';
 
-/** Drops this run's database and removes its BullMQ keys from the shared Redis. */
+/** Drops this run's database, its data directory and its BullMQ keys in the shared Redis. */
 export default async function globalTeardown(): Promise<void> {
   const prefix = process.env.QUEUE_PREFIX;
   const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -14,6 +15,8 @@ export default async function globalTeardown(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   }
+  const dataDir = process.env.TEST_DATA_DIR;
+  if (dataDir && /dualroute-test-/.test(dataDir)) await rm(dataDir, { recursive: true, force: true });
   if (!prefix) return;
   const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
   try {

@@ -16,6 +16,8 @@ export function testEnv(): Record<string, string> {
     SIGNING_RATE_LIMIT_PER_MINUTE: '100000',
     OUTBOX_POLL_MS: '50',
     DEMO_DATA: 'false',
+    DOCUMENTS_DIR: `${process.env.TEST_DATA_DIR ?? '/tmp/dualroute-test'}/documents`,
+    VERIFY_RATE_LIMIT_PER_MINUTE: '100000',
   };
 }
 

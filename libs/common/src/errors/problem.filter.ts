@@ -65,13 +65,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   toProblem(exception: unknown, request?: FastifyRequest): ProblemDetails {
     const instance = request?.url;
     if (exception instanceof DomainError) {
+      // Extensions never replace the standard members (an extension named `status` once made a 500).
       return {
+        ...exception.extensions,
         type: PROBLEM_BASE + exception.type,
         title: exception.title,
         status: exception.status,
         detail: exception.detail,
         instance,
-        ...exception.extensions,
       };
     }
     if (exception instanceof HttpException) {

@@ -1,0 +1,63 @@
+import { X509Certificate, createHash } from 'node:crypto';
+import { OID, essCertificateHash, parseCms, readOctetString, readOidValue } from './cms';
+import { DerError, readRoot, readTime } from './der';
+import { generateDevelopmentP12 } from './dev-certificate';
+import { SealError } from './errors';
+import { createSealer } from './sealer';
+import { developmentSealer } from './testing/dev-sealer';
+
+describe('the sealer and its CMS', () => {
+  const digest = createHash('sha256').update('the signed byte ranges').digest();
+  const signingTime = new Date('2026-06-03T15:30:59Z');
+
+  it('makes a detached SignedData with the CAdES-BES signed attributes', () => {
+    const sealer = developmentSealer();
+    const cms = parseCms(sealer.signDigest(digest, signingTime));
+    expect(cms.certificates).toEqual([sealer.certificateDer]);
+    expect(cms.digestAlgorithm).toBe(OID.sha256);
+    expect(cms.signatureAlgorithm).toBe(OID.sha256WithRsa);
+    expect([...cms.attributes.keys()].sort()).toEqual(
+      [OID.contentType, OID.messageDigest, OID.signingTime, OID.signingCertificateV2].sort(),
+    );
+    expect(readOidValue(cms.attributes.get(OID.contentType)!)).toBe(OID.data);
+    expect(readOctetString(cms.attributes.get(OID.messageDigest)!)).toEqual(digest);
+    const time = cms.attributes.get(OID.signingTime)!;
+    expect(readTime(time, readRoot(time))).toEqual(signingTime);
+    expect(essCertificateHash(cms.attributes.get(OID.signingCertificateV2)!).toString('hex')).toBe(
+      sealer.certificateFingerprint,
+    );
+    expect(cms.signature).toHaveLength(256);
+  });
+
+  it('describes its certificate and how much room its seals need', () => {
+    const sealer = developmentSealer();
+    expect(new X509Certificate(sealer.certificateDer).subject).toContain('CN=Dualroute test seal');
+    expect(sealer.signerName).toBe('Dualroute test seal');
+    expect(sealer.certificateFingerprint).toBe(
+      createHash('sha256').update(sealer.certificateDer).digest('hex'),
+    );
+    const size = sealer.signDigest(digest, new Date('2099-12-31T23:59:59Z')).length;
+    expect(sealer.contentsBytes).toBeGreaterThanOrEqual(size + 1000);
+  });
+
+  it('rejects trailing bytes and non-CMS input when parsing', () => {
+    const der = developmentSealer().signDigest(digest, signingTime);
+    expect(() => parseCms(Buffer.concat([der, Buffer.of(0)]))).toThrow(DerError);
+    expect(() => parseCms(Buffer.from('300302010a', 'hex'))).toThrow(DerError);
+  });
+
+  it('refuses a wrong passphrase, a bad digest and a bad time', () => {
+    const { p12 } = generateDevelopmentP12({
+      commonName: 'x',
+      organisation: 'y',
+      passphrase: 'right',
+    });
+    expect(() => createSealer({ p12, passphrase: 'wrong' })).toThrow(SealError);
+    expect(() => createSealer({ p12: Buffer.from('not a p12'), passphrase: 'right' })).toThrow(
+      SealError,
+    );
+    const sealer = createSealer({ p12, passphrase: 'right' });
+    expect(() => sealer.signDigest(Buffer.alloc(20), signingTime)).toThrow(SealError);
+    expect(() => sealer.signDigest(digest, new Date(Number.NaN))).toThrow(SealError);
+  });
+});

@@ -1,0 +1,72 @@
+import { Readable } from 'node:stream';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Where document bytes live. Keys are paths like `agreements/<id>/v2-signed.pdf`; a key is
+ * written once with the same bytes however often a job retries, so `put` must be idempotent.
+ * A local directory is the default; an object store (S3 and the like) implements the same four.
+ */
+export interface DocumentStorage {
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  stream(key: string): Promise<Readable>;
+  exists(key: string): Promise<boolean>;
+}
+
+export const DOCUMENT_STORAGE = Symbol('DOCUMENT_STORAGE');
+
+const KEY = /^[a-z0-9][a-z0-9/._-]*$/i;
+
+/** Files under one directory; writes go to a temporary file, are fsynced, then renamed into place. */
+export class LocalDocumentStorage implements DocumentStorage {
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  async put(key: string, bytes: Uint8Array): Promise<void> {
+    const path = this.path(key);
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = `${path}.${randomUUID()}.tmp`;
+    const file = await open(temporary, 'wx');
+    try {
+      await file.writeFile(bytes);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    // rename is atomic: a reader sees the old file or the whole new one, never half of it.
+    await rename(temporary, path).catch(async (error) => {
+      await rm(temporary, { force: true });
+      throw error;
+    });
+  }
+
+  get(key: string): Promise<Buffer> {
+    return readFile(this.path(key));
+  }
+
+  async stream(key: string): Promise<Readable> {
+    const file = await open(this.path(key), 'r');
+    return file.createReadStream();
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return access(this.path(key), constants.R_OK).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  private path(key: string): string {
+    if (!KEY.test(key) || key.split('/').includes('..'))
+      throw new Error(`Invalid storage key ${key}`);
+    const path = resolve(join(this.root, key));
+    if (!path.startsWith(this.root + sep)) throw new Error(`Invalid storage key ${key}`);
+    return path;
+  }
+}

@@ -1,0 +1,79 @@
+import { registerAs } from '@nestjs/config';
+import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigError, int } from '../config/app-config';
+
+/** Settings of the documents module (storage, sealing certificate, worker), validated once. */
+export interface DocumentsConfig {
+  /** Where documents are stored (DOCUMENTS_DIR, default ./var/documents). */
+  documentsDir: string;
+  /**
+   * The platform's sealing certificate and key (SEAL_P12_PATH, SEAL_P12_PASSPHRASE). Without a
+   * path, development and test generate a self-signed one at devSealPath on first start;
+   * production refuses to start.
+   */
+  sealP12Path: string | null;
+  sealP12Passphrase: string;
+  devSealPath: string;
+  /** Printed on every page as where to verify (PUBLIC_BASE_URL, default http://localhost:3000). */
+  publicBaseUrl: string;
+  /** BullMQ lock of a document job (DOCUMENT_JOB_LOCK_MS, default 30000); a dead worker's job is retried after it. */
+  jobLockMs: number;
+  /** How often workers look for jobs whose lock expired (DOCUMENT_JOB_STALLED_CHECK_MS, default 30000). */
+  stalledCheckMs: number;
+  /** Document jobs one worker process runs at once (DOCUMENT_JOB_CONCURRENCY, default 2). */
+  concurrency: number;
+  /** POST /verify requests per client IP per minute (VERIFY_RATE_LIMIT_PER_MINUTE, default 30). */
+  verifyRateLimitPerMinute: number;
+  /** The largest PDF /verify accepts (VERIFY_MAX_BYTES, default 20 MB). */
+  verifyMaxBytes: number;
+}
+
+export function loadDocumentsConfig(env: NodeJS.ProcessEnv = process.env): DocumentsConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const dir = (value: string | undefined, fallback: string) =>
+    resolve(value && value !== '' ? value : fallback);
+  const documentsDir = dir(env.DOCUMENTS_DIR, join('var', 'documents'));
+  const sealP12Path = env.SEAL_P12_PATH ? resolve(env.SEAL_P12_PATH) : null;
+  if (!sealP12Path && nodeEnv === 'production') {
+    throw new ConfigError(
+      'SEAL_P12_PATH is required in production: the PKCS#12 file with the sealing certificate and key',
+    );
+  }
+  const publicBaseUrl = (env.PUBLIC_BASE_URL || 'http://localhost:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(publicBaseUrl)) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, not "${publicBaseUrl}"`);
+  }
+  const devSeal = env.DEV_SEAL_P12_PATH || join(documentsDir, '..', 'dev-seal.p12');
+  return {
+    documentsDir,
+    sealP12Path,
+    sealP12Passphrase: env.SEAL_P12_PASSPHRASE ?? '',
+    devSealPath: isAbsolute(devSeal) ? devSeal : resolve(devSeal),
+    publicBaseUrl,
+    jobLockMs: int(env.DOCUMENT_JOB_LOCK_MS, 30_000, 'DOCUMENT_JOB_LOCK_MS', 1000, 600_000),
+    stalledCheckMs: int(
+      env.DOCUMENT_JOB_STALLED_CHECK_MS,
+      30_000,
+      'DOCUMENT_JOB_STALLED_CHECK_MS',
+      500,
+      600_000,
+    ),
+    concurrency: int(env.DOCUMENT_JOB_CONCURRENCY, 2, 'DOCUMENT_JOB_CONCURRENCY', 1, 32),
+    verifyRateLimitPerMinute: int(
+      env.VERIFY_RATE_LIMIT_PER_MINUTE,
+      30,
+      'VERIFY_RATE_LIMIT_PER_MINUTE',
+      1,
+      100_000,
+    ),
+    verifyMaxBytes: int(
+      env.VERIFY_MAX_BYTES,
+      20 * 1024 * 1024,
+      'VERIFY_MAX_BYTES',
+      1024,
+      200 * 1024 * 1024,
+    ),
+  };
+}
+
+export const documentsConfig = registerAs('documents', () => loadDocumentsConfig());

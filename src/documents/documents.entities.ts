@@ -1,0 +1,3 @@
+import { StoredDocument } from './entities/document.entity';
+
+export const DOCUMENTS_ENTITIES = [StoredDocument];

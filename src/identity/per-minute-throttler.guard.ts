@@ -1,0 +1,23 @@
+import {
+  ThrottlerGuard,
+  type ThrottlerModuleOptions,
+  type ThrottlerRequest,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
+import { Reflector } from '@nestjs/core';
+
+/**
+ * The login throttler (Redis-backed, per client IP, see IdentityModule) with an endpoint's own
+ * limit per minute. 429 problem+json with Retry-After.
+ */
+export abstract class PerMinuteThrottlerGuard extends ThrottlerGuard {
+  constructor(options: ThrottlerModuleOptions, storage: ThrottlerStorage, reflector: Reflector) {
+    super(options, storage, reflector);
+  }
+
+  protected abstract limitPerMinute(): number;
+
+  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    return super.handleRequest({ ...request, limit: this.limitPerMinute(), ttl: 60_000 });
+  }
+}

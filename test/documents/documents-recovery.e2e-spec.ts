@@ -1,0 +1,210 @@
+import { verifySealedPdf } from '@app/agreement-pdf';
+import { redisOptionsFromUrl, sha256Hex } from '@app/common';
+import { Logger } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import { ChildProcess, spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { migrate } from '../../src/cli/migrate';
+import { JOBS, jobIds, QUEUES } from '../../src/jobs/queues';
+import { startApi, TestApi } from '../helpers/api';
+import { agreementWorld, AgreementWorld, pendingAgreement, sign } from '../helpers/agreements';
+import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * Races and crashes, on a database and queue prefix of their own (in the shared ones, other test
+ * files' workers would take these jobs): many signers at once, duplicated jobs, and a worker
+ * process killed with SIGKILL in the middle of sealing.
+ */
+describe('documents: exactly one sealed document per version', () => {
+  const runTag = `${process.pid}_${Date.now().toString(36)}`;
+  const databaseUrl = (() => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/dualroute_test_docs_${runTag}`;
+    return url.toString();
+  })();
+  const documentsDir = join(process.env.TEST_DATA_DIR ?? '/tmp/dualroute-test', `docs-${runTag}`);
+  const env = {
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-docs`,
+    DOCUMENTS_DIR: documentsDir,
+    DOCUMENT_JOB_LOCK_MS: '2000',
+    DOCUMENT_JOB_STALLED_CHECK_MS: '500',
+  };
+  let api: TestApi;
+  let world: AgreementWorld;
+  let db: DataSource;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    await migrate(databaseUrl);
+    api = await withEnv(env, () => startApi());
+    db = api.app.get(DataSource);
+    world = await agreementWorld(api);
+    queue = new Queue(QUEUES.documents, {
+      connection: redisOptionsFromUrl(process.env.REDIS_URL!),
+      prefix: env.QUEUE_PREFIX,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await queue?.obliterate({ force: true }).catch(() => undefined);
+    await queue?.close();
+    await api?.close();
+    const admin = new Client({ connectionString: databaseUrl.replace(/\/[^/]+$/, '/postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "dualroute_test_docs_${runTag}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  /** n agreements signed by all three parties; each party's signatures race each other. */
+  async function fullySigned(n: number): Promise<string[]> {
+    const pending = [];
+    for (let i = 0; i < n; i += 1) pending.push(await pendingAgreement(api, world));
+    const tokens = [world.studentToken, world.companyRepToken, world.coordinatorToken];
+    const results = await Promise.all(
+      pending.flatMap(({ id, contentHash }) => tokens.map((t) => sign(api, t, id, contentHash))),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
+    return pending.map((p) => p.id);
+  }
+
+  async function signedDocuments(ids: string[]) {
+    return db.query(
+      `SELECT id, agreement_id, version_number, status, sha256, storage_key, attempts
+         FROM documents WHERE kind = 'signed' AND agreement_id = ANY($1) ORDER BY agreement_id`,
+      [ids],
+    ) as Promise<
+      {
+        id: string;
+        agreement_id: string;
+        status: string;
+        sha256: string;
+        storage_key: string;
+        attempts: number;
+      }[]
+    >;
+  }
+
+  async function storedPdfs(agreementId: string): Promise<string[]> {
+    const files = await readdir(join(documentsDir, 'agreements', agreementId)).catch(() => []);
+    return files.filter((f) => f.endsWith('.pdf') && f.includes('-signed-'));
+  }
+
+  it('50 agreements signed concurrently, two workers: one seal job and one document per version', async () => {
+    const ids = await fullySigned(50);
+    const outbox = await db.query(
+      `SELECT job_id, count(*)::int AS n FROM outbox WHERE job_name = $1 AND job_id = ANY($2) GROUP BY job_id`,
+      [JOBS.sealAgreement, ids.map((id) => jobIds.seal(id, 1))],
+    );
+    expect(outbox).toHaveLength(50);
+    expect(outbox.every((r: { n: number }) => r.n === 1)).toBe(true);
+
+    const workers: TestWorker[] = [await startWorker(env), await startWorker(env)];
+    try {
+      const docs = await waitFor(async () => {
+        const rows = await signedDocuments(ids);
+        return rows.length === 50 && rows.every((r) => r.status === 'ready') ? rows : null;
+      }, 90_000);
+      expect(new Set(docs.map((d) => d.agreement_id)).size).toBe(50);
+      for (const d of docs) expect(await storedPdfs(d.agreement_id)).toHaveLength(1);
+      const completed = (await queue.getJobs(['completed'], 0, -1)).filter(
+        (j) => j.name === JOBS.sealAgreement,
+      );
+      const sealIds = completed
+        .map((j) => j.id)
+        .filter((id) => ids.some((a) => id === jobIds.seal(a, 1)));
+      expect(sealIds).toHaveLength(50);
+      expect(new Set(sealIds).size).toBe(50);
+
+      // A duplicated job (another id, same version) finds the document ready and makes nothing new.
+      const dup = await queue.add(
+        JOBS.sealAgreement,
+        { agreementId: ids[0], version: 1 },
+        { jobId: `dup-${ids[0]}` },
+      );
+      const outcome = await waitFor(async () => {
+        const job = await Job.fromId(queue, dup.id!);
+        return (await job?.isCompleted()) ? job!.returnvalue : null;
+      });
+      expect(outcome).toMatchObject({ alreadyReady: true, sha256: docs[0].sha256 });
+      expect(await storedPdfs(ids[0])).toHaveLength(1);
+      const again = await signedDocuments([ids[0]]);
+      expect(again[0]).toMatchObject({ sha256: docs[0].sha256, attempts: docs[0].attempts });
+    } finally {
+      for (const w of workers) await w.close();
+    }
+  }, 150_000);
+
+  it('a worker killed with SIGKILL while sealing: the job is recovered and sealed exactly once', async () => {
+    const ids = await fullySigned(12);
+    let killed: { id: string; agreement_id: string } | null = null;
+    for (let tries = 0; tries < 5 && !killed; tries += 1) {
+      const child = spawnWorker();
+      try {
+        const busy = await waitFor(
+          async () => {
+            const [row] = await db.query(
+              `SELECT id, agreement_id FROM documents
+              WHERE kind = 'signed' AND status = 'processing' AND agreement_id = ANY($1) LIMIT 1`,
+              [ids],
+            );
+            return row ?? null;
+          },
+          60_000,
+          2,
+        );
+        child.kill('SIGKILL');
+        await new Promise((resolve) => child.once('exit', resolve));
+        const [after] = await db.query('SELECT status FROM documents WHERE id = $1', [busy.id]);
+        // Killed mid-job (not in the instant after it finished): the test case we want.
+        if (after.status === 'processing') killed = busy;
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    }
+    expect(killed).not.toBeNull();
+
+    const restarted = await startWorker(env);
+    try {
+      const docs = await waitFor(async () => {
+        const rows = await signedDocuments(ids);
+        return rows.length === 12 && rows.every((r) => r.status === 'ready') ? rows : null;
+      }, 60_000);
+      const recovered = docs.find((d) => d.id === killed!.id)!;
+      expect(recovered.attempts).toBeGreaterThanOrEqual(2);
+      for (const d of docs) {
+        const files = await storedPdfs(d.agreement_id);
+        expect(files).toHaveLength(1);
+        const pdf = await readFile(join(documentsDir, d.storage_key));
+        expect(sha256Hex(pdf)).toBe(d.sha256);
+        expect(verifySealedPdf(pdf)).toMatchObject({ valid: true });
+      }
+      const job = await Job.fromId(queue, jobIds.seal(killed!.agreement_id, 1));
+      expect(await job?.isCompleted()).toBe(true);
+    } finally {
+      await restarted.close();
+    }
+  }, 240_000);
+
+  /** The real worker entry point in a process of its own (so it can be killed), one job at a time. */
+  function spawnWorker(): ChildProcess {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'src/worker.ts'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env, DOCUMENT_JOB_CONCURRENCY: '1', LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    child.stderr?.on('data', (chunk: Buffer) =>
+      new Logger('worker child').warn(chunk.toString().trim()),
+    );
+    return child;
+  }
+});
