@@ -15,6 +15,7 @@ COPY nest-cli.json tsconfig.json tsconfig.build.json ./
 COPY libs ./libs
 COPY migrations ./migrations
 COPY src ./src
+COPY assets ./assets
 RUN npx nest build && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: compiled code and production dependencies only, as the unprivileged node user ------
@@ -25,6 +26,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The open-licence fonts every agreement PDF embeds.
+COPY --from=build /app/assets ./assets
 # A writable directory for local state (e.g. a local document store), owned by the app user.
 RUN mkdir -p /app/var && chown node:node /app/var
 USER node

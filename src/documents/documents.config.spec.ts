@@ -1,5 +1,10 @@
+import { Logger } from '@nestjs/common';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from '../config/app-config';
 import { loadDocumentsConfig } from './documents.config';
+import { loadSealer } from './seal-certificate';
 
 describe('documents configuration', () => {
   it('has development defaults: local directory, generated seal next to it', () => {
@@ -7,6 +12,7 @@ describe('documents configuration', () => {
     expect(c).toMatchObject({
       documentsDir: '/srv/docs',
       sealP12Path: null,
+      allowSelfSigned: true,
       devSealPath: '/srv/dev-seal.p12',
       publicBaseUrl: 'http://localhost:3000',
       jobLockMs: 30_000,
@@ -14,9 +20,13 @@ describe('documents configuration', () => {
     });
   });
 
-  it('refuses to run production without a sealing certificate', () => {
-    expect(() => loadDocumentsConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadDocumentsConfig({ NODE_ENV: 'production' })).toThrow(/SEAL_P12_PATH/);
+  it('allows a self-signed seal outside production only, unless told', () => {
+    expect(loadDocumentsConfig({ NODE_ENV: 'production' }).allowSelfSigned).toBe(false);
+    expect(
+      loadDocumentsConfig({ NODE_ENV: 'production', SEAL_ALLOW_SELF_SIGNED: 'true' })
+        .allowSelfSigned,
+    ).toBe(true);
+    expect(() => loadDocumentsConfig({ SEAL_ALLOW_SELF_SIGNED: 'maybe' })).toThrow(ConfigError);
     expect(
       loadDocumentsConfig({ NODE_ENV: 'production', SEAL_P12_PATH: '/run/secrets/seal.p12' })
         .sealP12Path,
@@ -31,5 +41,32 @@ describe('documents configuration', () => {
     expect(loadDocumentsConfig({ PUBLIC_BASE_URL: 'https://dual.example.nl/' }).publicBaseUrl).toBe(
       'https://dual.example.nl',
     );
+  });
+});
+
+describe('the sealing certificate', () => {
+  const quiet = { log: () => undefined, warn: () => undefined } as unknown as Logger;
+
+  it('a production worker refuses to seal without a certificate', async () => {
+    await expect(
+      loadSealer(loadDocumentsConfig({ NODE_ENV: 'production' }), quiet),
+    ).rejects.toThrow(/SEAL_P12_PATH is required/);
+  });
+
+  it('generates one development seal, also for workers starting at once, and reuses it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dualroute-seal-'));
+    try {
+      const config = loadDocumentsConfig({
+        NODE_ENV: 'test',
+        DOCUMENTS_DIR: join(dir, 'documents'),
+      });
+      const [a, b] = await Promise.all([loadSealer(config, quiet), loadSealer(config, quiet)]);
+      const c = await loadSealer(config, quiet);
+      expect(b.certificateFingerprint).toBe(a.certificateFingerprint);
+      expect(c.certificateFingerprint).toBe(a.certificateFingerprint);
+      expect(await readdir(dir)).toEqual(['dev-seal.p12']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

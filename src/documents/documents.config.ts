@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ConfigError, int } from '../config/app-config';
+import { bool, ConfigError, int } from '../config/app-config';
 
 /** Settings of the documents module (storage, sealing certificate, worker), validated once. */
 export interface DocumentsConfig {
@@ -8,11 +8,15 @@ export interface DocumentsConfig {
   documentsDir: string;
   /**
    * The platform's sealing certificate and key (SEAL_P12_PATH, SEAL_P12_PASSPHRASE). Without a
-   * path, development and test generate a self-signed one at devSealPath on first start;
-   * production refuses to start.
+   * path, a self-signed one is generated at devSealPath on first start when allowSelfSigned.
    */
   sealP12Path: string | null;
   sealP12Passphrase: string;
+  /**
+   * Whether a worker without SEAL_P12_PATH may seal with a generated self-signed certificate
+   * (SEAL_ALLOW_SELF_SIGNED; default true except in production, where the worker refuses).
+   */
+  allowSelfSigned: boolean;
   devSealPath: string;
   /** Printed on every page as where to verify (PUBLIC_BASE_URL, default http://localhost:3000). */
   publicBaseUrl: string;
@@ -34,11 +38,6 @@ export function loadDocumentsConfig(env: NodeJS.ProcessEnv = process.env): Docum
     resolve(value && value !== '' ? value : fallback);
   const documentsDir = dir(env.DOCUMENTS_DIR, join('var', 'documents'));
   const sealP12Path = env.SEAL_P12_PATH ? resolve(env.SEAL_P12_PATH) : null;
-  if (!sealP12Path && nodeEnv === 'production') {
-    throw new ConfigError(
-      'SEAL_P12_PATH is required in production: the PKCS#12 file with the sealing certificate and key',
-    );
-  }
   const publicBaseUrl = (env.PUBLIC_BASE_URL || 'http://localhost:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicBaseUrl)) {
     throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, not "${publicBaseUrl}"`);
@@ -48,6 +47,11 @@ export function loadDocumentsConfig(env: NodeJS.ProcessEnv = process.env): Docum
     documentsDir,
     sealP12Path,
     sealP12Passphrase: env.SEAL_P12_PASSPHRASE ?? '',
+    allowSelfSigned: bool(
+      env.SEAL_ALLOW_SELF_SIGNED,
+      nodeEnv !== 'production',
+      'SEAL_ALLOW_SELF_SIGNED',
+    ),
     devSealPath: isAbsolute(devSeal) ? devSeal : resolve(devSeal),
     publicBaseUrl,
     jobLockMs: int(env.DOCUMENT_JOB_LOCK_MS, 30_000, 'DOCUMENT_JOB_LOCK_MS', 1000, 600_000),

@@ -10,6 +10,8 @@ const DEV_PASSPHRASE = 'dualroute-development-seal';
 
 export const SEALER = Symbol('SEALER');
 
+export class SealConfigurationError extends Error {}
+
 /**
  * The platform's sealer, read once per process: the configured P12 (SEAL_P12_PATH), or in
  * development and test a self-signed one generated on first start and kept at devSealPath, so
@@ -28,6 +30,11 @@ export async function loadSealer(
       `Sealing as "${sealer.signerName}" (certificate SHA-256 ${sealer.certificateFingerprint})`,
     );
     return sealer;
+  }
+  if (!config.allowSelfSigned) {
+    throw new SealConfigurationError(
+      'SEAL_P12_PATH is required: the PKCS#12 file with the sealing certificate and key (or set SEAL_ALLOW_SELF_SIGNED=true for a self-signed development seal)',
+    );
   }
   const p12 = await developmentP12(config.devSealPath, logger);
   return createSealer({ p12, passphrase: DEV_PASSPHRASE });
