@@ -9,8 +9,15 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrate } from '../../src/cli/migrate';
 import { JOBS, jobIds, QUEUES } from '../../src/jobs/queues';
-import { startApi, TestApi } from '../helpers/api';
-import { agreementWorld, AgreementWorld, pendingAgreement, sign } from '../helpers/agreements';
+import { bearer, startApi, TestApi } from '../helpers/api';
+import {
+  agreementBody,
+  agreementWorld,
+  AgreementWorld,
+  createAgreement,
+  pendingAgreement,
+  sign,
+} from '../helpers/agreements';
 import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
 
 const ROOT = join(__dirname, '..', '..');
@@ -190,6 +197,40 @@ describe('documents: exactly one sealed document per version', () => {
       await restarted.close();
     }
   }, 240_000);
+
+  it('a job that cannot succeed marks its document failed with the reason (no endless retries)', async () => {
+    const draft = await createAgreement(api, world.coordinatorToken, agreementBody(world));
+    // A signed document asked for a version that never came into force (e.g. a hand-made job).
+    const [doc] = await db.query(
+      `INSERT INTO documents (id, agreement_id, version_number, kind, status, content_hash)
+       VALUES (gen_random_uuid(), $1, 1, 'signed', 'queued', $2) RETURNING id`,
+      [draft.id, 'f'.repeat(64)],
+    );
+    const worker = await startWorker(env);
+    try {
+      await queue.add(
+        JOBS.sealAgreement,
+        { agreementId: draft.id, version: 1 },
+        { jobId: jobIds.seal(draft.id, 1), attempts: 5 },
+      );
+      const failed = await waitFor(async () => {
+        const res = await api.http
+          .get(`/api/v1/documents/${doc.id}`)
+          .set(bearer(world.coordinatorToken));
+        return res.body.status === 'failed' ? res.body : null;
+      });
+      expect(failed.error).toMatch(/not frozen/);
+      const job = await Job.fromId(queue, jobIds.seal(draft.id, 1));
+      expect(job?.attemptsMade).toBe(1); // unrecoverable: not retried
+      const content = await api.http
+        .get(`/api/v1/documents/${doc.id}/content`)
+        .set(bearer(world.coordinatorToken));
+      expect(content.status).toBe(409);
+      expect(content.body.documentStatus).toBe('failed');
+    } finally {
+      await worker.close();
+    }
+  });
 
   /** The real worker entry point in a process of its own (so it can be killed), one job at a time. */
   function spawnWorker(): ChildProcess {
