@@ -16,6 +16,7 @@ import { University } from '../directory/universities/university.entity';
 import { User } from '../identity/entities/user.entity';
 import { hashPassword } from '../identity/passwords';
 import { Student } from '../students/entities/student.entity';
+import { seedDemoAgreementsStandalone } from './demo-agreements';
 import { buildDemoData, DEMO_EMAILS, DEMO_PASSWORD, DemoData } from './demo-data';
 import { migrate } from './migrate';
 
@@ -197,6 +198,10 @@ export async function seedDemoIfEmpty(config: AppConfig): Promise<SeedResult> {
         `Demo data loaded: ${c.universities} universities, ${c.programmes} programmes, ${c.routes} routes, ` +
           `${c.companies} companies, ${c.supervisors} supervisors, 1 foundation (${c.foundationMembers} members), ` +
           `${c.students} students.`,
+      );
+      const agreements = await seedDemoAgreementsStandalone(config.databaseUrl);
+      console.log(
+        `Demo agreements: ${agreements} (one sealed by the worker once it runs, one awaiting signatures, one draft).`,
       );
       console.log(formatLogins(config, result.logins));
       return result;

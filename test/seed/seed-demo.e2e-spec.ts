@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrate } from '../../src/cli/migrate';
+import { seedDemoAgreementsStandalone } from '../../src/cli/demo-agreements';
 import { DEMO_EMAILS, DEMO_PASSWORD, seedDemo, seedDemoIfEmpty } from '../../src/cli/seed-demo';
 import { loadAppConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/config/data-source';
@@ -116,6 +117,34 @@ describe('demo data (npm run seed:demo, npm start)', () => {
     expect(again.logins).toHaveLength(4); // still printed, read back from the database
     expect((await seedDemo(dataSource)).seeded).toBe(false);
     expect(await counts()).toEqual(before);
+  });
+
+  it('adds demo agreements through the real use cases: one fully signed, one pending, one draft', async () => {
+    // Whichever seeder won the race above: the agreements come with seedDemoIfEmpty only.
+    const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM agreements');
+    if (n === 0) expect(await seedDemoAgreementsStandalone(url)).toBe(3);
+    const rows: { status: string; language: string; employer_type: string }[] =
+      await dataSource.query(
+        'SELECT status, language, employer_type FROM agreements ORDER BY status',
+      );
+    expect(rows).toEqual([
+      { status: 'active', language: 'nl', employer_type: 'foundation' },
+      { status: 'draft', language: 'nl', employer_type: 'company' },
+      { status: 'pending_signatures', language: 'en', employer_type: 'company' },
+    ]);
+    const documents = await dataSource.query(
+      `SELECT kind, status FROM documents ORDER BY kind, status`,
+    );
+    expect(documents).toEqual([
+      { kind: 'preview', status: 'queued' },
+      { kind: 'preview', status: 'queued' },
+      { kind: 'signed', status: 'queued' },
+    ]);
+    const [student] = await dataSource.query(
+      `SELECT a.id FROM agreements a JOIN users u ON u.student_id = a.student_id WHERE u.email = $1`,
+      [DEMO_EMAILS.student],
+    );
+    expect(student).toBeDefined(); // the demo student can open their own sealed agreement
   });
 
   describe('the demo logins against the API', () => {
