@@ -13,10 +13,16 @@ export const AGREEMENT_SCOPE: ScopeRules = {
   integration: { column: 'university_id', principalField: 'universityId' },
   student: { column: 'student_id', principalField: 'studentId' },
   foundation_staff: { column: 'employer_foundation_id', principalField: 'foundationId' },
+  // Employer, host of the version in force (the agreement row), or host named by a version that
+  // was submitted to it (an amendment to sign, or a version it signed before a re-secondment).
+  // A draft naming a company shows it nothing.
   company_rep: (alias: string, p: Principal) =>
     p.companyId
       ? {
-          sql: `(${alias}.employer_company_id = :scope_company OR ${alias}.host_company_id = :scope_company)`,
+          sql: `(${alias}.employer_company_id = :scope_company OR ${alias}.host_company_id = :scope_company
+                 OR EXISTS (SELECT 1 FROM agreement_versions scope_v
+                             WHERE scope_v.agreement_id = ${alias}.id AND scope_v.host_company_id = :scope_company
+                               AND scope_v.status IN ('pending_signatures', 'active', 'superseded', 'declined')))`,
           params: { scope_company: p.companyId },
         }
       : { sql: '1 = 0' },
@@ -29,8 +35,15 @@ export function requiredParties(a: Pick<Agreement, 'employerType'>): Party[] {
     : ['student', 'university', 'employer'];
 }
 
-/** The party the caller signs (or declines) for, or null when they are none of them. */
-export function partyOf(p: Principal, a: Agreement): Party | null {
+/**
+ * The party the caller signs (or declines) for in a version, or null when they are none of them.
+ * The host is that version's host (a re-secondment names a new one).
+ */
+export function partyOf(
+  p: Principal,
+  a: Agreement,
+  versionHostId: string | null = a.hostCompanyId,
+): Party | null {
   switch (p.role) {
     case 'student':
       return p.studentId === a.studentId ? 'student' : null;
@@ -40,7 +53,7 @@ export function partyOf(p: Principal, a: Agreement): Party | null {
       return p.foundationId && p.foundationId === a.employerFoundationId ? 'employer' : null;
     case 'company_rep':
       if (p.companyId && p.companyId === a.employerCompanyId) return 'employer';
-      return p.companyId && p.companyId === a.hostCompanyId ? 'host' : null;
+      return p.companyId && p.companyId === versionHostId ? 'host' : null;
     default:
       return null;
   }

@@ -50,7 +50,7 @@ export class AgreementSigningService {
   ): Promise<AgreementView> {
     return this.dataSource.transaction(async (manager) => {
       const a = await this.store.lock(manager, principal, id);
-      const party = this.callerParty(principal, a, dto.party);
+      const party = await this.callerParty(manager, principal, a, dto.party);
       const actor = await this.store.actor(manager, principal);
       await this.sign(manager, a, party, dto.contentHash, actor, {
         name: actor.name ?? 'unknown',
@@ -73,7 +73,7 @@ export class AgreementSigningService {
   ): Promise<AgreementView> {
     return this.dataSource.transaction(async (manager) => {
       const a = await this.store.lock(manager, principal, id);
-      const party = this.callerParty(principal, a, dto.party);
+      const party = await this.callerParty(manager, principal, a, dto.party);
       await this.decline(manager, a, party, dto.reason, await this.store.actor(manager, principal));
       const [view] = await this.views.build(manager, [a]);
       return view;
@@ -203,6 +203,7 @@ export class AgreementSigningService {
     await this.store.save(manager, a, {
       status: step.agreement.to,
       inForceVersionNumber: v.number,
+      hostCompanyId: v.hostCompanyId,
     });
     await this.documents.signed(manager, a.id, v.number, v.contentHash!);
     await this.events.append(manager, a.id, actor, now, {
@@ -214,9 +215,18 @@ export class AgreementSigningService {
     });
   }
 
-  /** The caller's own party; admins and integrations sign for no one. */
-  private callerParty(principal: Principal, a: Agreement, asked?: Party): Party {
-    const party = partyOf(principal, a);
+  /**
+   * The caller's own party in the current version (its host may be a new one: a re-secondment);
+   * admins and integrations sign for no one.
+   */
+  private async callerParty(
+    manager: EntityManager,
+    principal: Principal,
+    a: Agreement,
+    asked?: Party,
+  ): Promise<Party> {
+    const current = await this.store.version(manager, a.id, a.currentVersionNumber);
+    const party = partyOf(principal, a, current.hostCompanyId);
     if (!party)
       throw new ForbiddenError(
         `Your role (${principal.role}) does not sign for any party of this agreement.`,

@@ -85,7 +85,12 @@ export class AgreementStore {
     return number;
   }
 
-  /** Makes a version the current one: the agreement row mirrors its number, host and language. */
+  /**
+   * Makes a version the current one: the agreement row mirrors its number and language. The
+   * host it mirrors is the host of the version in force (set at activation); only while no
+   * version is in force yet does it follow the current one. So a draft amendment naming a new
+   * host gives that company nothing, and the company the student works at keeps its agreement.
+   */
   async pointAt(
     manager: EntityManager,
     a: Agreement,
@@ -93,8 +98,8 @@ export class AgreementStore {
   ): Promise<void> {
     await this.save(manager, a, {
       currentVersionNumber: v.number,
-      hostCompanyId: v.hostCompanyId,
       language: v.language,
+      ...(a.inForceVersionNumber === null ? { hostCompanyId: v.hostCompanyId } : {}),
     });
   }
 

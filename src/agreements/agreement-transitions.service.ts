@@ -37,8 +37,9 @@ export class AgreementTransitionsService {
   /** Freezes the current draft: rules re-checked, parties snapshotted, content hashed; preview queued. */
   submit(principal: Principal, id: string): Promise<AgreementView> {
     return this.run(principal, id, 'submit', 'submitted', null, async (manager, a, v, now) => {
-      await this.store.assertTerms(manager, a, v.terms);
-      const parties = await this.store.partiesSnapshot(manager, a, v.terms);
+      const keys = { ...a, hostCompanyId: v.hostCompanyId }; // the version's own host
+      await this.store.assertTerms(manager, keys, v.terms);
+      const parties = await this.store.partiesSnapshot(manager, keys, v.terms);
       const hash = contentHash({
         agreementId: a.id,
         version: v.number,

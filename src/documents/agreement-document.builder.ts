@@ -37,10 +37,14 @@ export class AgreementDocumentBuilder {
     });
     const dueEvent = await this.dueEvent(manager, doc.kind, version);
     const parties = version.parties as PartiesSnapshot;
-    const signatures = await manager.find(AgreementSignature, {
-      where: { versionId: version.id },
-      order: { signedAt: 'ASC', id: 'ASC' },
-    });
+    // A preview shows the version as submitted: signatures arriving later are not part of it.
+    const signatures =
+      doc.kind === 'preview'
+        ? []
+        : await manager.find(AgreementSignature, {
+            where: { versionId: version.id },
+            order: { signedAt: 'ASC', id: 'ASC' },
+          });
     const events = await manager
       .getRepository(AgreementEvent)
       .createQueryBuilder('e')

@@ -3,7 +3,7 @@ import { sha256Hex } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgreementVersion } from '../agreements/entities/agreement-version.entity';
-import { AgreementDocumentBuilder } from './agreement-document.builder';
+import { AgreementDocumentBuilder, DocumentNotDueError } from './agreement-document.builder';
 import { DOCUMENT_STORAGE, DocumentStorage } from './document-storage';
 import { DocumentKind, StoredDocument } from './entities/document.entity';
 import { SEALER } from './seal-certificate';
@@ -18,11 +18,23 @@ export interface DocumentJobOutcome {
 /** The document row is gone or was never asked for: retrying cannot help. */
 export class DocumentMissingError extends Error {}
 
+/** Another run claimed the row after this one (this run was presumed dead): retry to find out. */
+export class ClaimLostError extends Error {}
+
+interface Claim {
+  doc: StoredDocument;
+  /** The row's attempts counter after this run's claim: the run's token for every later write. */
+  attempt: number;
+}
+
 /**
  * Makes one document: claims the row, renders (and for `signed` seals) the version, stores the
- * bytes under a key that names their hash, and marks the row ready, once. Rendering is
- * deterministic and the seal's signing time is the activation time, so a job that runs again
- * after a crash produces the same bytes; and the row only ever takes the first result.
+ * bytes under a key that names their hash, and marks the row ready, once. Each claim takes a
+ * token (the attempts counter); a run writes the row only while it still holds the latest
+ * claim, so a run presumed dead that wakes up can neither mark the row ready nor undo another
+ * run's result. Rendering is deterministic and the seal's signing time is the activation time,
+ * so with an RSA key a re-run yields the same bytes; with ECDSA (random nonces) it may store a
+ * second file, but the row, and so every download and every verification, names only the first.
  */
 @Injectable()
 export class DocumentJobRunner {
@@ -35,94 +47,77 @@ export class DocumentJobRunner {
     @Inject(SEALER) private readonly sealer: Sealer,
   ) {}
 
-  async run(kind: DocumentKind, agreementId: string, version: number): Promise<DocumentJobOutcome> {
-    const claimed = await this.claim(kind, agreementId, version);
-    if (claimed.status === 'ready') {
-      return { documentId: claimed.id, sha256: claimed.sha256!, alreadyReady: true };
+  async run(
+    kind: DocumentKind,
+    agreementId: string,
+    version: number,
+    isLastAttempt: boolean,
+  ): Promise<DocumentJobOutcome> {
+    const claim = await this.claim(kind, agreementId, version);
+    if (!claim) {
+      const doc = await this.find(kind, agreementId, version);
+      return { documentId: doc.id, sha256: doc.sha256!, alreadyReady: true };
     }
-    const { bytes, sealedAt } = await this.make(claimed);
-    const sha256 = sha256Hex(bytes);
-    const storageKey = `agreements/${agreementId}/v${version}-${kind}-${sha256.slice(0, 16)}.pdf`;
-    await this.storage.put(storageKey, bytes);
-    const { affected } = await this.dataSource.getRepository(StoredDocument).update(
-      { id: claimed.id, status: 'processing' },
-      {
-        status: 'ready',
-        sha256,
-        sizeBytes: bytes.length,
-        storageKey,
-        sealedAt,
-        certificateFingerprint: kind === 'signed' ? this.sealer.certificateFingerprint : null,
-        error: null,
-        readyAt: new Date(),
-      },
-    );
-    if (!affected) {
-      // Another run finished first (a stalled job that was in fact alive): its result stands.
-      const winner = await this.dataSource
-        .getRepository(StoredDocument)
-        .findOneByOrFail({ id: claimed.id });
-      this.logger.warn(
-        `Document ${claimed.id} was already made by another run; keeping ${winner.sha256}`,
+    try {
+      return await this.make(claim);
+    } catch (error) {
+      const reason = (error as Error).message;
+      const final = isLastAttempt || error instanceof DocumentNotDueError;
+      await this.release(claim, final ? 'failed' : 'queued', reason).catch((e: Error) =>
+        this.logger.error(`Could not record the failure of document ${claim.doc.id}: ${e.message}`),
       );
-      return { documentId: claimed.id, sha256: winner.sha256!, alreadyReady: true };
+      throw error;
     }
-    return { documentId: claimed.id, sha256, alreadyReady: false };
   }
 
-  /** After the last attempt: the row says failed, with the reason, so nobody waits forever. */
+  /**
+   * A job that failed outside `run` (its worker died more often than BullMQ allows): the row says
+   * failed, unless some run made it meanwhile.
+   */
   async markFailed(
     kind: DocumentKind,
     agreementId: string,
     version: number,
     reason: string,
   ): Promise<void> {
-    await this.dataSource
-      .getRepository(StoredDocument)
+    await this.dataSource.query(
+      `UPDATE documents SET status = 'failed', error = $4, updated_at = now()
+        WHERE agreement_id = $1 AND version_number = $2 AND kind = $3 AND status <> 'ready'`,
+      [agreementId, version, kind, reason.slice(0, 2000)],
+    );
+  }
+
+  /** Claims the row unless it is ready (then null): processing, with a fresh attempt token. */
+  private async claim(
+    kind: DocumentKind,
+    agreementId: string,
+    version: number,
+  ): Promise<Claim | null> {
+    const { raw } = await this.dataSource
       .createQueryBuilder()
-      .update()
-      .set({ status: 'failed', error: reason.slice(0, 2000) })
+      .update(StoredDocument)
+      .set({ status: 'processing', attempts: () => 'attempts + 1' })
       .where('agreement_id = :agreementId AND version_number = :version AND kind = :kind', {
         agreementId,
         version,
         kind,
       })
       .andWhere(`status <> 'ready'`)
+      .returning(['id', 'attempts'])
       .execute();
-  }
-
-  /** A failed attempt that will be retried: back to queued, with what went wrong. */
-  async markRetrying(
-    kind: DocumentKind,
-    agreementId: string,
-    version: number,
-    reason: string,
-  ): Promise<void> {
-    await this.dataSource
+    const rows = raw as { id: string; attempts: number }[];
+    if (rows.length === 0) return null;
+    const doc = await this.dataSource
       .getRepository(StoredDocument)
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'queued', error: reason.slice(0, 2000) })
-      .where('agreement_id = :agreementId AND version_number = :version AND kind = :kind', {
-        agreementId,
-        version,
-        kind,
-      })
-      .andWhere(`status = 'processing'`)
-      .execute();
+      .findOneByOrFail({ id: rows[0].id });
+    return { doc, attempt: rows[0].attempts };
   }
 
-  private async claim(
+  private async find(
     kind: DocumentKind,
     agreementId: string,
     version: number,
   ): Promise<StoredDocument> {
-    const rows: StoredDocument[] = await this.dataSource.query(
-      `UPDATE documents SET status = 'processing', attempts = attempts + 1, updated_at = now()
-        WHERE agreement_id = $1 AND version_number = $2 AND kind = $3 AND status <> 'ready'
-        RETURNING id`,
-      [agreementId, version, kind],
-    );
     const doc = await this.dataSource
       .getRepository(StoredDocument)
       .findOneBy({ agreementId, versionNumber: version, kind });
@@ -130,12 +125,55 @@ export class DocumentJobRunner {
       throw new DocumentMissingError(
         `No ${kind} document was asked for agreement ${agreementId} v${version}`,
       );
-    if (rows[0] === undefined && doc.status !== 'ready')
-      throw new Error(`Document ${doc.id} could not be claimed`);
     return doc;
   }
 
-  private async make(doc: StoredDocument): Promise<{ bytes: Buffer; sealedAt: Date | null }> {
+  private async make({ doc, attempt }: Claim): Promise<DocumentJobOutcome> {
+    const { bytes, sealedAt } = await this.render(doc);
+    const sha256 = sha256Hex(bytes);
+    const storageKey = `agreements/${doc.agreementId}/v${doc.versionNumber}-${doc.kind}-${sha256.slice(0, 16)}.pdf`;
+    await this.storage.put(storageKey, bytes);
+    const { affected } = await this.dataSource.getRepository(StoredDocument).update(
+      { id: doc.id, status: 'processing', attempts: attempt },
+      {
+        status: 'ready',
+        sha256,
+        sizeBytes: bytes.length,
+        storageKey,
+        sealedAt,
+        certificateFingerprint: doc.kind === 'signed' ? this.sealer.certificateFingerprint : null,
+        error: null,
+        readyAt: new Date(),
+      },
+    );
+    if (affected) return { documentId: doc.id, sha256, alreadyReady: false };
+    const now = await this.dataSource.getRepository(StoredDocument).findOneByOrFail({ id: doc.id });
+    if (now.status === 'ready') {
+      // Another run finished first: its result stands (and this run's file, if it differs, goes).
+      if (now.storageKey !== storageKey)
+        await this.storage.remove(storageKey).catch(() => undefined);
+      return { documentId: doc.id, sha256: now.sha256!, alreadyReady: true };
+    }
+    throw new ClaimLostError(
+      `Document ${doc.id} was claimed by a later run (attempt ${now.attempts})`,
+    );
+  }
+
+  /** A failed attempt gives the row back: queued for the retry, or failed after the last one. */
+  private async release(
+    { doc, attempt }: Claim,
+    status: 'queued' | 'failed',
+    reason: string,
+  ): Promise<void> {
+    await this.dataSource
+      .getRepository(StoredDocument)
+      .update(
+        { id: doc.id, status: 'processing', attempts: attempt },
+        { status, error: reason.slice(0, 2000) },
+      );
+  }
+
+  private async render(doc: StoredDocument): Promise<{ bytes: Buffer; sealedAt: Date | null }> {
     // One snapshot for every read, so the document is consistent even while the agreement moves on.
     const { input, signingTime } = await this.dataSource.transaction(
       'REPEATABLE READ',

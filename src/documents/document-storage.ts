@@ -14,7 +14,12 @@ export interface DocumentStorage {
   get(key: string): Promise<Buffer>;
   stream(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
+  /** Removes a key; a missing key is fine. */
+  remove(key: string): Promise<void>;
 }
+
+/** The stored bytes of a key are gone (e.g. a volume not shared between API and worker). */
+export class DocumentContentMissingError extends Error {}
 
 export const DOCUMENT_STORAGE = Symbol('DOCUMENT_STORAGE');
 
@@ -36,9 +41,12 @@ export class LocalDocumentStorage implements DocumentStorage {
     try {
       await file.writeFile(bytes);
       await file.sync();
-    } finally {
+    } catch (error) {
       await file.close();
+      await rm(temporary, { force: true });
+      throw error;
     }
+    await file.close();
     // rename is atomic: a reader sees the old file or the whole new one, never half of it.
     await rename(temporary, path).catch(async (error) => {
       await rm(temporary, { force: true });
@@ -51,8 +59,16 @@ export class LocalDocumentStorage implements DocumentStorage {
   }
 
   async stream(key: string): Promise<Readable> {
-    const file = await open(this.path(key), 'r');
+    const file = await open(this.path(key), 'r').catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT'
+        ? new DocumentContentMissingError(`No stored content at ${key}`)
+        : error;
+    });
     return file.createReadStream();
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
   }
 
   async exists(key: string): Promise<boolean> {

@@ -1,4 +1,10 @@
-import { CurrentPrincipal, Principal, Public, ValidationError } from '@app/common';
+import {
+  CurrentPrincipal,
+  Principal,
+  Public,
+  ValidationError,
+  WithoutIdempotency,
+} from '@app/common';
 import {
   Controller,
   Get,
@@ -64,6 +70,7 @@ export class VerifyController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Public()
+  @WithoutIdempotency()
   @Post()
   @HttpCode(200)
   @UseGuards(VerifyThrottlerGuard)

@@ -1,13 +1,20 @@
 import { verifySealedPdf } from '@app/agreement-pdf';
-import { ConflictError, findInScope, NotFoundError, Principal, sha256Hex } from '@app/common';
-import { Inject, Injectable } from '@nestjs/common';
+import {
+  ConflictError,
+  DomainError,
+  findInScope,
+  NotFoundError,
+  Principal,
+  sha256Hex,
+} from '@app/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AGREEMENT_SCOPE } from '../agreements/agreement-scope';
 import { AgreementSignature } from '../agreements/entities/agreement-signature.entity';
 import { AgreementVersion } from '../agreements/entities/agreement-version.entity';
 import { Agreement } from '../agreements/entities/agreement.entity';
-import { DOCUMENT_STORAGE, DocumentStorage } from './document-storage';
+import { DOCUMENT_STORAGE, DocumentContentMissingError, DocumentStorage } from './document-storage';
 import { DocumentKind, DocumentStatus, StoredDocument } from './entities/document.entity';
 
 export interface DocumentView {
@@ -51,6 +58,8 @@ export interface Verification {
 /** Reading documents (in the caller's agreement scope) and verifying a PDF anyone holds. */
 @Injectable()
 export class DocumentsService {
+  private readonly logger = new Logger(DocumentsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
@@ -61,12 +70,13 @@ export class DocumentsService {
     agreementId: string,
   ): Promise<{ data: DocumentView[] }> {
     const manager = this.dataSource.manager;
-    await this.agreementInScope(manager, principal, agreementId);
+    const agreement = await this.agreementInScope(manager, principal, agreementId);
+    const visible = await this.visibleVersions(manager, principal, agreement);
     const rows = await manager.find(StoredDocument, {
       where: { agreementId },
       order: { versionNumber: 'ASC', kind: 'ASC' },
     });
-    return { data: rows.map(toView) };
+    return { data: rows.filter((d) => visible(d.versionNumber)).map(toView) };
   }
 
   async get(principal: Principal, id: string): Promise<DocumentView> {
@@ -80,13 +90,25 @@ export class DocumentsService {
   ): Promise<{ doc: StoredDocument; stream: Readable }> {
     const doc = await this.inScope(principal, id);
     if (doc.status !== 'ready') {
+      const why = doc.status === 'failed' && doc.error ? ` (${doc.error})` : '';
       throw new ConflictError(
-        `Document ${doc.id} is ${doc.status}${doc.error ? ` (${doc.error})` : ''}: its content is not available yet.`,
+        `Document ${doc.id} is ${doc.status}${why}: its content is not available${doc.status === 'failed' ? '' : ' yet'}.`,
         'document-not-ready',
         { documentStatus: doc.status },
       );
     }
-    return { doc, stream: await this.storage.stream(doc.storageKey!) };
+    try {
+      return { doc, stream: await this.storage.stream(doc.storageKey!) };
+    } catch (error) {
+      if (!(error instanceof DocumentContentMissingError)) throw error;
+      this.logger.error(`Document ${doc.id} is ready but its content is missing: ${error.message}`);
+      throw new DomainError(
+        503,
+        'document-content-unavailable',
+        'Service Unavailable',
+        `The content of document ${doc.id} cannot be read right now; please try again later.`,
+      );
+    }
   }
 
   /**
@@ -172,11 +194,36 @@ export class DocumentsService {
     const manager = this.dataSource.manager;
     const doc = await manager.findOneBy(StoredDocument, { id });
     if (!doc) throw new NotFoundError('Document', id);
-    // A document is as visible as its agreement; outside the caller's scope it does not exist.
-    await this.agreementInScope(manager, principal, doc.agreementId).catch((error) => {
-      throw error instanceof NotFoundError ? new NotFoundError('Document', id) : error;
-    });
+    // A document is as visible as its agreement version; outside the caller's scope it does not exist.
+    const agreement = await this.agreementInScope(manager, principal, doc.agreementId).catch(
+      (error) => {
+        throw error instanceof NotFoundError ? new NotFoundError('Document', id) : error;
+      },
+    );
+    const visible = await this.visibleVersions(manager, principal, agreement);
+    if (!visible(doc.versionNumber)) throw new NotFoundError('Document', id);
     return doc;
+  }
+
+  /**
+   * A host company sees the documents of the versions that name it as host, and only those: after
+   * a re-secondment the former host keeps the PDF it signed but does not read its successor's.
+   * Every other reader in the agreement's scope sees every version.
+   */
+  private async visibleVersions(
+    manager: EntityManager,
+    principal: Principal,
+    agreement: Agreement,
+  ): Promise<(version: number) => boolean> {
+    if (principal.role !== 'company_rep' || agreement.employerCompanyId === principal.companyId) {
+      return () => true;
+    }
+    const rows: { number: number }[] = await manager.query(
+      'SELECT number FROM agreement_versions WHERE agreement_id = $1 AND host_company_id = $2',
+      [agreement.id, principal.companyId],
+    );
+    const numbers = new Set(rows.map((r) => r.number));
+    return (version) => numbers.has(version);
   }
 
   private agreementInScope(manager: EntityManager, principal: Principal, id: string) {

@@ -70,7 +70,8 @@ export class DocumentsWorker implements OnApplicationBootstrap, OnApplicationShu
       throw new UnrecoverableError('The job names no agreement version');
     }
     try {
-      const outcome = await this.runner.run(kind, agreementId, version);
+      const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const outcome = await this.runner.run(kind, agreementId, version, isLastAttempt);
       if (this.connectionErrors > 0) this.connectionErrors = 0;
       return outcome;
     } catch (error) {
@@ -81,30 +82,32 @@ export class DocumentsWorker implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
+  /**
+   * `run` gives the row back itself when an attempt fails; here only what it cannot see: the
+   * final failure of a job whose worker died (stalled too often), so the row does not stay
+   * `processing` forever.
+   */
   private async onFailed(job: Job<DocumentJobData> | undefined, error: Error): Promise<void> {
     if (!job) return;
     const kind = KIND_OF_JOB[job.name];
     if (!kind || typeof job.data?.agreementId !== 'string') return;
-    const { agreementId, version } = job.data;
     const final =
-      error instanceof UnrecoverableError ||
-      error.name === 'UnrecoverableError' ||
-      job.attemptsMade >= (job.opts.attempts ?? 1) ||
-      /stalled more than/.test(error.message);
+      error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.warn(
       `Document job ${job.id} failed (attempt ${job.attemptsMade}${final ? ', final' : ''}): ${error.message}`,
     );
-    const mark = final
-      ? this.runner.markFailed(
-          kind,
-          agreementId,
-          version,
-          `${error.message} (after ${job.attemptsMade} attempt(s))`,
-        )
-      : this.runner.markRetrying(kind, agreementId, version, error.message);
-    await mark.catch((markError: Error) =>
-      this.logger.error(`Could not record the failure of ${job.id}: ${markError.message}`),
-    );
+    if (!final) return;
+    const { agreementId, version } = job.data;
+    await this.runner
+      .markFailed(
+        kind,
+        agreementId,
+        version,
+        `${error.message} (after ${job.attemptsMade} attempt(s))`,
+      )
+      .catch((markError: Error) =>
+        this.logger.error(`Could not record the failure of ${job.id}: ${markError.message}`),
+      );
   }
 
   /** Connection errors while Redis is away: the worker reconnects by itself; log sparingly. */

@@ -62,7 +62,12 @@ describe('agreements: parties, scope, concurrency, links', () => {
       .post(`/api/v1/agreements/${created.id}/submit`)
       .set(bearer(fw.coordinatorToken));
     const hash = sub.body.currentVersion.contentHash;
-    for (const token of [fw.studentToken, fw.foundationStaffToken, fw.coordinatorToken, fw.hostRepToken])
+    for (const token of [
+      fw.studentToken,
+      fw.foundationStaffToken,
+      fw.coordinatorToken,
+      fw.hostRepToken,
+    ])
       expect((await sign(api, token, created.id, hash)).status).toBe(201);
 
     const newHost = await createCompany(api);
@@ -78,12 +83,23 @@ describe('agreements: parties, scope, concurrency, links', () => {
       .send({ hostCompanyId: newHost.id, terms: termsBody(newSupervisor) });
     expect(amended.status).toBe(200);
     expect(amended.body.currentVersion).toMatchObject({ number: 2, status: 'draft' });
+    // A draft naming a company shows it nothing; the host in force keeps the agreement.
+    const asDraft = await api.http.get(`/api/v1/agreements/${created.id}`).set(bearer(newHostRep));
+    expect(asDraft.status).toBe(404);
+    const oldHostReads = await api.http
+      .get(`/api/v1/agreements/${created.id}`)
+      .set(bearer(fw.hostRepToken));
+    expect(oldHostReads.body.parties.host.id).toBe(fw.hostCompanyId);
     const sub2 = await api.http
       .post(`/api/v1/agreements/${created.id}/submit`)
       .set(bearer(fw.coordinatorToken));
     const hash2 = sub2.body.currentVersion.contentHash;
-    // The old host cannot sign the new version; the new host can.
-    expect((await sign(api, fw.hostRepToken, created.id, hash2)).status).toBe(404);
+    expect(sub2.body.currentVersion.parties.host.name).toBe(newHost.name);
+    // Submitted, the amendment is the new host's to sign, not the old host's.
+    expect(
+      (await api.http.get(`/api/v1/agreements/${created.id}`).set(bearer(newHostRep))).status,
+    ).toBe(200);
+    expect((await sign(api, fw.hostRepToken, created.id, hash2)).status).toBe(403);
     for (const token of [fw.studentToken, fw.foundationStaffToken, fw.coordinatorToken, newHostRep])
       expect((await sign(api, token, created.id, hash2)).status).toBe(201);
     const v2 = await api.http
@@ -95,6 +111,25 @@ describe('agreements: parties, scope, concurrency, links', () => {
       .set(bearer(fw.coordinatorToken));
     expect(v1.body.status).toBe('superseded');
     expect(v1.body.parties.host.name).not.toBe(newHost.name);
+    const now = await api.http.get(`/api/v1/agreements/${created.id}`).set(bearer(newHostRep));
+    expect(now.body.parties.host.id).toBe(newHost.id);
+    // The former host still reads the agreement it signed (its version is superseded, not gone).
+    expect(
+      (await api.http.get(`/api/v1/agreements/${created.id}`).set(bearer(fw.hostRepToken))).status,
+    ).toBe(200);
+    // Each host reads the documents of its own versions only; the foundation reads all.
+    const docsOf = async (token: string) =>
+      (
+        await api.http.get(`/api/v1/agreements/${created.id}/documents`).set(bearer(token))
+      ).body.data.map((d: { version: number; kind: string }) => `${d.version}-${d.kind}`);
+    expect(await docsOf(fw.hostRepToken)).toEqual(['1-preview', '1-signed']);
+    expect(await docsOf(newHostRep)).toEqual(['2-preview', '2-signed']);
+    expect(await docsOf(fw.foundationStaffToken)).toEqual([
+      '1-preview',
+      '1-signed',
+      '2-preview',
+      '2-signed',
+    ]);
 
     const wrongHost = await api.http
       .post(`/api/v1/agreements/${created.id}/amend`)

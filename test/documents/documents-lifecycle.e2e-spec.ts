@@ -234,6 +234,17 @@ describe('documents: preview, sealed PDF, verification', () => {
     const json = await api.http.post('/api/v1/verify').send({ pdf: 'nope' });
     expect(json.status).toBeGreaterThanOrEqual(400);
     expect(json.status).toBeLessThan(500);
+    // Verifying changes nothing: an Idempotency-Key is ignored (no shared key among anonymous
+    // callers, and a large binary body is never walked as JSON).
+    for (const size of [3 * 1024 * 1024, 1024]) {
+      const res = await api.http
+        .post('/api/v1/verify')
+        .set('Content-Type', 'application/pdf')
+        .set('Idempotency-Key', 'same-key')
+        .send(Buffer.alloc(size, 0x25));
+      expect(res.status).toBe(200);
+      expect(res.body.valid).toBe(false);
+    }
     const garbage = await verify(api, Buffer.from('%PDF-1.7\nnot really a pdf'));
     expect(garbage.status).toBe(200);
     expect(garbage.body.valid).toBe(false);

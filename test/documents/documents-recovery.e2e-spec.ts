@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrate } from '../../src/cli/migrate';
+import { AgreementDocumentBuilder } from '../../src/documents/agreement-document.builder';
+import { ClaimLostError, DocumentJobRunner } from '../../src/documents/document-job.runner';
+import { DocumentStorage, LocalDocumentStorage } from '../../src/documents/document-storage';
+import { loadDocumentsConfig } from '../../src/documents/documents.config';
+import { loadSealer } from '../../src/documents/seal-certificate';
 import { JOBS, jobIds, QUEUES } from '../../src/jobs/queues';
 import { bearer, startApi, TestApi } from '../helpers/api';
 import {
@@ -197,6 +202,51 @@ describe('documents: exactly one sealed document per version', () => {
       await restarted.close();
     }
   }, 240_000);
+
+  it('a run that lost its claim (presumed dead, then woke up) cannot mark the row ready', async () => {
+    const [id] = await fullySigned(1);
+    const config = loadDocumentsConfig({ ...process.env, ...env });
+    const quiet = { log: () => undefined, warn: () => undefined } as unknown as Logger;
+    const storage = new LocalDocumentStorage(documentsDir);
+    let beforeStore: (() => Promise<void>) | null = null;
+    // The real storage, with a hook at the moment between rendering and marking the row ready.
+    const hooked: DocumentStorage = {
+      put: async (key, bytes) => {
+        const hook = beforeStore;
+        beforeStore = null;
+        if (hook) await hook();
+        return storage.put(key, bytes);
+      },
+      get: (key) => storage.get(key),
+      stream: (key) => storage.stream(key),
+      exists: (key) => storage.exists(key),
+      remove: (key) => storage.remove(key),
+    };
+    const runner = new DocumentJobRunner(
+      db,
+      new AgreementDocumentBuilder(config),
+      hooked,
+      await loadSealer(config, quiet),
+    );
+    // Another run claims the row while this one is still rendering.
+    beforeStore = async () => {
+      await db.query(
+        `UPDATE documents SET attempts = attempts + 1 WHERE agreement_id = $1 AND kind = 'signed'`,
+        [id],
+      );
+    };
+    await expect(runner.run('signed', id, 1, false)).rejects.toThrow(ClaimLostError);
+    let [row] = await signedDocuments([id]);
+    expect(row).toMatchObject({ status: 'processing', attempts: 2, sha256: null });
+
+    const made = await runner.run('signed', id, 1, false);
+    expect(made.alreadyReady).toBe(false);
+    const again = await runner.run('signed', id, 1, false);
+    expect(again).toEqual({ ...made, alreadyReady: true });
+    [row] = await signedDocuments([id]);
+    expect(row).toMatchObject({ status: 'ready', sha256: made.sha256, attempts: 3 });
+    expect(await storedPdfs(id)).toHaveLength(1);
+  });
 
   it('a job that cannot succeed marks its document failed with the reason (no endless retries)', async () => {
     const draft = await createAgreement(api, world.coordinatorToken, agreementBody(world));

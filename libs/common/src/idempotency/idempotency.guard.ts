@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { Principal, principalKey } from '../auth/principal';
 import { canonicalJson, sha256Hex } from '../canonical-json';
@@ -18,7 +19,18 @@ export interface IdempotencyClaim {
   key: string;
 }
 
-export type IdempotentRequest = FastifyRequest & { principal?: Principal; idempotency?: IdempotencyClaim };
+export const WITHOUT_IDEMPOTENCY = 'idempotency:skip';
+
+/**
+ * For POST endpoints that change nothing (e.g. verifying a document): an Idempotency-Key there
+ * is ignored, so anonymous callers never share or block each other's keys.
+ */
+export const WithoutIdempotency = () => SetMetadata(WITHOUT_IDEMPOTENCY, true);
+
+export type IdempotentRequest = FastifyRequest & {
+  principal?: Principal;
+  idempotency?: IdempotencyClaim;
+};
 
 /**
  * `Idempotency-Key` on POST: the first request with a key claims it; the same key and body again
@@ -29,18 +41,33 @@ export type IdempotentRequest = FastifyRequest & { principal?: Principal; idempo
  */
 @Injectable()
 export class IdempotencyGuard implements CanActivate {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<IdempotentRequest>();
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined) return true;
+    const skip = this.reflector.getAllAndOverride<boolean>(WITHOUT_IDEMPOTENCY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (skip) return true;
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || key.length > 255) {
-      throw new ValidationError([{ field: 'Idempotency-Key', message: 'must be between 1 and 255 characters' }], 400);
+      throw new ValidationError(
+        [{ field: 'Idempotency-Key', message: 'must be between 1 and 255 characters' }],
+        400,
+      );
     }
     const callerKey = request.principal ? principalKey(request.principal) : `public:${request.url}`;
-    const requestHash = sha256Hex(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`);
+    // A binary body (a file upload) is hashed as bytes; canonicalJson would walk it byte by byte.
+    const body = Buffer.isBuffer(request.body)
+      ? `bytes:${sha256Hex(request.body)}`
+      : canonicalJson(request.body ?? null);
+    const requestHash = sha256Hex(`${request.method} ${request.url}\n${body}`);
     const claim = await this.store.claim(callerKey, key, requestHash);
     if (claim.kind === 'replay') throw new IdempotentReplay(claim.status, claim.body);
     request.idempotency = { callerKey, key };

@@ -9,7 +9,12 @@ export function registerIdempotencyHooks(fastify: FastifyInstance, store: Idempo
     if (!claim) return payload;
     request.idempotency = undefined;
     if (reply.statusCode < 400 && typeof payload === 'string') {
-      await store.complete(claim.callerKey, claim.key, reply.statusCode, payload ? JSON.parse(payload) : null);
+      await store.complete(
+        claim.callerKey,
+        claim.key,
+        reply.statusCode,
+        payload ? JSON.parse(payload) : null,
+      );
     } else {
       await store.release(claim.callerKey, claim.key);
     }

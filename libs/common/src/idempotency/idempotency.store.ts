@@ -32,7 +32,13 @@ export class IdempotencyStore {
                 EXTRACT(EPOCH FROM (now() - created_at))::float AS age
            FROM idempotency_records WHERE caller_key = $1 AND idempotency_key = $2`,
         [callerKey, key],
-      )) as { request_hash: string; state: string; status_code: number | null; response_body: unknown; age: number }[];
+      )) as {
+        request_hash: string;
+        state: string;
+        status_code: number | null;
+        response_body: unknown;
+        age: number;
+      }[];
       if (!existing) continue; // released between our insert and select: try again
       if (existing.age > RETENTION_HOURS * 3600) {
         await this.release(callerKey, key, true);
@@ -47,7 +53,11 @@ export class IdempotencyStore {
         );
       }
       if (existing.state === 'completed') {
-        return { kind: 'replay', status: existing.status_code ?? 200, body: existing.response_body };
+        return {
+          kind: 'replay',
+          status: existing.status_code ?? 200,
+          body: existing.response_body,
+        };
       }
       if (existing.age > STALE_CLAIM_SECONDS) {
         await this.release(callerKey, key);
@@ -58,7 +68,10 @@ export class IdempotencyStore {
         'idempotency-in-progress',
       );
     }
-    throw new ConflictError('Could not claim the Idempotency-Key; retry shortly.', 'idempotency-in-progress');
+    throw new ConflictError(
+      'Could not claim the Idempotency-Key; retry shortly.',
+      'idempotency-in-progress',
+    );
   }
 
   async complete(callerKey: string, key: string, status: number, body: unknown): Promise<void> {
