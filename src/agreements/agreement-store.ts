@@ -160,9 +160,18 @@ export class AgreementStore {
     a: PartyKeys,
     terms: AgreementTerms,
   ): Promise<TermsCheck> {
-    const check = checkTerms(terms, await this.termsContext(manager, a, terms));
+    const check = await this.checkTerms(manager, a, terms);
     if (check.errors.length) throw new ValidationError(check.errors);
     return check;
+  }
+
+  /** The rules' findings without refusing: for drafts prefilled by the system, to be completed. */
+  async checkTerms(
+    manager: EntityManager,
+    a: PartyKeys,
+    terms: AgreementTerms,
+  ): Promise<TermsCheck> {
+    return checkTerms(terms, await this.termsContext(manager, a, terms));
   }
 
   private async termsContext(

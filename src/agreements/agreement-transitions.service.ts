@@ -11,7 +11,8 @@ import { contentHash } from './content-hash';
 import { AmendDto, CompleteDto, ReasonDto, TerminateDto } from './dto/agreement.dto';
 import { plainTerms } from './dto/terms.dto';
 import { AgreementVersion } from './entities/agreement-version.entity';
-import { Agreement } from './entities/agreement.entity';
+import { Agreement, AgreementLanguage } from './entities/agreement.entity';
+import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
 
 type Work = (
   manager: EntityManager,
@@ -86,20 +87,50 @@ export class AgreementTransitionsService {
    * Terms, language and host default to the version in force; a new host is a re-secondment.
    */
   amend(principal: Principal, id: string, dto: AmendDto): Promise<AgreementView> {
-    return this.run(principal, id, 'amend', 'amended', null, async (manager, a, v) => {
+    assertRole(principal, DRIVERS, 'amend agreements');
+    return this.dataSource.transaction((manager) =>
+      this.amendIn(manager, principal, id, {
+        terms: dto.terms ? plainTerms(dto.terms) : undefined,
+        language: dto.language,
+        hostCompanyId: dto.hostCompanyId,
+      }),
+    );
+  }
+
+  /**
+   * `amend` inside the caller's transaction, for use cases that amend as a consequence (a
+   * re-secondment recorded by the foundation drafts the amendment with the new host). The
+   * caller has checked who may do it; the agreement must still be in the caller's scope.
+   */
+  amendIn(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    change: {
+      terms?: AgreementTerms;
+      language?: AgreementLanguage;
+      hostCompanyId?: string;
+      supervisorId?: string;
+    },
+    reason: string | null = null,
+  ): Promise<AgreementView> {
+    return this.runIn(manager, principal, id, 'amend', 'amended', reason, async (m, a, v) => {
+      const terms = change.terms ?? v.terms;
       const content = {
-        terms: dto.terms ? plainTerms(dto.terms) : v.terms,
-        language: dto.language ?? v.language,
-        hostCompanyId: dto.hostCompanyId ?? v.hostCompanyId,
+        terms: change.supervisorId
+          ? { ...terms, workplace: { ...terms.workplace, supervisorId: change.supervisorId } }
+          : terms,
+        language: change.language ?? v.language,
+        hostCompanyId: change.hostCompanyId ?? v.hostCompanyId,
       };
-      if (dto.hostCompanyId !== undefined)
-        await this.store.assertHost(manager, a, content.hostCompanyId);
+      if (change.hostCompanyId !== undefined)
+        await this.store.assertHost(m, a, content.hostCompanyId);
       await this.store.assertTerms(
-        manager,
+        m,
         { ...a, hostCompanyId: content.hostCompanyId },
         content.terms,
       );
-      const number = await this.store.insertDraft(manager, a, content);
+      const number = await this.store.insertDraft(m, a, content);
       return { newVersion: number, hostCompanyId: content.hostCompanyId };
     });
   }
@@ -173,7 +204,7 @@ export class AgreementTransitionsService {
     await this.store.pointAt(manager, a, inForce);
   }
 
-  private async run(
+  private run(
     principal: Principal,
     id: string,
     action: AgreementAction,
@@ -182,25 +213,37 @@ export class AgreementTransitionsService {
     work: Work,
   ): Promise<AgreementView> {
     assertRole(principal, DRIVERS, `${action} agreements`);
-    return this.dataSource.transaction(async (manager) => {
-      const a = await this.store.lock(manager, principal, id);
-      const current = await this.store.version(manager, a.id, a.currentVersionNumber);
-      const step = decide(a.status, current.status, action);
-      const now = this.store.now();
-      const data = await work(manager, a, current, now);
-      if (step.agreement.to !== a.status)
-        await this.store.save(manager, a, { status: step.agreement.to });
-      const actor = await this.store.actor(manager, principal);
-      await this.events.append(manager, a.id, actor, now, {
-        action: eventName,
-        from: step.agreement.from,
-        to: step.agreement.to,
-        versionNumber: current.number,
-        reason,
-        data: { ...data, versionStatus: step.version ?? null },
-      });
-      const [view] = await this.views.build(manager, [a]);
-      return view;
+    return this.dataSource.transaction((manager) =>
+      this.runIn(manager, principal, id, action, eventName, reason, work),
+    );
+  }
+
+  private async runIn(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    action: AgreementAction,
+    eventName: string,
+    reason: string | null,
+    work: Work,
+  ): Promise<AgreementView> {
+    const a = await this.store.lock(manager, principal, id);
+    const current = await this.store.version(manager, a.id, a.currentVersionNumber);
+    const step = decide(a.status, current.status, action);
+    const now = this.store.now();
+    const data = await work(manager, a, current, now);
+    if (step.agreement.to !== a.status)
+      await this.store.save(manager, a, { status: step.agreement.to });
+    const actor = await this.store.actor(manager, principal);
+    await this.events.append(manager, a.id, actor, now, {
+      action: eventName,
+      from: step.agreement.from,
+      to: step.agreement.to,
+      versionNumber: current.number,
+      reason,
+      data: { ...data, versionStatus: step.version ?? null },
     });
+    const [view] = await this.views.build(manager, [a]);
+    return view;
   }
 }

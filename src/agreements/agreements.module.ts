@@ -27,6 +27,6 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     SigningLinksService,
     SigningThrottlerGuard,
   ],
-  exports: [AgreementsService],
+  exports: [AgreementsService, AgreementTransitionsService],
 })
 export class AgreementsModule {}

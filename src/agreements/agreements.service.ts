@@ -10,6 +10,7 @@ import {
   scopeCondition,
   ValidationError,
 } from '@app/common';
+import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { STUDENT_SCOPE } from '../students/students.service';
@@ -42,41 +43,58 @@ export class AgreementsService {
 
   async create(principal: Principal, dto: CreateAgreementDto): Promise<AgreementView> {
     assertRole(principal, DRIVERS, 'draft agreements');
-    return this.dataSource.transaction(async (manager) => {
-      const student = await this.visibleStudent(manager, principal, dto.studentId);
-      const parties = await this.resolveEmployer(manager, dto);
-      await this.store.assertHost(manager, parties, parties.hostCompanyId);
-      const keys = { studentId: student.id, ...parties };
-      const terms = plainTerms(dto.terms);
-      const check = await this.store.assertTerms(manager, keys, terms);
-      const agreement = manager.create(Agreement, {
-        ...keys,
-        universityId: student.universityId,
-        language: dto.language,
-        status: 'draft',
-        currentVersionNumber: 1,
-        inForceVersionNumber: null,
-      });
-      await manager.save(agreement);
-      await manager.insert(AgreementVersion, {
-        id: newId(),
-        agreementId: agreement.id,
-        number: 1,
-        status: 'draft',
-        terms,
-        language: dto.language,
-        hostCompanyId: keys.hostCompanyId,
-      });
-      const actor = await this.store.actor(manager, principal);
-      await this.events.append(manager, agreement.id, actor, this.store.now(), {
-        action: 'created',
-        from: null,
-        to: 'draft',
-        versionNumber: 1,
-      });
-      const [view] = await this.views.build(manager, [agreement]);
-      return { ...view, warnings: check.warnings };
+    return this.dataSource.transaction((manager) =>
+      this.createIn(manager, principal, { ...dto, terms: plainTerms(dto.terms) }),
+    );
+  }
+
+  /**
+   * Drafts version 1 inside the caller's transaction. `prefilled`: the system drafted the terms
+   * (from an accepted match), so rule findings do not refuse the draft; they come back as
+   * warnings for the coordinator to complete, and submit checks them again, strictly.
+   */
+  async createIn(
+    manager: EntityManager,
+    principal: Principal,
+    input: Omit<CreateAgreementDto, 'terms'> & { terms: AgreementTerms },
+    options: { prefilled?: boolean } = {},
+  ): Promise<AgreementView> {
+    const student = await this.visibleStudent(manager, principal, input.studentId);
+    const parties = await this.resolveEmployer(manager, input);
+    await this.store.assertHost(manager, parties, parties.hostCompanyId);
+    const keys = { studentId: student.id, ...parties };
+    const terms = input.terms;
+    const check = options.prefilled
+      ? await this.store.checkTerms(manager, keys, terms)
+      : await this.store.assertTerms(manager, keys, terms);
+    const agreement = manager.create(Agreement, {
+      ...keys,
+      universityId: student.universityId,
+      language: input.language,
+      status: 'draft',
+      currentVersionNumber: 1,
+      inForceVersionNumber: null,
     });
+    await manager.save(agreement);
+    await manager.insert(AgreementVersion, {
+      id: newId(),
+      agreementId: agreement.id,
+      number: 1,
+      status: 'draft',
+      terms,
+      language: input.language,
+      hostCompanyId: keys.hostCompanyId,
+    });
+    const actor = await this.store.actor(manager, principal);
+    await this.events.append(manager, agreement.id, actor, this.store.now(), {
+      action: 'created',
+      from: null,
+      to: 'draft',
+      versionNumber: 1,
+      data: options.prefilled ? { prefilled: true } : {},
+    });
+    const [view] = await this.views.build(manager, [agreement]);
+    return { ...view, warnings: [...check.errors, ...check.warnings] };
   }
 
   /**
@@ -229,7 +247,10 @@ export class AgreementsService {
   }
 
   /** The employer as columns; the host rule is the store's (assertHost). */
-  private async resolveEmployer(manager: EntityManager, dto: CreateAgreementDto) {
+  private async resolveEmployer(
+    manager: EntityManager,
+    dto: Pick<CreateAgreementDto, 'employer' | 'hostCompanyId'>,
+  ) {
     const { type, id } = dto.employer;
     const table = type === 'company' ? 'companies' : 'foundations';
     const [employer] = await manager.query(`SELECT id FROM ${table} WHERE id = $1`, [id]);

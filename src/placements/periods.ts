@@ -1,0 +1,41 @@
+/** Date periods as the placement rules need them: inclusive YYYY-MM-DD ranges. */
+export interface Period {
+  startDate: string;
+  endDate: string;
+}
+
+const DAY = 86_400_000;
+const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
+const fromDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+
+export const addDays = (date: string, days: number): string => fromDay(toDay(date) + days);
+
+/** Days in an inclusive period. */
+export const lengthInDays = (p: Period): number => toDay(p.endDate) - toDay(p.startDate) + 1;
+
+export const overlaps = (a: Period, b: Period): boolean =>
+  a.startDate <= b.endDate && b.startDate <= a.endDate;
+
+export const inside = (inner: Period, outer: Period): boolean =>
+  inner.startDate >= outer.startDate && inner.endDate <= outer.endDate;
+
+/**
+ * The days of `within` (up to `until`) not covered by any of `covered`: for a foundation
+ * employment, the "bench" days without a host, when the study must still go on.
+ */
+export function gaps(within: Period, covered: Period[], until: string): Period[] {
+  const end = until < within.endDate ? until : within.endDate;
+  if (end < within.startDate) return [];
+  const sorted = [...covered].sort((a, b) => a.startDate.localeCompare(b.startDate));
+  const out: Period[] = [];
+  let cursor = within.startDate;
+  for (const p of sorted) {
+    if (p.endDate < cursor) continue;
+    if (p.startDate > end) break;
+    if (p.startDate > cursor) out.push({ startDate: cursor, endDate: addDays(p.startDate, -1) });
+    cursor = addDays(p.endDate, 1);
+    if (cursor > end) return out;
+  }
+  if (cursor <= end) out.push({ startDate: cursor, endDate: end });
+  return out;
+}

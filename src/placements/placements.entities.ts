@@ -1,0 +1,5 @@
+import { Employment } from './entities/employment.entity';
+import { RotationPlanEntry } from './entities/rotation-plan-entry.entity';
+import { Secondment } from './entities/secondment.entity';
+
+export const PLACEMENTS_ENTITIES = [Employment, Secondment, RotationPlanEntry];
