@@ -10,11 +10,23 @@ import { AuthGuard } from './identity/auth.guard';
 import { IdentityModule } from './identity/identity.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { JobsModule } from './jobs/jobs.module';
+import { PlacementsModule } from './placements/placements.module';
 import { StudentsModule } from './students/students.module';
 
 /** The HTTP API. */
 @Module({
-  imports: [CoreModule, IdentityModule, HealthModule, DirectoryModule, StudentsModule, IntegrationsModule, JobsModule, AgreementsModule, DocumentsModule],
+  imports: [
+    CoreModule,
+    IdentityModule,
+    HealthModule,
+    DirectoryModule,
+    StudentsModule,
+    IntegrationsModule,
+    JobsModule,
+    AgreementsModule,
+    DocumentsModule,
+    PlacementsModule,
+  ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

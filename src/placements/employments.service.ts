@@ -1,0 +1,148 @@
+import {
+  applyScope,
+  assertRole,
+  AuditService,
+  ConflictError,
+  findInScope,
+  ForbiddenError,
+  newId,
+  Page,
+  paginate,
+  Principal,
+  ValidationError,
+} from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreateEmploymentDto, ListEmploymentsQueryDto } from './dto/placement.dto';
+import { Employment } from './entities/employment.entity';
+import { overlaps } from './periods';
+import { EMPLOYMENT_SCOPE, EMPLOYMENT_WRITERS } from './placements-scope';
+
+export interface EmploymentInput extends Omit<CreateEmploymentDto, 'employer'> {
+  employer: { type: 'company' | 'foundation'; id: string };
+  matchId?: string | null;
+  agreementId?: string | null;
+}
+
+/** Employments: a student's employer of record over a period; periods of a student never overlap. */
+@Injectable()
+export class EmploymentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(principal: Principal, dto: CreateEmploymentDto): Promise<Employment> {
+    assertRole(principal, EMPLOYMENT_WRITERS, 'record employments');
+    if (
+      principal.role === 'foundation_staff' &&
+      (dto.employer.type !== 'foundation' || dto.employer.id !== principal.foundationId)
+    ) {
+      throw new ForbiddenError('Foundation staff record employments by their own foundation only.');
+    }
+    return this.dataSource.transaction((manager) => this.createIn(manager, principal, dto));
+  }
+
+  /** Inside the caller's transaction (also used when a match is accepted). */
+  async createIn(
+    manager: EntityManager,
+    principal: Principal,
+    input: EmploymentInput,
+  ): Promise<Employment> {
+    if (input.endDate < input.startDate) {
+      throw new ValidationError([
+        { field: 'endDate', message: `must not be before the start date ${input.startDate}` },
+      ]);
+    }
+    const [student] = await manager.query('SELECT id, university_id FROM students WHERE id = $1', [
+      input.studentId,
+    ]);
+    if (!student) throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
+    if (principal.role === 'coordinator' && student.university_id !== principal.universityId) {
+      throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
+    }
+    const table = input.employer.type === 'company' ? 'companies' : 'foundations';
+    const [employer] = await manager.query(`SELECT id FROM ${table} WHERE id = $1`, [
+      input.employer.id,
+    ]);
+    if (!employer)
+      throw new ValidationError([
+        { field: 'employer.id', message: `is not a known ${input.employer.type}` },
+      ]);
+    // Serialise employments of one student, so the friendly check below sees every committed
+    // period; the exclusion constraint still holds if anything bypasses this.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `employment:${student.id}`,
+    ]);
+    const existing: { id: string; start_date: string; end_date: string }[] = await manager.query(
+      `SELECT id, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
+         FROM employments WHERE student_id = $1`,
+      [student.id],
+    );
+    const clash = existing.find((e) =>
+      overlaps({ startDate: e.start_date, endDate: e.end_date }, input),
+    );
+    if (clash) {
+      throw new ConflictError(
+        `The student is already employed from ${clash.start_date} to ${clash.end_date} (employment ${clash.id}); employment periods of a student cannot overlap.`,
+        'employment-overlap',
+        { employmentId: clash.id },
+      );
+    }
+    const employment = manager.create(Employment, {
+      id: newId(),
+      studentId: student.id,
+      universityId: student.university_id,
+      employerType: input.employer.type,
+      employerCompanyId: input.employer.type === 'company' ? input.employer.id : null,
+      employerFoundationId: input.employer.type === 'foundation' ? input.employer.id : null,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      contractType: input.contractType,
+      hoursPerWeek: input.hoursPerWeek,
+      matchId: input.matchId ?? null,
+      agreementId: input.agreementId ?? null,
+    });
+    await manager.save(employment);
+    await this.audit.record(manager, principal, {
+      resourceType: 'employment',
+      resourceId: employment.id,
+      action: 'created',
+      universityId: student.university_id,
+      data: { ...input },
+    });
+    return employment;
+  }
+
+  list(principal: Principal, query: ListEmploymentsQueryDto): Promise<Page<Employment>> {
+    const qb = applyScope(
+      this.dataSource.getRepository(Employment).createQueryBuilder('e'),
+      principal,
+      EMPLOYMENT_SCOPE,
+    );
+    if (query.studentId) qb.andWhere('e.student_id = :studentId', { studentId: query.studentId });
+    if (query.employerId) {
+      qb.andWhere(
+        '(e.employer_company_id = :employerId OR e.employer_foundation_id = :employerId)',
+        {
+          employerId: query.employerId,
+        },
+      );
+    }
+    if (query.activeOn)
+      qb.andWhere(':activeOn BETWEEN e.start_date AND e.end_date', { activeOn: query.activeOn });
+    return paginate(qb, query);
+  }
+
+  get(
+    principal: Principal,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock?: 'pessimistic_write',
+  ): Promise<Employment> {
+    return findInScope(manager, Employment, id, principal, EMPLOYMENT_SCOPE, {
+      resource: 'Employment',
+      lock,
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { EmploymentsService } from './employments.service';
+import { placementsConfig } from './placements.config';
+import { PlacementsController } from './placements.controller';
+import { SecondmentsService } from './secondments.service';
+
+/** Employments, secondments (re-secondments, bench days, rotation plans): the foundation's side. */
+@Module({
+  imports: [ConfigModule.forFeature(placementsConfig), AgreementsModule],
+  controllers: [PlacementsController],
+  providers: [EmploymentsService, SecondmentsService],
+  exports: [EmploymentsService, SecondmentsService],
+})
+export class PlacementsModule {}

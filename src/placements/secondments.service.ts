@@ -1,0 +1,421 @@
+import {
+  AuditService,
+  Clock,
+  ConflictError,
+  ForbiddenError,
+  newId,
+  NotFoundError,
+  Principal,
+  ValidationError,
+} from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgreementTransitionsService } from '../agreements/agreement-transitions.service';
+import { toCalendarDate } from '../directory/calendar-date';
+import {
+  BenchDaysQueryDto,
+  CreateSecondmentDto,
+  EndSecondmentDto,
+  RotationPlanDto,
+} from './dto/placement.dto';
+import { EmploymentsService } from './employments.service';
+import { Employment } from './entities/employment.entity';
+import { RotationPlanEntry } from './entities/rotation-plan-entry.entity';
+import { Secondment } from './entities/secondment.entity';
+import { gaps, inside, lengthInDays, overlaps, Period } from './periods';
+import { placementsConfig } from './placements.config';
+
+const dateColumns = (alias = '') =>
+  `to_char(${alias}start_date, 'YYYY-MM-DD') AS "startDate", to_char(${alias}end_date, 'YYYY-MM-DD') AS "endDate"`;
+
+/**
+ * Secondments of foundation employments: periods at member host companies, inside the
+ * employment and never overlapping (checked here with clear messages, enforced again by
+ * PostgreSQL); re-secondments (end one, start the next, draft the agreement's amendment for the
+ * new host); bench days; rotation plans.
+ */
+@Injectable()
+export class SecondmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly employments: EmploymentsService,
+    private readonly transitions: AgreementTransitionsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(placementsConfig.KEY) private readonly config: ConfigType<typeof placementsConfig>,
+  ) {}
+
+  create(
+    principal: Principal,
+    employmentId: string,
+    dto: CreateSecondmentDto,
+  ): Promise<Secondment> {
+    return this.dataSource.transaction(async (manager) => {
+      const employment = await this.writableEmployment(manager, principal, employmentId);
+      return this.insert(manager, principal, employment, dto);
+    });
+  }
+
+  async list(principal: Principal, employmentId: string): Promise<{ data: Secondment[] }> {
+    const employment = await this.employments.get(principal, employmentId);
+    const data = await this.dataSource.manager.find(Secondment, {
+      where: { employmentId: employment.id },
+      order: { startDate: 'ASC' },
+    });
+    return { data };
+  }
+
+  async get(
+    principal: Principal,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Secondment> {
+    const secondment = await manager.findOneBy(Secondment, { id });
+    if (!secondment) throw new NotFoundError('Secondment', id);
+    await this.employments.get(principal, secondment.employmentId, manager).catch((error) => {
+      throw error instanceof NotFoundError ? new NotFoundError('Secondment', id) : error;
+    });
+    return secondment;
+  }
+
+  /**
+   * Ends a secondment on `endDate`. With `next`, a re-secondment: the next period starts at the
+   * new host, and the employment's active agreement gets a draft amendment naming the new host
+   * and supervisor, which that host signs (agreement flow). One transaction.
+   */
+  end(principal: Principal, id: string, dto: EndSecondmentDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.get(principal, id, manager);
+      const employment = await this.writableEmployment(manager, principal, current.employmentId);
+      if (current.endedAt) {
+        throw new ConflictError(
+          `Secondment ${id} already ended on ${current.endDate}.`,
+          'secondment-ended',
+        );
+      }
+      if (dto.endDate < current.startDate || dto.endDate > current.endDate) {
+        throw new ValidationError([
+          {
+            field: 'endDate',
+            message: `must lie within the secondment (${current.startDate} – ${current.endDate})`,
+          },
+        ]);
+      }
+      await manager.update(
+        Secondment,
+        { id },
+        { endDate: dto.endDate, endedAt: this.clock.now(), endReason: dto.reason },
+      );
+      await this.audit.record(manager, principal, {
+        resourceType: 'secondment',
+        resourceId: id,
+        action: 'ended',
+        universityId: employment.universityId,
+        data: { endDate: dto.endDate, reason: dto.reason, resecondment: !!dto.next },
+      });
+      if (!dto.next)
+        return {
+          ended: await manager.findOneByOrFail(Secondment, { id }),
+          next: null,
+          amendment: null,
+        };
+      if (dto.next.startDate <= dto.endDate) {
+        throw new ValidationError([
+          {
+            field: 'next.startDate',
+            message: `must be after the end of this secondment (${dto.endDate})`,
+          },
+        ]);
+      }
+      const next = await this.insert(manager, principal, employment, dto.next, 'next.');
+      const amendment = await this.amendAgreement(
+        manager,
+        principal,
+        employment,
+        dto.next,
+        dto.reason,
+      );
+      return { ended: await manager.findOneByOrFail(Secondment, { id }), next, amendment };
+    });
+  }
+
+  /** Gaps without a host in the foundation's running employments, longest first. */
+  async benchDays(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
+    if (
+      principal.role !== 'admin' &&
+      !(principal.role === 'foundation_staff' && principal.foundationId === foundationId)
+    ) {
+      throw new NotFoundError('Foundation', foundationId);
+    }
+    const until = query.until ?? toCalendarDate(this.clock.now());
+    const employments: (Period & { id: string; studentId: string; studentName: string })[] =
+      await this.dataSource.query(
+        `SELECT e.id, e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName", ${dateColumns('e.')}
+         FROM employments e JOIN students s ON s.id = e.student_id
+        WHERE e.employer_foundation_id = $1 AND e.start_date <= $2
+        ORDER BY e.start_date, e.id`,
+        [foundationId, until],
+      );
+    const periods: (Period & { employmentId: string })[] = await this.dataSource.query(
+      `SELECT employment_id AS "employmentId", ${dateColumns()} FROM secondments WHERE foundation_id = $1`,
+      [foundationId],
+    );
+    const byEmployment = new Map<string, Period[]>();
+    for (const p of periods)
+      byEmployment.set(p.employmentId, [...(byEmployment.get(p.employmentId) ?? []), p]);
+    const limit = this.config.benchDaysAlertLimit;
+    const data = employments.flatMap((e) =>
+      gaps(e, byEmployment.get(e.id) ?? [], until).map((gap) => {
+        const days = lengthInDays(gap);
+        return {
+          employmentId: e.id,
+          studentId: e.studentId,
+          studentName: e.studentName,
+          ...gap,
+          days,
+          alert: days > limit,
+        };
+      }),
+    );
+    data.sort((a, b) => b.days - a.days || a.startDate.localeCompare(b.startDate));
+    return { until, alertLimitDays: limit, alerts: data.filter((d) => d.alert).length, data };
+  }
+
+  async rotationPlan(principal: Principal, employmentId: string) {
+    const employment = await this.employments.get(principal, employmentId);
+    return this.planWithProgress(this.dataSource.manager, employment);
+  }
+
+  /** Replaces the plan: planned hosts (members of the foundation) and periods inside the employment. */
+  replaceRotationPlan(principal: Principal, employmentId: string, dto: RotationPlanDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const employment = await this.writableEmployment(manager, principal, employmentId);
+      const errors = [];
+      for (const [i, entry] of dto.entries.entries()) {
+        if (entry.endDate < entry.startDate || !inside(entry, employment)) {
+          errors.push({
+            field: `entries[${i}]`,
+            message: `must lie within the employment (${employment.startDate} – ${employment.endDate})`,
+          });
+        }
+        const [member] = await manager.query(
+          'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
+          [employment.employerFoundationId, entry.hostCompanyId],
+        );
+        if (!member)
+          errors.push({
+            field: `entries[${i}].hostCompanyId`,
+            message: 'is not a member company of the foundation',
+          });
+        const clash = dto.entries.findIndex((other, j) => j < i && overlaps(other, entry));
+        if (clash >= 0)
+          errors.push({ field: `entries[${i}]`, message: `overlaps entries[${clash}]` });
+      }
+      if (errors.length) throw new ValidationError(errors);
+      await manager.delete(RotationPlanEntry, { employmentId });
+      if (dto.entries.length) {
+        await manager.insert(
+          RotationPlanEntry,
+          dto.entries.map((e) => ({
+            id: newId(),
+            employmentId,
+            hostCompanyId: e.hostCompanyId,
+            startDate: e.startDate,
+            endDate: e.endDate,
+            note: e.note ?? null,
+          })),
+        );
+      }
+      await this.audit.record(manager, principal, {
+        resourceType: 'employment',
+        resourceId: employmentId,
+        action: 'rotation_plan_replaced',
+        universityId: employment.universityId,
+        data: { entries: dto.entries.length },
+      });
+      return this.planWithProgress(manager, employment);
+    });
+  }
+
+  /** Each planned period with how much of it a secondment at that host actually covered. */
+  private async planWithProgress(manager: EntityManager, employment: Employment) {
+    const entries: (Period & { id: string; hostCompanyId: string; note: string | null })[] =
+      await manager.query(
+        `SELECT id, host_company_id AS "hostCompanyId", note, ${dateColumns()} FROM rotation_plan_entries WHERE employment_id = $1 ORDER BY start_date`,
+        [employment.id],
+      );
+    const actual: (Period & { hostCompanyId: string })[] = await manager.query(
+      `SELECT host_company_id AS "hostCompanyId", ${dateColumns()} FROM secondments WHERE employment_id = $1`,
+      [employment.id],
+    );
+    const today = toCalendarDate(this.clock.now());
+    const data = entries.map((entry) => {
+      const plannedDays = lengthInDays(entry);
+      const uncovered = gaps(
+        entry,
+        actual.filter((a) => a.hostCompanyId === entry.hostCompanyId),
+        entry.endDate,
+      );
+      const coveredDays = plannedDays - uncovered.reduce((n, g) => n + lengthInDays(g), 0);
+      const status =
+        entry.startDate > today
+          ? 'planned'
+          : coveredDays === plannedDays
+            ? 'realised'
+            : coveredDays > 0
+              ? 'partly_realised'
+              : entry.endDate < today
+                ? 'missed'
+                : 'due';
+      return { ...entry, plannedDays, coveredDays, status };
+    });
+    const planned = data.reduce((n, d) => n + d.plannedDays, 0);
+    const covered = data.reduce((n, d) => n + d.coveredDays, 0);
+    return {
+      employmentId: employment.id,
+      data,
+      progress: {
+        plannedDays: planned,
+        coveredDays: covered,
+        fraction: planned ? covered / planned : 0,
+      },
+    };
+  }
+
+  private async insert(
+    manager: EntityManager,
+    principal: Principal,
+    employment: Employment,
+    dto: CreateSecondmentDto,
+    prefix = '',
+  ): Promise<Secondment> {
+    const field = (name: string) => `${prefix}${name}`;
+    if (employment.employerType !== 'foundation') {
+      throw new ValidationError([
+        {
+          field: 'employmentId',
+          message:
+            'only a foundation employment has secondments (a company employs its students itself)',
+        },
+      ]);
+    }
+    const errors = [];
+    if (dto.endDate < dto.startDate)
+      errors.push({
+        field: field('endDate'),
+        message: `must not be before the start date ${dto.startDate}`,
+      });
+    else if (!inside(dto, employment)) {
+      errors.push({
+        field: field('startDate'),
+        message: `the secondment must lie within the employment (${employment.startDate} – ${employment.endDate})`,
+      });
+    }
+    const [member] = await manager.query(
+      'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
+      [employment.employerFoundationId, dto.hostCompanyId],
+    );
+    if (!member)
+      errors.push({
+        field: field('hostCompanyId'),
+        message: 'is not a member company of the employing foundation',
+      });
+    if (dto.supervisorId) {
+      const [supervisor] = await manager.query('SELECT company_id FROM supervisors WHERE id = $1', [
+        dto.supervisorId,
+      ]);
+      if (!supervisor || supervisor.company_id !== dto.hostCompanyId)
+        errors.push({
+          field: field('supervisorId'),
+          message: 'is not a supervisor of the host company',
+        });
+    }
+    if (errors.length) throw new ValidationError(errors);
+    const existing: (Period & { id: string })[] = await manager.query(
+      `SELECT id, ${dateColumns()} FROM secondments WHERE employment_id = $1`,
+      [employment.id],
+    );
+    const clash = existing.find((s) => overlaps(s, dto));
+    if (clash) {
+      throw new ConflictError(
+        `The student is seconded from ${clash.startDate} to ${clash.endDate} already (secondment ${clash.id}); secondments cannot overlap.`,
+        'secondment-overlap',
+        { secondmentId: clash.id },
+      );
+    }
+    const secondment = manager.create(Secondment, {
+      id: newId(),
+      employmentId: employment.id,
+      foundationId: employment.employerFoundationId!,
+      hostCompanyId: dto.hostCompanyId,
+      supervisorId: dto.supervisorId ?? null,
+      hoursPerWeek: dto.hoursPerWeek ?? null,
+      startDate: dto.startDate,
+      endDate: dto.endDate,
+      endedAt: null,
+      endReason: null,
+    });
+    await manager.save(secondment);
+    await this.audit.record(manager, principal, {
+      resourceType: 'secondment',
+      resourceId: secondment.id,
+      action: 'created',
+      universityId: employment.universityId,
+      data: { ...dto, employmentId: employment.id },
+    });
+    return secondment;
+  }
+
+  /** The re-secondment's amendment of the employment's active agreement, if it has one. */
+  private async amendAgreement(
+    manager: EntityManager,
+    principal: Principal,
+    employment: Employment,
+    next: CreateSecondmentDto,
+    reason: string,
+  ) {
+    const [agreement] = await manager.query(
+      `SELECT id FROM agreements
+        WHERE student_id = $1 AND employer_foundation_id = $2 AND status = 'active'
+        ORDER BY (id = $3) DESC, created_at DESC LIMIT 1`,
+      [employment.studentId, employment.employerFoundationId, employment.agreementId],
+    );
+    if (!agreement) return null;
+    if (!next.supervisorId) {
+      throw new ValidationError([
+        {
+          field: 'next.supervisorId',
+          message:
+            'is required: the amendment of the active agreement names the new host supervisor',
+        },
+      ]);
+    }
+    return this.transitions.amendIn(
+      manager,
+      principal,
+      agreement.id,
+      { hostCompanyId: next.hostCompanyId, supervisorId: next.supervisorId },
+      `Re-secondment: ${reason}`,
+    );
+  }
+
+  /** The employment in the caller's scope, and 403 unless they may change its placements. */
+  private async writableEmployment(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+  ): Promise<Employment> {
+    const employment = await this.employments.get(principal, id, manager, 'pessimistic_write');
+    const mayWrite =
+      principal.role === 'admin' ||
+      (principal.role === 'coordinator' && principal.universityId === employment.universityId) ||
+      (principal.role === 'foundation_staff' &&
+        principal.foundationId === employment.employerFoundationId);
+    if (!mayWrite)
+      throw new ForbiddenError(
+        'Only the employing foundation, the university coordinator or an admin may change secondments.',
+      );
+    return employment;
+  }
+}
