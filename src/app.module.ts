@@ -10,6 +10,7 @@ import { AuthGuard } from './identity/auth.guard';
 import { IdentityModule } from './identity/identity.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MatchingModule } from './matching/matching.module';
 import { PlacementsModule } from './placements/placements.module';
 import { StudentsModule } from './students/students.module';
 
@@ -26,6 +27,7 @@ import { StudentsModule } from './students/students.module';
     AgreementsModule,
     DocumentsModule,
     PlacementsModule,
+    MatchingModule,
   ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.
   providers: [

@@ -5,10 +5,11 @@ import { appConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DocumentsWorkerModule } from './documents/documents-worker.module';
 import { IntegrationsWorkerModule } from './integrations/integrations-worker.module';
+import { MatchingWorkerModule } from './matching/matching-worker.module';
 
 /** The background worker: BullMQ processors and the outbox relay, no HTTP listener. */
 @Module({
-  imports: [CoreModule, IntegrationsWorkerModule, DocumentsWorkerModule],
+  imports: [CoreModule, IntegrationsWorkerModule, DocumentsWorkerModule, MatchingWorkerModule],
   providers: [
     OutboxRelay,
     {

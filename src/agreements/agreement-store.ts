@@ -21,6 +21,8 @@ export interface DraftContent {
   hostCompanyId: string | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Lookups and writes the agreement use cases share; every method runs in the caller's transaction. */
 @Injectable()
 export class AgreementStore {
@@ -184,10 +186,13 @@ export class AgreementStore {
          FROM students s LEFT JOIN programmes p ON p.id = s.programme_id WHERE s.id = $1`,
       [a.studentId],
     );
-    const [supervisor] = await manager.query(
-      'SELECT company_id AS "companyId", hours_per_week::float AS "hoursPerWeek" FROM supervisors WHERE id = $1',
-      [terms.workplace.supervisorId],
-    );
+    // A prefilled draft may name no supervisor yet (''): that is "no such supervisor", not a crash.
+    const [supervisor] = UUID.test(terms.workplace.supervisorId)
+      ? await manager.query(
+          'SELECT company_id AS "companyId", hours_per_week::float AS "hoursPerWeek" FROM supervisors WHERE id = $1',
+          [terms.workplace.supervisorId],
+        )
+      : [];
     return {
       studentDateOfBirth: student?.dob ?? null,
       workplaceCompanyId: a.employerType === 'foundation' ? a.hostCompanyId : a.employerCompanyId,

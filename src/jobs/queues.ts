@@ -2,12 +2,14 @@
 export const QUEUES = {
   imports: 'imports',
   documents: 'documents',
+  matching: 'matching',
 } as const;
 
 export const JOBS = {
   studentImport: 'student-import',
   renderPreview: 'render-preview',
   sealAgreement: 'seal-agreement',
+  matchingRun: 'matching-run',
 } as const;
 
 export const ALL_QUEUES = Object.values(QUEUES);
@@ -16,4 +18,5 @@ export const jobIds = {
   studentImport: (importId: string) => `student-import-${importId}`, // BullMQ refuses one ':' in a custom id
   preview: (agreementId: string, version: number) => `preview-${agreementId}-v${version}`,
   seal: (agreementId: string, version: number) => `seal-${agreementId}-v${version}`,
+  matchingRun: (runId: string) => `matching-run-${runId}`,
 };

@@ -53,7 +53,7 @@ export class SecondmentsService {
   ): Promise<Secondment> {
     return this.dataSource.transaction(async (manager) => {
       const employment = await this.writableEmployment(manager, principal, employmentId);
-      return this.insert(manager, principal, employment, dto);
+      return this.insertIn(manager, principal, employment, dto);
     });
   }
 
@@ -128,7 +128,7 @@ export class SecondmentsService {
           },
         ]);
       }
-      const next = await this.insert(manager, principal, employment, dto.next, 'next.');
+      const next = await this.insertIn(manager, principal, employment, dto.next, 'next.');
       const amendment = await this.amendAgreement(
         manager,
         principal,
@@ -283,7 +283,8 @@ export class SecondmentsService {
     };
   }
 
-  private async insert(
+  /** Inserts a secondment inside the caller's transaction (also when a match is accepted). */
+  async insertIn(
     manager: EntityManager,
     principal: Principal,
     employment: Employment,

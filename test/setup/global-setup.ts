@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<void> {
       '@app/common/*': ['libs/common/src/*'],
       '@app/agreement-pdf': ['libs/agreement-pdf/src'],
       '@app/agreement-pdf/*': ['libs/agreement-pdf/src/*'],
+      '@app/matching-engine': ['libs/matching-engine/src'],
+      '@app/matching-engine/*': ['libs/matching-engine/src/*'],
     },
   });
   const url = new URL(env.DATABASE_URL);

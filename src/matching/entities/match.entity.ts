@@ -1,3 +1,4 @@
+import type { Weights } from '@app/matching-engine';
 import { VersionedEntity } from '@app/common';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Student } from '../../students/entities/student.entity';
@@ -66,7 +67,7 @@ export class Match extends VersionedEntity {
   components!: unknown[];
 
   @Column('jsonb', { nullable: true })
-  weights!: Record<string, number> | null;
+  weights!: Weights | null;
 
   @Column('text', { nullable: true })
   lastReason!: string | null;

@@ -1,3 +1,4 @@
+import type { Weights } from '@app/matching-engine';
 import {
   Check,
   Column,
@@ -38,7 +39,7 @@ export class MatchingRun {
   seed!: string;
 
   @Column('jsonb')
-  weights!: Record<string, number>;
+  weights!: Weights;
 
   @Column('int')
   listLength!: number;

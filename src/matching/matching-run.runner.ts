@@ -1,0 +1,148 @@
+import { runMatching } from '@app/matching-engine';
+import { Injectable, Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { MatchingRun } from './entities/matching-run.entity';
+import { loadStudentInputs, loadVacancyInputs } from './matching-inputs';
+
+/** A verification that did not hold: the run must not propose anything. */
+export class RunVerificationError extends Error {}
+
+/**
+ * Computes a run: loads its scope's students and open vacancies, matches (student-proposing
+ * deferred acceptance), verifies (capacities, no blocking pair), and persists the proposals and
+ * the figures in one transaction, so a retried run either finds it done or starts clean.
+ */
+@Injectable()
+export class MatchingRunRunner {
+  private readonly logger = new Logger(MatchingRunRunner.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async run(runId: string): Promise<{ status: string; outputHash: string | null }> {
+    const repo = this.dataSource.getRepository(MatchingRun);
+    await repo.update({ id: runId, status: 'queued' }, { status: 'running' });
+    const run = await repo.findOneByOrFail({ id: runId });
+    // Completed (or failed) already: a duplicated job does nothing. A run left `running` by a
+    // worker that died is computed again: nothing of it was persisted (one transaction).
+    if (run.status !== 'running') return { status: run.status, outputHash: run.outputHash };
+
+    const t0 = performance.now();
+    const programmeIds = await this.programmes(run);
+    const [students, vacancies] = await Promise.all([
+      loadStudentInputs(this.dataSource.manager, {
+        universityId: run.universityId,
+        programmeIds,
+        cohort: run.cohort ?? undefined,
+      }),
+      loadVacancyInputs(this.dataSource.manager, { acceptingProgrammeIds: programmeIds }),
+    ]);
+    const t1 = performance.now();
+    const result = runMatching(students, vacancies, {
+      weights: run.weights,
+      seed: run.seed,
+      listLength: run.listLength,
+    });
+    const t2 = performance.now();
+    if (result.stats.blockingPairs > 0 || result.stats.capacityViolations > 0) {
+      throw new RunVerificationError(
+        `Verification failed: ${result.stats.blockingPairs} blocking pair(s), ${result.stats.capacityViolations} capacity violation(s)`,
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const [scope] = await manager.query(
+        'SELECT 1 FROM matching_runs WHERE id = $1 AND status = $2 FOR UPDATE',
+        [runId, 'running'],
+      );
+      if (!scope) return;
+      const rows = result.assignments;
+      const owners = await manager.query(
+        'SELECT id, COALESCE(company_id, host_company_id) AS company_id, foundation_id FROM vacancies WHERE id = ANY($1)',
+        [[...new Set(rows.map((a) => a.vacancyId))]],
+      );
+      const ownerOf = new Map<string, { company_id: string | null; foundation_id: string | null }>(
+        owners.map((o: { id: string }) => [o.id, o]),
+      );
+      const CHUNK = 1000;
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK);
+        const values: unknown[] = [];
+        const tuples = chunk.map((a) => {
+          const o = ownerOf.get(a.vacancyId)!;
+          values.push(
+            runId,
+            a.studentId,
+            a.vacancyId,
+            run.universityId,
+            o.company_id,
+            o.foundation_id,
+            a.score,
+            JSON.stringify(a.components),
+            JSON.stringify(run.weights),
+          );
+          const n = values.length;
+          return `(gen_random_uuid(), $${n - 8}, $${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, 'proposed', $${n - 2}, $${n - 1}::jsonb, $${n}::jsonb)`;
+        });
+        // A student already holding a live match for that vacancy keeps it (the proposal is the same).
+        await manager.query(
+          `INSERT INTO matches (id, run_id, student_id, vacancy_id, university_id, company_id, foundation_id, status, score, components, weights)
+           VALUES ${tuples.join(', ')}
+           ON CONFLICT (student_id, vacancy_id) WHERE status NOT IN ('declined', 'withdrawn') DO NOTHING`,
+          values,
+        );
+      }
+      const t3 = performance.now();
+      await manager.update(
+        MatchingRun,
+        { id: runId },
+        {
+          status: 'completed',
+          inputHash: result.inputHash,
+          outputHash: result.outputHash,
+          stats: { ...result.stats },
+          timings: {
+            loadMs: round(t1 - t0),
+            matchMs: round(t2 - t1),
+            persistMs: round(t3 - t2),
+            totalMs: round(t3 - t0),
+          },
+          completedAt: new Date(),
+          error: null,
+        },
+      );
+    });
+    this.logger.log(
+      `Run ${runId}: ${result.stats.matched}/${result.stats.students} matched in ${round(performance.now() - t0)} ms`,
+    );
+    return { status: 'completed', outputHash: result.outputHash };
+  }
+
+  async requeue(runId: string): Promise<void> {
+    await this.dataSource
+      .getRepository(MatchingRun)
+      .update({ id: runId, status: 'running' }, { status: 'queued' });
+  }
+
+  async markFailed(runId: string, reason: string): Promise<void> {
+    await this.dataSource
+      .getRepository(MatchingRun)
+      .update({ id: runId }, { status: 'failed', error: reason.slice(0, 2000) });
+  }
+
+  /** The run's programmes: the one named, the route's, or every programme of the university. */
+  private async programmes(run: MatchingRun): Promise<string[]> {
+    if (run.programmeId) return [run.programmeId];
+    if (run.routeId) {
+      const rows = await this.dataSource.query('SELECT programme_id FROM routes WHERE id = $1', [
+        run.routeId,
+      ]);
+      return rows.map((r: { programme_id: string }) => r.programme_id);
+    }
+    const rows = await this.dataSource.query('SELECT id FROM programmes WHERE university_id = $1', [
+      run.universityId,
+    ]);
+    return rows.map((r: { id: string }) => r.id);
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -1,0 +1,110 @@
+import {
+  applyScope,
+  assertOwnScope,
+  assertRole,
+  AuditService,
+  findInScope,
+  newId,
+  OutboxService,
+  paginate,
+  Principal,
+  ScopeRules,
+  ValidationError,
+} from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { JOBS, jobIds, QUEUES } from '../jobs/queues';
+import { CreateMatchingRunDto, ListMatchingRunsQueryDto } from './dto/run.dto';
+import { MatchingRun } from './entities/matching-run.entity';
+import { matchingConfig } from './matching.config';
+
+export const RUN_SCOPE: ScopeRules = {
+  admin: 'all',
+  coordinator: { column: 'university_id', principalField: 'universityId' },
+  integration: { column: 'university_id', principalField: 'universityId' },
+};
+
+/** Whole-cohort matching runs: asked for here (202), computed by the worker, read back with their figures. */
+@Injectable()
+export class MatchingRunsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    @Inject(matchingConfig.KEY) private readonly config: ConfigType<typeof matchingConfig>,
+  ) {}
+
+  create(principal: Principal, dto: CreateMatchingRunDto): Promise<MatchingRun> {
+    assertRole(principal, ['admin', 'coordinator'], 'start matching runs');
+    assertOwnScope(principal, 'universityId', dto.universityId, 'start matching runs');
+    return this.dataSource.transaction(async (manager) => {
+      const errors = [];
+      const [university] = await manager.query('SELECT 1 FROM universities WHERE id = $1', [
+        dto.universityId,
+      ]);
+      if (!university) errors.push({ field: 'universityId', message: 'does not exist' });
+      if (dto.programmeId) {
+        const [p] = await manager.query('SELECT university_id FROM programmes WHERE id = $1', [
+          dto.programmeId,
+        ]);
+        if (!p || p.university_id !== dto.universityId)
+          errors.push({ field: 'programmeId', message: 'is not a programme of this university' });
+      }
+      if (dto.routeId) {
+        const [r] = await manager.query(
+          'SELECT p.university_id FROM routes r JOIN programmes p ON p.id = r.programme_id WHERE r.id = $1',
+          [dto.routeId],
+        );
+        if (!r || r.university_id !== dto.universityId)
+          errors.push({ field: 'routeId', message: 'is not a route of this university' });
+      }
+      if (errors.length) throw new ValidationError(errors);
+      const run = manager.create(MatchingRun, {
+        id: newId(),
+        universityId: dto.universityId,
+        programmeId: dto.programmeId ?? null,
+        routeId: dto.routeId ?? null,
+        cohort: dto.cohort ?? null,
+        seed: dto.seed ?? randomBytes(8).toString('hex'),
+        weights: this.config.weights,
+        listLength: this.config.listLength,
+        status: 'queued',
+        createdBy: `${principal.kind}:${principal.id}`,
+      });
+      await manager.save(run);
+      await this.outbox.enqueue(manager, {
+        queue: QUEUES.matching,
+        name: JOBS.matchingRun,
+        jobId: jobIds.matchingRun(run.id),
+        data: { runId: run.id },
+      });
+      await this.audit.record(manager, principal, {
+        resourceType: 'matching_run',
+        resourceId: run.id,
+        action: 'requested',
+        universityId: run.universityId,
+        data: { ...dto, seed: run.seed },
+      });
+      return run;
+    });
+  }
+
+  get(principal: Principal, id: string): Promise<MatchingRun> {
+    return findInScope(this.dataSource.manager, MatchingRun, id, principal, RUN_SCOPE, {
+      resource: 'MatchingRun',
+    });
+  }
+
+  list(principal: Principal, query: ListMatchingRunsQueryDto) {
+    return paginate(
+      applyScope(
+        this.dataSource.getRepository(MatchingRun).createQueryBuilder('r'),
+        principal,
+        RUN_SCOPE,
+      ),
+      query,
+    );
+  }
+}

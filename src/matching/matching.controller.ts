@@ -1,0 +1,170 @@
+import { CurrentPrincipal, IfMatch, ListQueryDto, Principal } from '@app/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CreateMatchDto, ListMatchesQueryDto, MatchTransitionDto } from './dto/match.dto';
+import { CreateMatchingRunDto, ListMatchingRunsQueryDto } from './dto/run.dto';
+import { MatchingRunsService } from './matching-runs.service';
+import {
+  CreateVacancyDto,
+  ListVacanciesQueryDto,
+  RankingDto,
+  SeekingDto,
+  UpdateVacancyDto,
+} from './dto/vacancy.dto';
+import { MatchesService } from './matches.service';
+import { SeekingService } from './seeking.service';
+import { ShortlistsService } from './shortlists.service';
+import { VacanciesService } from './vacancies.service';
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller()
+export class MatchingController {
+  constructor(
+    private readonly vacancies: VacanciesService,
+    private readonly seeking: SeekingService,
+    private readonly shortlists: ShortlistsService,
+    private readonly matches: MatchesService,
+    private readonly runs: MatchingRunsService,
+  ) {}
+
+  @Post('vacancies')
+  @ApiOperation({ summary: 'Offer a learning workplace (company or foundation)' })
+  createVacancy(@CurrentPrincipal() p: Principal, @Body() dto: CreateVacancyDto) {
+    return this.vacancies.create(p, dto);
+  }
+
+  @Get('vacancies')
+  listVacancies(@CurrentPrincipal() p: Principal, @Query() query: ListVacanciesQueryDto) {
+    return this.vacancies.list(p, query);
+  }
+
+  @Get('vacancies/:id')
+  getVacancy(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.vacancies.get(p, id);
+  }
+
+  @Patch('vacancies/:id')
+  @ApiHeader({ name: 'If-Match', required: false })
+  updateVacancy(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateVacancyDto,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return this.vacancies.update(p, id, dto, ifMatch);
+  }
+
+  @Put('vacancies/:id/ranking')
+  @ApiOperation({ summary: "The company's ranking of candidates (first = most preferred)" })
+  setRanking(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RankingDto,
+  ) {
+    return this.vacancies.setRanking(p, id, dto);
+  }
+
+  @Get('vacancies/:id/candidates')
+  @ApiOperation({ summary: 'Ranked students for a vacancy, each with its score components' })
+  candidates(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListQueryDto,
+  ) {
+    return this.shortlists.candidates(p, id, query);
+  }
+
+  @Get('students/:id/suggestions')
+  @ApiOperation({ summary: 'Ranked vacancies for a student, each with its score components' })
+  suggestions(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListQueryDto,
+  ) {
+    return this.shortlists.suggestions(p, id, query);
+  }
+
+  @Get('students/:id/seeking')
+  getSeeking(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.seeking.get(p, id);
+  }
+
+  @Put('students/:id/seeking')
+  @ApiOperation({
+    summary:
+      'What the student seeks: start date, location, travel distance, hours, sectors, preferences',
+  })
+  putSeeking(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SeekingDto,
+  ) {
+    return this.seeking.put(p, id, dto);
+  }
+
+  @Post('matching-runs')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Whole-cohort matching (student-proposing deferred acceptance); poll GET /matching-runs/:id',
+  })
+  createRun(@CurrentPrincipal() p: Principal, @Body() dto: CreateMatchingRunDto) {
+    return this.runs.create(p, dto);
+  }
+
+  @Get('matching-runs')
+  listRuns(@CurrentPrincipal() p: Principal, @Query() query: ListMatchingRunsQueryDto) {
+    return this.runs.list(p, query);
+  }
+
+  @Get('matching-runs/:id')
+  @ApiOperation({
+    summary: 'Status, seed, input/output hashes and figures; proposals via GET /matches?runId=',
+  })
+  getRun(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.runs.get(p, id);
+  }
+
+  @Post('matches')
+  @ApiOperation({ summary: 'Propose a student for a vacancy (coordinator)' })
+  createMatch(@CurrentPrincipal() p: Principal, @Body() dto: CreateMatchDto) {
+    return this.matches.create(p, dto);
+  }
+
+  @Get('matches')
+  listMatches(@CurrentPrincipal() p: Principal, @Query() query: ListMatchesQueryDto) {
+    return this.matches.list(p, query);
+  }
+
+  @Get('matches/:id')
+  getMatch(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.matches.get(p, id);
+  }
+
+  @Post('matches/:id/transitions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Move a match: introduced, interviewing, offered, accepted (places the student), declined, withdrawn',
+  })
+  transition(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: MatchTransitionDto,
+  ) {
+    return this.matches.transition(p, id, dto);
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  AuditService,
+  findInScope,
+  ForbiddenError,
+  NotFoundError,
+  Principal,
+  ValidationError,
+} from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Student } from '../students/entities/student.entity';
+import { STUDENT_SCOPE } from '../students/students.service';
+import { SeekingDto } from './dto/vacancy.dto';
+import { StudentSeeking } from './entities/seeking.entity';
+
+/** What a student looking for a workplace states; the student, their coordinator or an admin writes it. */
+@Injectable()
+export class SeekingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(principal: Principal, studentId: string): Promise<StudentSeeking> {
+    await findInScope(this.dataSource.manager, Student, studentId, principal, STUDENT_SCOPE, {
+      resource: 'Student',
+    });
+    const seeking = await this.dataSource.manager.findOneBy(StudentSeeking, { studentId });
+    if (!seeking) throw new NotFoundError('Seeking', studentId);
+    return seeking;
+  }
+
+  put(principal: Principal, studentId: string, dto: SeekingDto): Promise<StudentSeeking> {
+    return this.dataSource.transaction(async (manager) => {
+      const student = await findInScope(manager, Student, studentId, principal, STUDENT_SCOPE, {
+        resource: 'Student',
+        lock: 'pessimistic_write',
+      });
+      if (!['admin', 'coordinator', 'student'].includes(principal.role)) {
+        throw new ForbiddenError(
+          'Only the student, their coordinator or an admin states what the student seeks.',
+        );
+      }
+      if ((dto.latitude === undefined) !== (dto.longitude === undefined)) {
+        throw new ValidationError([
+          { field: 'latitude', message: 'give both latitude and longitude, or neither' },
+        ]);
+      }
+      if (dto.preferences.length) {
+        const found = await manager.query('SELECT id FROM vacancies WHERE id = ANY($1)', [
+          dto.preferences,
+        ]);
+        if (found.length !== dto.preferences.length)
+          throw new ValidationError([
+            { field: 'preferences', message: 'names a vacancy that does not exist' },
+          ]);
+      }
+      const values = {
+        studentId: student.id,
+        startDate: dto.startDate,
+        postcode: dto.postcode,
+        latitude: dto.latitude ?? null,
+        longitude: dto.longitude ?? null,
+        maxTravelKm: dto.maxTravelKm,
+        hoursPerWeek: dto.hoursPerWeek,
+        sectors: dto.sectors,
+        preferences: dto.preferences,
+      };
+      const existing = await manager.findOneBy(StudentSeeking, { studentId: student.id });
+      const saved = await manager.save(
+        StudentSeeking,
+        existing ? Object.assign(existing, values) : manager.create(StudentSeeking, values),
+      );
+      await this.audit.record(manager, principal, {
+        resourceType: 'student',
+        resourceId: student.id,
+        action: 'seeking_stated',
+        universityId: student.universityId,
+        data: { ...dto },
+      });
+      return saved;
+    });
+  }
+}

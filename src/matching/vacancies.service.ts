@@ -1,0 +1,273 @@
+import {
+  applyScope,
+  assertNotEmptyPatch,
+  assertVersion,
+  AuditService,
+  findInScope,
+  ForbiddenError,
+  newId,
+  paginate,
+  Principal,
+  stripUndefined,
+  ValidationError,
+} from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { addDays } from '../placements/periods';
+import {
+  CreateVacancyDto,
+  ListVacanciesQueryDto,
+  RankingDto,
+  UpdateVacancyDto,
+} from './dto/vacancy.dto';
+import { VacancyProgramme } from './entities/vacancy-programme.entity';
+import { VacancyRanking } from './entities/vacancy-ranking.entity';
+import { Vacancy } from './entities/vacancy.entity';
+import { canWriteVacancy, VACANCY_SCOPE } from './matching-scope';
+
+export type VacancyView = Pick<Vacancy, keyof Vacancy> & {
+  programmeIds: string[];
+  openSeats: number;
+};
+
+/** Days a vacancy's start window stays open when no latest start is given. */
+const DEFAULT_START_WINDOW_DAYS = 60;
+
+@Injectable()
+export class VacanciesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(principal: Principal, dto: CreateVacancyDto): Promise<VacancyView> {
+    if (!dto.companyId === !dto.foundationId) {
+      throw new ValidationError([
+        { field: 'companyId', message: 'name exactly one owner: companyId or foundationId' },
+      ]);
+    }
+    if (
+      !canWriteVacancy(principal, {
+        companyId: dto.companyId ?? null,
+        foundationId: dto.foundationId ?? null,
+      })
+    ) {
+      throw new ForbiddenError('You may post vacancies for your own company or foundation only.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertReferences(manager, dto);
+      const startTo = dto.startLatest ?? addDays(dto.startDate, DEFAULT_START_WINDOW_DAYS);
+      const salaryMin = dto.salaryMinCents ?? 0;
+      const errors = [];
+      if (startTo < dto.startDate)
+        errors.push({
+          field: 'startLatest',
+          message: `must not be before startDate ${dto.startDate}`,
+        });
+      if ((dto.salaryMaxCents ?? salaryMin) < salaryMin)
+        errors.push({ field: 'salaryMaxCents', message: 'must not be below salaryMinCents' });
+      if ((dto.latitude === undefined) !== (dto.longitude === undefined))
+        errors.push({ field: 'latitude', message: 'give both latitude and longitude, or neither' });
+      if (errors.length) throw new ValidationError(errors);
+      const vacancy = manager.create(Vacancy, {
+        id: newId(),
+        companyId: dto.companyId ?? null,
+        foundationId: dto.foundationId ?? null,
+        hostCompanyId: dto.hostCompanyId ?? null,
+        supervisorId: dto.supervisorId ?? null,
+        title: dto.title,
+        capacity: dto.capacity,
+        seatsTaken: 0,
+        hoursPerWeek: dto.hoursPerWeek,
+        salaryMinCents: salaryMin,
+        salaryMaxCents: dto.salaryMaxCents ?? salaryMin,
+        startFrom: dto.startDate,
+        startTo,
+        postcode: dto.postcode,
+        latitude: dto.latitude ?? null,
+        longitude: dto.longitude ?? null,
+        sector: dto.sector ?? null,
+        status: 'open',
+      });
+      await manager.save(vacancy);
+      await manager.insert(
+        VacancyProgramme,
+        dto.programmeIds.map((programmeId) => ({ vacancyId: vacancy.id, programmeId })),
+      );
+      await this.audit.record(manager, principal, {
+        resourceType: 'vacancy',
+        resourceId: vacancy.id,
+        action: 'created',
+        data: { ...dto },
+      });
+      return {
+        ...vacancy,
+        programmeIds: [...dto.programmeIds].sort(),
+        openSeats: vacancy.capacity,
+      };
+    });
+  }
+
+  async list(principal: Principal, query: ListVacanciesQueryDto) {
+    const qb = applyScope(
+      this.dataSource.getRepository(Vacancy).createQueryBuilder('v'),
+      principal,
+      VACANCY_SCOPE,
+    );
+    if (query.status) qb.andWhere('v.status = :status', { status: query.status });
+    if (query.ownerId)
+      qb.andWhere('(v.company_id = :owner OR v.foundation_id = :owner)', { owner: query.ownerId });
+    if (query.programmeId) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM vacancy_programmes vp WHERE vp.vacancy_id = v.id AND vp.programme_id = :programmeId)',
+        {
+          programmeId: query.programmeId,
+        },
+      );
+    }
+    const page = await paginate(qb, query);
+    return {
+      data: await this.views(this.dataSource.manager, page.data),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async get(
+    principal: Principal,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<VacancyView> {
+    const vacancy = await findInScope(manager, Vacancy, id, principal, VACANCY_SCOPE, {
+      resource: 'Vacancy',
+    });
+    const [view] = await this.views(manager, [vacancy]);
+    return view;
+  }
+
+  update(
+    principal: Principal,
+    id: string,
+    dto: UpdateVacancyDto,
+    ifMatch?: number,
+  ): Promise<VacancyView> {
+    assertNotEmptyPatch(dto);
+    return this.dataSource.transaction(async (manager) => {
+      const vacancy = await findInScope(manager, Vacancy, id, principal, VACANCY_SCOPE, {
+        resource: 'Vacancy',
+        lock: 'pessimistic_write',
+      });
+      if (!canWriteVacancy(principal, vacancy))
+        throw new ForbiddenError(
+          'You may change vacancies of your own company or foundation only.',
+        );
+      assertVersion('Vacancy', ifMatch, vacancy.version);
+      if (dto.capacity !== undefined && dto.capacity < vacancy.seatsTaken) {
+        throw new ValidationError([
+          {
+            field: 'capacity',
+            message: `must be at least the ${vacancy.seatsTaken} seat(s) already taken`,
+          },
+        ]);
+      }
+      Object.assign(vacancy, stripUndefined(dto));
+      if (dto.capacity !== undefined && vacancy.status !== 'closed')
+        vacancy.status = vacancy.seatsTaken >= vacancy.capacity ? 'filled' : 'open';
+      if (dto.status === 'open' && vacancy.seatsTaken >= vacancy.capacity)
+        vacancy.status = 'filled';
+      await manager.save(vacancy);
+      await this.audit.record(manager, principal, {
+        resourceType: 'vacancy',
+        resourceId: id,
+        action: 'updated',
+        data: { ...dto },
+      });
+      const [view] = await this.views(manager, [vacancy]);
+      return view;
+    });
+  }
+
+  /** The company's ranking of candidates (replaces the previous one). */
+  setRanking(principal: Principal, id: string, dto: RankingDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const vacancy = await findInScope(manager, Vacancy, id, principal, VACANCY_SCOPE, {
+        resource: 'Vacancy',
+        lock: 'pessimistic_write',
+      });
+      if (!canWriteVacancy(principal, vacancy))
+        throw new ForbiddenError('You may rank candidates of your own vacancies only.');
+      const found = dto.studentIds.length
+        ? await manager.query('SELECT id FROM students WHERE id = ANY($1)', [dto.studentIds])
+        : [];
+      if (found.length !== dto.studentIds.length)
+        throw new ValidationError([
+          { field: 'studentIds', message: 'names a student that does not exist' },
+        ]);
+      await manager.delete(VacancyRanking, { vacancyId: id });
+      if (dto.studentIds.length)
+        await manager.insert(
+          VacancyRanking,
+          dto.studentIds.map((studentId, i) => ({ vacancyId: id, studentId, rank: i + 1 })),
+        );
+      return { vacancyId: id, studentIds: dto.studentIds };
+    });
+  }
+
+  private async views(manager: EntityManager, vacancies: Vacancy[]): Promise<VacancyView[]> {
+    if (vacancies.length === 0) return [];
+    const links = await manager.find(VacancyProgramme, {
+      where: { vacancyId: In(vacancies.map((v) => v.id)) },
+    });
+    return vacancies.map((v) => ({
+      ...v,
+      programmeIds: links
+        .filter((l) => l.vacancyId === v.id)
+        .map((l) => l.programmeId)
+        .sort(),
+      openSeats: v.capacity - v.seatsTaken,
+    }));
+  }
+
+  private async assertReferences(manager: EntityManager, dto: CreateVacancyDto): Promise<void> {
+    const errors = [];
+    const one = async (sql: string, params: unknown[]) => (await manager.query(sql, params))[0];
+    if (dto.companyId && !(await one('SELECT 1 FROM companies WHERE id = $1', [dto.companyId])))
+      errors.push({ field: 'companyId', message: 'is not a known company' });
+    if (
+      dto.foundationId &&
+      !(await one('SELECT 1 FROM foundations WHERE id = $1', [dto.foundationId]))
+    )
+      errors.push({ field: 'foundationId', message: 'is not a known foundation' });
+    if (dto.hostCompanyId) {
+      if (!dto.foundationId)
+        errors.push({ field: 'hostCompanyId', message: 'only applies to a foundation vacancy' });
+      else if (
+        !(await one(
+          'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
+          [dto.foundationId, dto.hostCompanyId],
+        ))
+      ) {
+        errors.push({
+          field: 'hostCompanyId',
+          message: 'is not a member company of the foundation',
+        });
+      }
+    }
+    if (dto.supervisorId) {
+      const workplace = dto.companyId ?? dto.hostCompanyId;
+      const supervisor = await one('SELECT company_id FROM supervisors WHERE id = $1', [
+        dto.supervisorId,
+      ]);
+      if (!supervisor || supervisor.company_id !== workplace)
+        errors.push({
+          field: 'supervisorId',
+          message: 'is not a supervisor of the workplace company',
+        });
+    }
+    const programmes = await manager.query('SELECT id FROM programmes WHERE id = ANY($1)', [
+      dto.programmeIds,
+    ]);
+    if (programmes.length !== dto.programmeIds.length)
+      errors.push({ field: 'programmeIds', message: 'names a programme that does not exist' });
+    if (errors.length) throw new ValidationError(errors);
+  }
+}
