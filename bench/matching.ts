@@ -26,6 +26,7 @@ import {
   runMatching,
   verifyMatching,
 } from '@app/matching-engine';
+import { apiSection } from './matching-api';
 import { MatchingData, createRng, generateMatchingData } from './matching-data';
 
 function option(name: string, fallback: string): string {
@@ -193,11 +194,6 @@ function engineSection(data: MatchingData): Check[] {
   return [...listChecks, ...daChecks, ...checkVerification(lists, result), ...checkRun(data)];
 }
 
-// == API section: to be added ==
-// async function apiSection(data: MatchingData): Promise<Check[]> — load data.rows into
-// PostgreSQL, POST /matching-runs with the same seed, compare its stats and hashes with
-// runMatching's and time it. Call it from main() after engineSection.
-
 async function main(): Promise<void> {
   console.log(`bench:matching on ${cpus().length} CPU(s), node ${process.version}, seed ${SEED}`);
   const generated = timed(() =>
@@ -205,7 +201,8 @@ async function main(): Promise<void> {
   );
   console.log(`generateMatchingData: ${ms(generated.ms)}`);
   const checks: Check[] = [...engineSection(generated.value)];
-  // checks.push(...(await apiSection(generated.value)));
+  if (process.env.BENCH_ENGINE_ONLY !== '1')
+    checks.push(...(await apiSection(generated.value, SEED)));
   console.log('');
   for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
   if (!checks.every(([, ok]) => ok)) process.exitCode = 1;
