@@ -103,6 +103,19 @@ export class PlacementsController {
     return this.secondments.replaceRotationPlan(p, id, dto);
   }
 
+  @Get('foundations/:id/overview')
+  @ApiOperation({
+    summary:
+      "The foundation's employees across universities: employment, current host, agreement state",
+  })
+  foundationOverview(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: BenchDaysQueryDto,
+  ) {
+    return this.secondments.foundationOverview(p, id, query);
+  }
+
   @Get('foundations/:id/bench-days')
   @ApiOperation({
     summary: "Gaps without a host in the foundation's employments, with alerts over the limit",

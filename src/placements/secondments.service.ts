@@ -182,6 +182,41 @@ export class SecondmentsService {
     return { until, alertLimitDays: limit, alerts: data.filter((d) => d.alert).length, data };
   }
 
+  /**
+   * The foundation's view across universities: each employee with their employment, the host
+   * they are at on `until` (today by default) and the agreement's state.
+   */
+  async foundationOverview(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
+    if (
+      principal.role !== 'admin' &&
+      !(principal.role === 'foundation_staff' && principal.foundationId === foundationId)
+    ) {
+      throw new NotFoundError('Foundation', foundationId);
+    }
+    const on = query.until ?? toCalendarDate(this.clock.now());
+    const rows = await this.dataSource.query(
+      `SELECT e.id AS "employmentId", e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName",
+              u.id AS "universityId", u.name AS "universityName",
+              to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
+              cur.host_company_id AS "hostCompanyId", c.name AS "hostName",
+              to_char(cur.end_date, 'YYYY-MM-DD') AS "secondedUntil",
+              a.id AS "agreementId", a.status AS "agreementStatus"
+         FROM employments e
+         JOIN students s ON s.id = e.student_id
+         JOIN universities u ON u.id = e.university_id
+         LEFT JOIN secondments cur ON cur.employment_id = e.id AND $2 BETWEEN cur.start_date AND cur.end_date
+         LEFT JOIN companies c ON c.id = cur.host_company_id
+         LEFT JOIN LATERAL (
+           SELECT id, status FROM agreements ag
+            WHERE ag.student_id = e.student_id AND ag.employer_foundation_id = e.employer_foundation_id
+            ORDER BY (ag.id = e.agreement_id) DESC, ag.created_at DESC LIMIT 1) a ON true
+        WHERE e.employer_foundation_id = $1 AND e.end_date >= $2
+        ORDER BY e.start_date, e.id`,
+      [foundationId, on],
+    );
+    return { foundationId, on, data: rows };
+  }
+
   async rotationPlan(principal: Principal, employmentId: string) {
     const employment = await this.employments.get(principal, employmentId);
     return this.planWithProgress(this.dataSource.manager, employment);

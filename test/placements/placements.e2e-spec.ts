@@ -330,6 +330,72 @@ describe('placements: employments, secondments, re-secondments', () => {
     ]);
   });
 
+  it('shows the foundation its employees across universities, with the current host', async () => {
+    const other = await createTenant(api);
+    const programme = (
+      await api.http
+        .post('/api/v1/programmes')
+        .set(bearer(other.coordinatorToken))
+        .send({
+          universityId: other.universityId,
+          name: 'Ad Techniek',
+          crohoCode: String(80000 + Math.floor(Math.random() * 9999)),
+          degree: 'associate',
+          level: 5,
+          nominalYears: 2,
+        })
+    ).body;
+    const student = (
+      await api.http
+        .post('/api/v1/students')
+        .set(bearer(other.coordinatorToken))
+        .send({
+          universityId: other.universityId,
+          programmeId: programme.id,
+          studentNumber: `X${Date.now()}`,
+          firstName: 'Anaïs',
+          lastName: 'de Wit',
+          email: `anais${Date.now()}@test.local`,
+          intakeGroup: 'mbo4_graduate',
+          priorEducation: 'mbo4',
+          cohort: 2026,
+        })
+    ).body;
+    const e = await employ(fw.foundationStaffToken, { ...employmentBody(), studentId: student.id });
+    expect(e.status).toBe(201);
+    await second(fw.foundationStaffToken, e.body.id, {
+      hostCompanyId: fw.hostCompanyId,
+      startDate: '2026-09-01',
+      endDate: '2027-08-31',
+    });
+    const view = await api.http
+      .get(`/api/v1/foundations/${fw.foundationId}/overview?until=2026-10-01`)
+      .set(bearer(fw.foundationStaffToken));
+    expect(view.status).toBe(200);
+    const universities = new Set(
+      view.body.data.map((r: { universityId: string }) => r.universityId),
+    );
+    expect(universities.has(other.universityId)).toBe(true);
+    expect(universities.has(fw.universityId)).toBe(true);
+    expect(
+      view.body.data.find((r: { studentId: string }) => r.studentId === student.id),
+    ).toMatchObject({
+      studentName: 'Anaïs de Wit',
+      hostCompanyId: fw.hostCompanyId,
+      secondedUntil: '2027-08-31',
+    });
+    // A university sees only its own students' employments.
+    const list = await api.http.get('/api/v1/employments').set(bearer(other.coordinatorToken));
+    expect(list.body.data.map((r: { studentId: string }) => r.studentId)).toEqual([student.id]);
+    expect(
+      (
+        await api.http
+          .get(`/api/v1/foundations/${fw.foundationId}/overview`)
+          .set(bearer(other.coordinatorToken))
+      ).status,
+    ).toBe(404);
+  });
+
   it('keeps tenants apart: another university and another foundation see nothing (404)', async () => {
     const other = await createTenant(api);
     const otherStaff = await foundationStaffToken(api, (await createFoundation(api)).id);
