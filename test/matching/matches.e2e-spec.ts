@@ -239,6 +239,40 @@ describe('matching: vacancies, shortlists, matches, placement on acceptance', ()
     });
   });
 
+  it('edits a vacancy with If-Match; capacity never drops below the seats taken', async () => {
+    const v = await vacancy(fw.companyRepToken, { capacity: 2 });
+    const stale = await api.http
+      .patch(`/api/v1/vacancies/${v.body.id}`)
+      .set(bearer(fw.companyRepToken))
+      .set('If-Match', '99')
+      .send({ capacity: 3 });
+    expect(stale.status).toBe(409);
+    const ok = await api.http
+      .patch(`/api/v1/vacancies/${v.body.id}`)
+      .set(bearer(fw.companyRepToken))
+      .set('If-Match', String(v.body.version))
+      .send({ capacity: 1 });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      capacity: 1,
+      openSeats: 1,
+      status: 'open',
+      version: v.body.version + 1,
+    });
+    const closed = await api.http
+      .patch(`/api/v1/vacancies/${v.body.id}`)
+      .set(bearer(fw.coordinatorToken))
+      .send({ status: 'closed' });
+    expect(closed.body.status).toBe('closed');
+    const filled = await api.http
+      .patch(`/api/v1/vacancies/${v.body.id}`)
+      .set(bearer(fw.coordinatorToken))
+      .send({ status: 'filled' });
+    expect(filled.status).toBe(422);
+    const students = await api.http.get('/api/v1/vacancies').set(bearer(fw.studentToken));
+    expect(students.body.data.map((x: { id: string }) => x.id)).not.toContain(v.body.id); // students see open ones only
+  });
+
   it('refuses bad input clearly and keeps tenants apart', async () => {
     const bad = await vacancy(fw.coordinatorToken, {
       foundationId: fw.foundationId,
