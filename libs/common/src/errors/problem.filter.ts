@@ -34,6 +34,10 @@ const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_EXCLUSION_VIOLATION = '23P01';
 const PG_CHECK_VIOLATION = '23514';
 const PG_NOT_NULL_VIOLATION = '23502';
+// Concurrent writers that PostgreSQL could not both let through (e.g. racing on an exclusion
+// constraint): the request lost a race, it is safe to retry.
+const PG_DEADLOCK_DETECTED = '40P01';
+const PG_SERIALIZATION_FAILURE = '40001';
 const PG_INVALID_TEXT = '22P02';
 
 /** Turns every error into application/problem+json; unexpected ones become a logged 500. */
@@ -130,6 +134,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           title: 'Conflict',
           status: 409,
           detail: `This would create a duplicate (${driverError.constraint ?? 'unique constraint'}).`,
+          instance,
+        };
+      case PG_DEADLOCK_DETECTED:
+      case PG_SERIALIZATION_FAILURE:
+        return {
+          type: PROBLEM_BASE + 'concurrent-update',
+          title: 'Conflict',
+          status: 409,
+          detail: 'A concurrent change to the same data won; read it again and retry.',
           instance,
         };
       case PG_EXCLUSION_VIOLATION:
