@@ -12,8 +12,7 @@
  * database). Needs PostgreSQL and Redis running. Exit code 1 when a target is missed.
  */
 import 'reflect-metadata';
-import Redis from 'ioredis';
-import { Client } from 'pg';
+import { clearQueueKeys, dropBenchDatabase, dropBenchDatabaseUnlessKept } from './support';
 
 const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dualroute_bench_import';
@@ -51,34 +50,6 @@ interface RunResult {
   queuedMs: number;
   processingMs: number;
   result: ImportView;
-}
-
-async function recreateDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.end();
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  if (process.env.BENCH_KEEP_DB !== '1') await recreateDatabase(url);
-}
-
-async function clearQueueKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 function client(base: string) {
@@ -177,7 +148,7 @@ async function main(): Promise<void> {
   const { createApiApp } = await import('../src/bootstrap/api-app');
   const { createWorkerApp } = await import('../src/worker');
 
-  await recreateDatabase(DATABASE_URL);
+  await dropBenchDatabase(DATABASE_URL);
   await migrate(DATABASE_URL);
   const api = await createApiApp();
   await api.listen({ port: 0, host: '127.0.0.1' });
@@ -246,7 +217,7 @@ async function main(): Promise<void> {
       process.env.REDIS_URL || 'redis://127.0.0.1:6379',
       process.env.QUEUE_PREFIX as string,
     );
-    await dropDatabase(DATABASE_URL);
+    await dropBenchDatabaseUnlessKept(DATABASE_URL);
   }
   process.exitCode = ok ? 0 : 1;
 }

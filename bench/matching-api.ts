@@ -6,10 +6,10 @@
  * persist) and GET /vacancies/:id/candidates over the 10,000 students. Targets (issue): run
  * <= 2 s, candidates p95 <= 50 ms. The database is dropped afterwards unless BENCH_KEEP_DB=1.
  */
-import Redis from 'ioredis';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import type { MatchingData } from './matching-data';
+import { clearQueueKeys, dropBenchDatabase, dropBenchDatabaseUnlessKept } from './support';
 
 type Check = [string, boolean];
 
@@ -20,20 +20,6 @@ const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-passwor
 const TARGET_RUN_MS = 2_000;
 const TARGET_CANDIDATES_P95_MS = 50;
 const CANDIDATE_REQUESTS = 300;
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const databaseName = (url: string) => new URL(url).pathname.slice(1);
 
 /** Multi-row INSERTs in chunks (PostgreSQL allows 65,535 parameters per statement). */
 async function insertRows(
@@ -227,10 +213,7 @@ export async function apiSection(data: MatchingData, seed: string): Promise<Chec
   const { createApiApp } = await import('../src/bootstrap/api-app');
   const { createWorkerApp } = await import('../src/worker');
 
-  await adminQuery(
-    DATABASE_URL,
-    `DROP DATABASE IF EXISTS "${databaseName(DATABASE_URL)}" WITH (FORCE)`,
-  );
+  await dropBenchDatabase(DATABASE_URL);
   await migrate(DATABASE_URL);
   const db = new Client({ connectionString: DATABASE_URL });
   await db.connect();
@@ -342,19 +325,8 @@ export async function apiSection(data: MatchingData, seed: string): Promise<Chec
     await worker.close();
     await api.close();
     await db.end();
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
-    if (process.env.BENCH_KEEP_DB !== '1')
-      await adminQuery(
-        DATABASE_URL,
-        `DROP DATABASE IF EXISTS "${databaseName(DATABASE_URL)}" WITH (FORCE)`,
-      );
+    await clearQueueKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
+    await dropBenchDatabaseUnlessKept(DATABASE_URL);
   }
   return checks;
 }

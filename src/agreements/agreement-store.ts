@@ -1,5 +1,13 @@
 import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
-import { Clock, findInScope, newId, NotFoundError, Principal, ValidationError } from '@app/common';
+import {
+  Clock,
+  findInScope,
+  newId,
+  NotFoundError,
+  Principal,
+  ValidationError,
+  isUuid,
+} from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventActor } from './agreement-events.service';
@@ -20,8 +28,6 @@ export interface DraftContent {
   language: AgreementLanguage;
   hostCompanyId: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Lookups and writes the agreement use cases share; every method runs in the caller's transaction. */
 @Injectable()
@@ -187,7 +193,7 @@ export class AgreementStore {
       [a.studentId],
     );
     // A prefilled draft may name no supervisor yet (''): that is "no such supervisor", not a crash.
-    const [supervisor] = UUID.test(terms.workplace.supervisorId)
+    const [supervisor] = isUuid(terms.workplace.supervisorId)
       ? await manager.query(
           'SELECT company_id AS "companyId", hours_per_week::float AS "hoursPerWeek" FROM supervisors WHERE id = $1',
           [terms.workplace.supervisorId],

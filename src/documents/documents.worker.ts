@@ -1,4 +1,4 @@
-import { redisOptionsFromUrl, withTimeout } from '@app/common';
+import { redisOptionsFromUrl, withTimeout, isUuid } from '@app/common';
 import {
   Inject,
   Injectable,
@@ -20,7 +20,6 @@ const KIND_OF_JOB: Record<string, DocumentKind> = {
   [JOBS.renderPreview]: 'preview',
   [JOBS.sealAgreement]: 'signed',
 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The BullMQ worker of the documents queue, built here rather than with @Processor so its lock
@@ -66,7 +65,7 @@ export class DocumentsWorker implements OnApplicationBootstrap, OnApplicationShu
     const kind = KIND_OF_JOB[job.name];
     if (!kind) throw new UnrecoverableError(`Unknown job ${job.name} on ${QUEUES.documents}`);
     const { agreementId, version } = job.data ?? {};
-    if (typeof agreementId !== 'string' || !UUID.test(agreementId) || !Number.isInteger(version)) {
+    if (!isUuid(agreementId) || !Number.isInteger(version)) {
       throw new UnrecoverableError('The job names no agreement version');
     }
     try {

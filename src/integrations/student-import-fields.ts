@@ -1,3 +1,4 @@
+import { isUuid } from '@app/common';
 /**
  * Pure field rules of one student-import row: which fields a row may carry, how each is checked
  * and normalised. Plain TypeScript, no class-validator per row (10,000 rows in a few ms). The
@@ -29,7 +30,6 @@ export const MAX_COHORT_AHEAD = 2;
 export const EARLIEST_DATE_OF_BIRTH = '1900-01-01';
 
 const MAX_MONTHS_WITH_EMPLOYER = 600;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Student numbers (as the students API accepts them): letters, digits and . _ - (no spaces). */
 const STUDENT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -155,7 +155,7 @@ function text(value: unknown, maxLength: number, fail: Fail): string | undefined
 
 function uuid(value: unknown, fail: Fail): string | undefined {
   if (isMissing(value)) return fail('is required');
-  if (typeof value !== 'string' || !UUID.test(value)) return fail('must be a UUID');
+  if (!isUuid(value)) return fail('must be a UUID');
   return value.toLowerCase();
 }
 

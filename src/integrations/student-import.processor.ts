@@ -1,3 +1,4 @@
+import { isUuid } from '@app/common';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
@@ -7,8 +8,6 @@ import { ImportOutcome, StudentImportRunner } from './student-import.runner';
 export interface StudentImportJobData {
   importId: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Consumes the imports queue. Retries come from the job options the outbox relay sets; after
@@ -34,7 +33,7 @@ export class StudentImportProcessor extends WorkerHost {
     if (job.name !== JOBS.studentImport)
       throw new UnrecoverableError(`Unknown job ${job.name} on ${QUEUES.imports}`);
     const importId = job.data?.importId;
-    if (typeof importId !== 'string' || !UUID.test(importId)) {
+    if (!isUuid(importId)) {
       throw new UnrecoverableError('The job names no student import');
     }
     try {

@@ -22,6 +22,20 @@ export interface InputFilter {
 
 const KM_PER_DEGREE_LATITUDE = 111.2;
 
+/** Appends SQL conditions to `where`, numbering each `$?` placeholder as its value is added. */
+function conditions(where: string[]) {
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    let out = sql;
+    for (const value of values) {
+      params.push(value);
+      out = out.replace('$?', `$${params.length}`);
+    }
+    where.push(out);
+  };
+  return { params, add };
+}
+
 function box(near: NonNullable<InputFilter['near']>) {
   const dLat = near.km / KM_PER_DEGREE_LATITUDE;
   const dLon = near.km / (KM_PER_DEGREE_LATITUDE * Math.cos((near.latitude * Math.PI) / 180));
@@ -40,15 +54,7 @@ export async function loadStudentInputs(
   const where = [
     `NOT EXISTS (SELECT 1 FROM matches am WHERE am.student_id = s.id AND am.status = 'accepted')`,
   ];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    let out = sql;
-    for (const value of values) {
-      params.push(value);
-      out = out.replace('$?', `$${params.length}`);
-    }
-    where.push(out);
-  };
+  const { params, add } = conditions(where);
   if (f.studentIds) add('s.id = ANY($?)', f.studentIds);
   if (f.universityId) add('s.university_id = $?', f.universityId);
   if (f.programmeIds) add('s.programme_id = ANY($?)', f.programmeIds);
@@ -102,15 +108,7 @@ export async function loadVacancyInputs(
   f: InputFilter,
 ): Promise<VacancyInput[]> {
   const where = [`v.status = 'open'`, 'v.seats_taken < v.capacity'];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    let out = sql;
-    for (const value of values) {
-      params.push(value);
-      out = out.replace('$?', `$${params.length}`);
-    }
-    where.push(out);
-  };
+  const { params, add } = conditions(where);
   if (f.vacancyIds) add('v.id = ANY($?)', f.vacancyIds);
   if (f.acceptingProgrammeIds) {
     add(

@@ -1,10 +1,9 @@
+import { isUuid } from '@app/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JOBS, QUEUES } from '../jobs/queues';
 import { MatchingRunRunner, RunVerificationError } from './matching-run.runner';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Consumes the matching queue, one run at a time per worker (a run is CPU work of a second or less). */
 @Processor(QUEUES.matching, { concurrency: 1 })
@@ -19,8 +18,7 @@ export class MatchingRunProcessor extends WorkerHost {
     if (job.name !== JOBS.matchingRun)
       throw new UnrecoverableError(`Unknown job ${job.name} on ${QUEUES.matching}`);
     const runId = job.data?.runId;
-    if (typeof runId !== 'string' || !UUID.test(runId))
-      throw new UnrecoverableError('The job names no matching run');
+    if (!isUuid(runId)) throw new UnrecoverableError('The job names no matching run');
     try {
       return await this.runner.run(runId);
     } catch (error) {

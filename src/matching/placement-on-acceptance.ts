@@ -2,6 +2,7 @@ import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
 import { ConflictError, Principal, ValidationError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { addYears } from '../agreements/agreement-terms';
 import { AgreementsService } from '../agreements/agreements.service';
 import { EmploymentsService } from '../placements/employments.service';
 import { SecondmentsService } from '../placements/secondments.service';
@@ -161,8 +162,3 @@ function prefilledTerms(
 }
 
 const clamp = (d: string, min: string, max: string) => (d < min ? min : d > max ? max : d);
-
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
-}

@@ -26,6 +26,12 @@ import { Secondment } from './entities/secondment.entity';
 import { gaps, inside, lengthInDays, overlaps, Period } from './periods';
 import { placementsConfig } from './placements.config';
 
+/** Foundation-wide lists: the foundation's own staff and admins; anyone else finds no such foundation. */
+function assertFoundationReader(principal: Principal, foundationId: string): void {
+  const own = principal.role === 'foundation_staff' && principal.foundationId === foundationId;
+  if (principal.role !== 'admin' && !own) throw new NotFoundError('Foundation', foundationId);
+}
+
 const dateColumns = (alias = '') =>
   `to_char(${alias}start_date, 'YYYY-MM-DD') AS "startDate", to_char(${alias}end_date, 'YYYY-MM-DD') AS "endDate"`;
 
@@ -142,12 +148,7 @@ export class SecondmentsService {
 
   /** Gaps without a host in the foundation's running employments, longest first. */
   async benchDays(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
-    if (
-      principal.role !== 'admin' &&
-      !(principal.role === 'foundation_staff' && principal.foundationId === foundationId)
-    ) {
-      throw new NotFoundError('Foundation', foundationId);
-    }
+    assertFoundationReader(principal, foundationId);
     const until = query.until ?? toCalendarDate(this.clock.now());
     const employments: (Period & { id: string; studentId: string; studentName: string })[] =
       await this.dataSource.query(
@@ -187,12 +188,7 @@ export class SecondmentsService {
    * they are at on `until` (today by default) and the agreement's state.
    */
   async foundationOverview(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
-    if (
-      principal.role !== 'admin' &&
-      !(principal.role === 'foundation_staff' && principal.foundationId === foundationId)
-    ) {
-      throw new NotFoundError('Foundation', foundationId);
-    }
+    assertFoundationReader(principal, foundationId);
     const on = query.until ?? toCalendarDate(this.clock.now());
     const rows = await this.dataSource.query(
       `SELECT e.id AS "employmentId", e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName",

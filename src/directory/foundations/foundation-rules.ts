@@ -1,4 +1,4 @@
-import { FieldError, ForbiddenError, Principal, ScopeRules } from '@app/common';
+import { FieldError, ForbiddenError, Principal, ScopeRules, isUuid } from '@app/common';
 
 /**
  * Foundations are shared reference data for staff roles: admins, coordinators and foundation
@@ -31,12 +31,10 @@ export function assertCanWriteFoundation(
 
 export const MAX_MEMBERS_PER_CALL = 500;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ids that are not UUIDs, named by their position (`companyIds[3]`). */
 export function malformedIdErrors(ids: readonly string[]): FieldError[] {
   return ids.flatMap((id, i) =>
-    UUID.test(id)
+    isUuid(id)
       ? []
       : [{ field: `companyIds[${i}]`, message: `companyIds[${i}] must be a company id (a UUID)` }],
   );

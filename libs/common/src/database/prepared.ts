@@ -12,7 +12,11 @@ const MAX_NAMES = 1_000;
  * database CPU of a primary-key lookup). The name derives from the SQL text, so equal text
  * shares one statement and different text never collides. Takes TypeORM-style :named params.
  */
-export async function queryPrepared<T>(dataSource: DataSource, sql: string, params: ObjectLiteral): Promise<T[]> {
+export async function queryPrepared<T>(
+  dataSource: DataSource,
+  sql: string,
+  params: ObjectLiteral,
+): Promise<T[]> {
   const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, params, {});
   let name = names.get(text);
   if (!name) {

@@ -9,7 +9,11 @@ export function inTransaction<T>(dataSource: DataSource, work: TxWork<T>): Promi
 }
 
 /** If-Match check; call after locking the row. */
-export function assertVersion(resource: string, expected: number | undefined, actual: number): void {
+export function assertVersion(
+  resource: string,
+  expected: number | undefined,
+  actual: number,
+): void {
   if (expected !== undefined && expected !== actual) {
     throw new VersionConflictError(resource, expected, actual);
   }
