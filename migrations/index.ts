@@ -3,6 +3,7 @@ import { Agreements1795442374132 } from './1795442374132-Agreements';
 import { AgreementVersionHost1795444810653 } from './1795444810653-AgreementVersionHost';
 import { Directory1795434874212 } from './1795434874212-Directory';
 import { Documents1795445668965 } from './1795445668965-Documents';
+import { JobPath1795856778804 } from './1795856778804-JobPath';
 import { MatchingPlacements1795448318054 } from './1795448318054-MatchingPlacements';
 import { Platform1795434757362 } from './1795434757362-Platform';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AgreementVersionHost1795444810653,
   Documents1795445668965,
   MatchingPlacements1795448318054,
+  JobPath1795856778804,
 ];

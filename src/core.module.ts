@@ -1,5 +1,4 @@
-import { CommonModule, OutboxMessage, redisOptionsFromUrl } from '@app/common';
-import { BullModule } from '@nestjs/bullmq';
+import { CommonModule } from '@app/common';
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -7,7 +6,7 @@ import { appConfig } from './config/app-config';
 import { dataSourceOptions } from './config/data-source';
 import { REDIS, redisProvider } from './config/redis.provider';
 
-/** What both processes share: configuration, PostgreSQL, Redis and BullMQ. */
+/** What both processes share: configuration, PostgreSQL and Redis. */
 @Global()
 @Module({
   imports: [
@@ -15,14 +14,6 @@ import { REDIS, redisProvider } from './config/redis.provider';
     TypeOrmModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (config: ConfigType<typeof appConfig>) => dataSourceOptions(config.databaseUrl),
-    }),
-    TypeOrmModule.forFeature([OutboxMessage]),
-    BullModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (config: ConfigType<typeof appConfig>) => ({
-        connection: redisOptionsFromUrl(config.redisUrl),
-        prefix: config.queuePrefix,
-      }),
     }),
     CommonModule,
   ],

@@ -1,4 +1,4 @@
-import { AuditEvent, IdempotencyRecord, OutboxMessage } from '@app/common';
+import { AuditEvent, IdempotencyRecord, JobRecord } from '@app/common';
 import { AGREEMENTS_ENTITIES } from '../agreements/agreements.entities';
 import { DIRECTORY_ENTITIES } from '../directory/directory.entities';
 import { DOCUMENTS_ENTITIES } from '../documents/documents.entities';
@@ -12,7 +12,7 @@ import { STUDENTS_ENTITIES } from '../students/students.entities';
 /** Every TypeORM entity, listed explicitly (no globs: the same list works in ts-jest, ts-node and dist). */
 export const ENTITIES = [
   AuditEvent,
-  OutboxMessage,
+  JobRecord,
   IdempotencyRecord,
   User,
   ApiKey,

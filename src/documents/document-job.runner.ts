@@ -1,9 +1,9 @@
 import { renderAgreementPdf, renderAndSeal, type Sealer } from '@app/agreement-pdf';
 import { sha256Hex } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AgreementVersion } from '../agreements/entities/agreement-version.entity';
-import { AgreementDocumentBuilder, DocumentNotDueError } from './agreement-document.builder';
+import { AgreementDocumentBuilder } from './agreement-document.builder';
 import { DOCUMENT_STORAGE, DocumentStorage } from './document-storage';
 import { DocumentKind, StoredDocument } from './entities/document.entity';
 import { SEALER } from './seal-certificate';
@@ -47,12 +47,7 @@ export class DocumentJobRunner {
     @Inject(SEALER) private readonly sealer: Sealer,
   ) {}
 
-  async run(
-    kind: DocumentKind,
-    agreementId: string,
-    version: number,
-    isLastAttempt: boolean,
-  ): Promise<DocumentJobOutcome> {
+  async run(kind: DocumentKind, agreementId: string, version: number): Promise<DocumentJobOutcome> {
     const claim = await this.claim(kind, agreementId, version);
     if (!claim) {
       const doc = await this.find(kind, agreementId, version);
@@ -61,26 +56,23 @@ export class DocumentJobRunner {
     try {
       return await this.make(claim);
     } catch (error) {
-      const reason = (error as Error).message;
-      const final = isLastAttempt || error instanceof DocumentNotDueError;
-      await this.release(claim, final ? 'failed' : 'queued', reason).catch((e: Error) =>
-        this.logger.error(`Could not record the failure of document ${claim.doc.id}: ${e.message}`),
+      // Back to queued while the job decides (retry later, or failed: then markFailed says so).
+      await this.release(claim, (error as Error).message).catch((e: Error) =>
+        this.logger.warn(`Could not give document ${claim.doc.id} back: ${e.message}`),
       );
       throw error;
     }
   }
 
-  /**
-   * A job that failed outside `run` (its worker died more often than BullMQ allows): the row says
-   * failed, unless some run made it meanwhile.
-   */
+  /** The job is failed for good: the row says so, unless some run made it meanwhile. */
   async markFailed(
+    manager: EntityManager,
     kind: DocumentKind,
     agreementId: string,
     version: number,
     reason: string,
   ): Promise<void> {
-    await this.dataSource.query(
+    await manager.query(
       `UPDATE documents SET status = 'failed', error = $4, updated_at = now()
         WHERE agreement_id = $1 AND version_number = $2 AND kind = $3 AND status <> 'ready'`,
       [agreementId, version, kind, reason.slice(0, 2000)],
@@ -159,17 +151,13 @@ export class DocumentJobRunner {
     );
   }
 
-  /** A failed attempt gives the row back: queued for the retry, or failed after the last one. */
-  private async release(
-    { doc, attempt }: Claim,
-    status: 'queued' | 'failed',
-    reason: string,
-  ): Promise<void> {
+  /** A failed attempt gives the row back (queued), unless a later run claimed it meanwhile. */
+  private async release({ doc, attempt }: Claim, reason: string): Promise<void> {
     await this.dataSource
       .getRepository(StoredDocument)
       .update(
         { id: doc.id, status: 'processing', attempts: attempt },
-        { status, error: reason.slice(0, 2000) },
+        { status: 'queued', error: reason.slice(0, 2000) },
       );
   }
 

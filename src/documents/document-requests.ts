@@ -1,7 +1,7 @@
-import { newId, OutboxService } from '@app/common';
+import { JobsService, newId } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JOBS, jobIds, QUEUES } from '../jobs/queues';
+import { JOBS, jobKeys, QUEUES } from '../jobs/queues';
 import { DocumentKind, StoredDocument } from './entities/document.entity';
 
 export interface DocumentJobData {
@@ -11,12 +11,12 @@ export interface DocumentJobData {
 
 /**
  * Asks for a version's document inside the transaction that makes it due (submit → preview,
- * last signature → signed): a `queued` row and an outbox message with a job id derived from
- * agreement and version. Asking twice changes nothing: one row, one job id.
+ * last signature → signed): a `queued` row and its job, keyed by agreement and version. Asking
+ * twice changes nothing: one row, one job.
  */
 @Injectable()
 export class DocumentRequests {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(private readonly jobs: JobsService) {}
 
   preview(manager: EntityManager, agreementId: string, version: number, contentHash: string) {
     return this.request(manager, 'preview', agreementId, version, contentHash);
@@ -48,15 +48,14 @@ export class DocumentRequests {
       .orIgnore()
       .returning('id')
       .execute();
-    if (inserted.raw.length === 0) return;
-    await this.outbox.enqueue(manager, {
+    const rows = inserted.raw as { id: string }[];
+    if (rows.length === 0) return;
+    await this.jobs.enqueue(manager, {
       queue: QUEUES.documents,
-      name: kind === 'preview' ? JOBS.renderPreview : JOBS.sealAgreement,
-      jobId:
-        kind === 'preview'
-          ? jobIds.preview(agreementId, version)
-          : jobIds.seal(agreementId, version),
-      data: { agreementId, version } satisfies DocumentJobData,
+      kind: kind === 'preview' ? JOBS.renderPreview : JOBS.sealAgreement,
+      key: kind === 'preview' ? jobKeys.preview(agreementId, version) : jobKeys.seal(agreementId, version),
+      subject: { type: 'document', id: rows[0].id },
+      payload: { agreementId, version } satisfies DocumentJobData,
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
@@ -16,6 +16,8 @@ export interface DocumentStorage {
   exists(key: string): Promise<boolean>;
   /** Removes a key; a missing key is fine. */
   remove(key: string): Promise<void>;
+  /** Removes what writers killed mid-write left behind, older than `olderThanMs`; returns how many. */
+  removeAbandonedWrites(olderThanMs: number): Promise<number>;
 }
 
 /** The stored bytes of a key are gone (e.g. a volume not shared between API and worker). */
@@ -69,6 +71,28 @@ export class LocalDocumentStorage implements DocumentStorage {
 
   async remove(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  /** Temporary files (`*.tmp`) of writers killed between open and rename. */
+  async removeAbandonedWrites(olderThanMs: number): Promise<number> {
+    const entries = await readdir(this.root, { recursive: true, withFileTypes: true }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      },
+    );
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    for (const entry of entries) {
+      if (!entry.isFile() || !entry.name.endsWith('.tmp')) continue;
+      const path = join(entry.parentPath, entry.name);
+      // A fresh one may belong to a write in progress (this or another worker's).
+      const info = await stat(path).catch(() => null);
+      if (!info || info.mtimeMs > cutoff) continue;
+      await rm(path, { force: true });
+      removed += 1;
+    }
+    return removed;
   }
 
   async exists(key: string): Promise<boolean> {

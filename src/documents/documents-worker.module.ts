@@ -4,10 +4,10 @@ import { AgreementDocumentBuilder } from './agreement-document.builder';
 import { DocumentJobRunner } from './document-job.runner';
 import { documentsConfig } from './documents.config';
 import { documentStorageProvider } from './documents.module';
-import { DocumentsWorker } from './documents.worker';
+import { DocumentJobHandler } from './document-job.handler';
 import { loadSealer, SEALER } from './seal-certificate';
 
-/** The worker side: renders previews and seals signed PDFs from the documents queue. */
+/** The worker side: renders previews and seals signed PDFs (document jobs). */
 @Module({
   imports: [ConfigModule.forFeature(documentsConfig)],
   providers: [
@@ -19,7 +19,7 @@ import { loadSealer, SEALER } from './seal-certificate';
     },
     AgreementDocumentBuilder,
     DocumentJobRunner,
-    DocumentsWorker,
+    DocumentJobHandler,
   ],
 })
 export class DocumentsWorkerModule {}

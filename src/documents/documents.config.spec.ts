@@ -15,7 +15,6 @@ describe('documents configuration', () => {
       allowSelfSigned: true,
       devSealPath: '/srv/dev-seal.p12',
       publicBaseUrl: 'http://localhost:3000',
-      jobLockMs: 30_000,
       concurrency: 2,
     });
   });
@@ -34,8 +33,8 @@ describe('documents configuration', () => {
   });
 
   it('names the variable of a bad value', () => {
-    expect(() => loadDocumentsConfig({ DOCUMENT_JOB_LOCK_MS: '10' })).toThrow(
-      /DOCUMENT_JOB_LOCK_MS/,
+    expect(() => loadDocumentsConfig({ DOCUMENT_JOB_CONCURRENCY: '0' })).toThrow(
+      /DOCUMENT_JOB_CONCURRENCY/,
     );
     expect(() => loadDocumentsConfig({ PUBLIC_BASE_URL: 'ftp://x' })).toThrow(/PUBLIC_BASE_URL/);
     expect(loadDocumentsConfig({ PUBLIC_BASE_URL: 'https://dual.example.nl/' }).publicBaseUrl).toBe(

@@ -20,10 +20,6 @@ export interface DocumentsConfig {
   devSealPath: string;
   /** Printed on every page as where to verify (PUBLIC_BASE_URL, default http://localhost:3000). */
   publicBaseUrl: string;
-  /** BullMQ lock of a document job (DOCUMENT_JOB_LOCK_MS, default 30000); a dead worker's job is retried after it. */
-  jobLockMs: number;
-  /** How often workers look for jobs whose lock expired (DOCUMENT_JOB_STALLED_CHECK_MS, default 30000). */
-  stalledCheckMs: number;
   /** Document jobs one worker process runs at once (DOCUMENT_JOB_CONCURRENCY, default 2). */
   concurrency: number;
   /** POST /verify requests per client IP per minute (VERIFY_RATE_LIMIT_PER_MINUTE, default 30). */
@@ -54,14 +50,6 @@ export function loadDocumentsConfig(env: NodeJS.ProcessEnv = process.env): Docum
     ),
     devSealPath: isAbsolute(devSeal) ? devSeal : resolve(devSeal),
     publicBaseUrl,
-    jobLockMs: int(env.DOCUMENT_JOB_LOCK_MS, 30_000, 'DOCUMENT_JOB_LOCK_MS', 1000, 600_000),
-    stalledCheckMs: int(
-      env.DOCUMENT_JOB_STALLED_CHECK_MS,
-      30_000,
-      'DOCUMENT_JOB_STALLED_CHECK_MS',
-      500,
-      600_000,
-    ),
     concurrency: int(env.DOCUMENT_JOB_CONCURRENCY, 2, 'DOCUMENT_JOB_CONCURRENCY', 1, 32),
     verifyRateLimitPerMinute: int(
       env.VERIFY_RATE_LIMIT_PER_MINUTE,

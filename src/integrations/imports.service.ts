@@ -3,9 +3,9 @@ import {
   assertOwnScope,
   AuditService,
   Clock,
+  JobsService,
   newId,
   NotFoundError,
-  OutboxService,
   Page,
   paginate,
   Principal,
@@ -14,7 +14,7 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JOBS, jobIds, QUEUES } from '../jobs/queues';
+import { JOBS, jobKeys, QUEUES } from '../jobs/queues';
 import { CreateStudentImportDto, ListStudentImportsQueryDto } from './dto/student-import.dto';
 import { StudentImport } from './entities/student-import.entity';
 import { stripBsn } from './student-import-rows';
@@ -34,13 +34,13 @@ export const IMPORT_ROLES = ['admin', 'coordinator', 'integration'] as const;
 export class ImportsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxService,
+    private readonly jobs: JobsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Stores the batch (without any BSN) and the job's outbox message in one transaction, so the
+   * Stores the batch (without any BSN) and its job in one transaction, so the
    * import is either accepted and will run, or not accepted at all.
    */
   async create(principal: Principal, dto: CreateStudentImportDto): Promise<StudentImport> {
@@ -74,11 +74,12 @@ export class ImportsService {
         updatedAt: now,
       });
       await manager.save(studentImport);
-      await this.outbox.enqueue(manager, {
+      await this.jobs.enqueue(manager, {
         queue: QUEUES.imports,
-        name: JOBS.studentImport,
-        jobId: jobIds.studentImport(studentImport.id),
-        data: { importId: studentImport.id },
+        kind: JOBS.studentImport,
+        key: jobKeys.studentImport(studentImport.id),
+        subject: { type: 'student_import', id: studentImport.id },
+        payload: { importId: studentImport.id },
       });
       await this.audit.record(manager, principal, {
         resourceType: 'student_import',

@@ -1,16 +1,9 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QUEUES } from '../jobs/queues';
-import { StudentImportProcessor } from './student-import.processor';
+import { StudentImportHandler } from './student-import.handler';
 import { StudentImportRunner } from './student-import.runner';
 
-/**
- * Processors for integration jobs (student imports), loaded only by the worker. registerQueue
- * is what makes @nestjs/bullmq discover @Processor classes and start their BullMQ Workers (with
- * the root connection and prefix from CoreModule); jobs arrive through the outbox relay.
- */
+/** The worker side of integrations: student imports (jobs). */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.imports })],
-  providers: [StudentImportProcessor, StudentImportRunner],
+  providers: [StudentImportHandler, StudentImportRunner],
 })
 export class IntegrationsWorkerModule {}

@@ -4,8 +4,7 @@ import { ImportsService } from './imports.service';
 
 /**
  * Student information system integrations: batch student imports (API side). The API only
- * stores the batch and an outbox message; the worker's relay queues the job, so the API needs
- * no BullMQ queue of its own.
+ * stores the batch and its job; the worker does the work, so the API needs no queue of its own.
  */
 @Module({
   controllers: [ImportsController],

@@ -55,10 +55,10 @@ export class StudentImportRunner {
     });
   }
 
-  /** After the last attempt: the import is failed with a reason, unless it finished meanwhile. */
-  async markFailed(importId: string, reason: string): Promise<void> {
+  /** The job is failed for good: so is the import, with the reason, unless it finished meanwhile. */
+  async markFailed(manager: EntityManager, importId: string, reason: string): Promise<void> {
     const now = this.clock.now();
-    await this.dataSource.query(
+    await manager.query(
       `UPDATE student_imports
           SET status = 'failed', failure_reason = $2, finished_at = $3, updated_at = $3, version = version + 1
         WHERE id = $1 AND status IN ('queued', 'running')`,
@@ -66,7 +66,19 @@ export class StudentImportRunner {
     );
   }
 
-  /** Its own short transaction, so pollers see `running` while the work is under way. */
+  /** A run failed and the job will try again later: pollers see `queued` meanwhile. */
+  async markQueued(manager: EntityManager, importId: string): Promise<void> {
+    await manager.query(
+      `UPDATE student_imports SET status = 'queued', updated_at = $2, version = version + 1
+        WHERE id = $1 AND status = 'running'`,
+      [importId, this.clock.now()],
+    );
+  }
+
+  /**
+   * Its own short transaction, so pollers see `running` while the work is under way. A failed
+   * import runs again only when an operator retried its job.
+   */
   private async markRunning(
     importId: string,
   ): Promise<{ universityId: string | null; status: ImportStatus | 'missing' }> {
@@ -74,8 +86,9 @@ export class StudentImportRunner {
     const rows: { universityId: string; status: ImportStatus }[] = await this.dataSource.query(
       `WITH claimed AS (
          UPDATE student_imports
-            SET status = 'running', started_at = COALESCE(started_at, $2), updated_at = $2, version = version + 1
-          WHERE id = $1 AND status IN ('queued', 'running')
+            SET status = 'running', started_at = COALESCE(started_at, $2), failure_reason = NULL,
+                updated_at = $2, version = version + 1
+          WHERE id = $1 AND status IN ('queued', 'running', 'failed')
       RETURNING university_id, status)
        SELECT university_id AS "universityId", status FROM claimed
        UNION ALL

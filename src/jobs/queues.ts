@@ -1,4 +1,4 @@
-/** Every queue and job name, in one place. Job ids derive from what a job produces. */
+/** Every queue and job kind, in one place. Job keys derive from what a job produces. */
 export const QUEUES = {
   imports: 'imports',
   documents: 'documents',
@@ -14,8 +14,9 @@ export const JOBS = {
 
 export const ALL_QUEUES = Object.values(QUEUES);
 
-export const jobIds = {
-  studentImport: (importId: string) => `student-import-${importId}`, // BullMQ refuses one ':' in a custom id
+/** One job per key: asking twice for the same product changes nothing. */
+export const jobKeys = {
+  studentImport: (importId: string) => `student-import-${importId}`,
   preview: (agreementId: string, version: number) => `preview-${agreementId}-v${version}`,
   seal: (agreementId: string, version: number) => `seal-${agreementId}-v${version}`,
   matchingRun: (runId: string) => `matching-run-${runId}`,

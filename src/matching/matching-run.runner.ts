@@ -1,7 +1,8 @@
 import { runMatching } from '@app/matching-engine';
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
+import { PermanentJobError } from '@app/common';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { MatchingRun } from './entities/matching-run.entity';
 import { loadStudentInputs, loadVacancyInputs } from './matching-inputs';
 
@@ -21,8 +22,10 @@ export class MatchingRunRunner {
 
   async run(runId: string): Promise<{ status: string; outputHash: string | null }> {
     const repo = this.dataSource.getRepository(MatchingRun);
-    await repo.update({ id: runId, status: 'queued' }, { status: 'running' });
-    const run = await repo.findOneByOrFail({ id: runId });
+    // A failed run is computed again only when an operator retried its job.
+    await repo.update({ id: runId, status: In(['queued', 'failed']) }, { status: 'running', error: null });
+    const run = await repo.findOneBy({ id: runId });
+    if (!run) throw new PermanentJobError(`Matching run ${runId} does not exist`);
     // Completed (or failed) already: a duplicated job does nothing. A run left `running` by a
     // worker that died is computed again: nothing of it was persisted (one transaction).
     if (run.status !== 'running') return { status: run.status, outputHash: run.outputHash };
@@ -117,16 +120,16 @@ export class MatchingRunRunner {
     return { status: 'completed', outputHash: result.outputHash };
   }
 
-  async requeue(runId: string): Promise<void> {
-    await this.dataSource
-      .getRepository(MatchingRun)
-      .update({ id: runId, status: 'running' }, { status: 'queued' });
+  /** A computation failed and the job will try again later: the run reads `queued` meanwhile. */
+  async requeue(manager: EntityManager, runId: string): Promise<void> {
+    await manager.getRepository(MatchingRun).update({ id: runId, status: 'running' }, { status: 'queued' });
   }
 
-  async markFailed(runId: string, reason: string): Promise<void> {
-    await this.dataSource
+  /** The job is failed for good: so is the run, with the reason, unless it completed meanwhile. */
+  async markFailed(manager: EntityManager, runId: string, reason: string): Promise<void> {
+    await manager
       .getRepository(MatchingRun)
-      .update({ id: runId }, { status: 'failed', error: reason.slice(0, 2000) });
+      .update({ id: runId, status: In(['queued', 'running']) }, { status: 'failed', error: reason.slice(0, 2000) });
   }
 
   /** The run's programmes: the one named, the route's, or every programme of the university. */

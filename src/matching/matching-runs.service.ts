@@ -5,7 +5,7 @@ import {
   AuditService,
   findInScope,
   newId,
-  OutboxService,
+  JobsService,
   paginate,
   Principal,
   ScopeRules,
@@ -15,7 +15,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { JOBS, jobIds, QUEUES } from '../jobs/queues';
+import { JOBS, jobKeys, QUEUES } from '../jobs/queues';
 import { CreateMatchingRunDto, ListMatchingRunsQueryDto } from './dto/run.dto';
 import { MatchingRun } from './entities/matching-run.entity';
 import { matchingConfig } from './matching.config';
@@ -31,7 +31,7 @@ export const RUN_SCOPE: ScopeRules = {
 export class MatchingRunsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxService,
+    private readonly jobs: JobsService,
     private readonly audit: AuditService,
     @Inject(matchingConfig.KEY) private readonly config: ConfigType<typeof matchingConfig>,
   ) {}
@@ -74,11 +74,12 @@ export class MatchingRunsService {
         createdBy: `${principal.kind}:${principal.id}`,
       });
       await manager.save(run);
-      await this.outbox.enqueue(manager, {
+      await this.jobs.enqueue(manager, {
         queue: QUEUES.matching,
-        name: JOBS.matchingRun,
-        jobId: jobIds.matchingRun(run.id),
-        data: { runId: run.id },
+        kind: JOBS.matchingRun,
+        key: jobKeys.matchingRun(run.id),
+        subject: { type: 'matching_run', id: run.id },
+        payload: { runId: run.id },
       });
       await this.audit.record(manager, principal, {
         resourceType: 'matching_run',

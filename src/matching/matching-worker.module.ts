@@ -1,12 +1,9 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QUEUES } from '../jobs/queues';
-import { MatchingRunProcessor } from './matching-run.processor';
+import { MatchingRunHandler } from './matching-run.handler';
 import { MatchingRunRunner } from './matching-run.runner';
 
-/** The worker side of matching: whole-cohort runs. */
+/** The worker side of matching: whole-cohort runs (jobs). */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.matching })],
-  providers: [MatchingRunProcessor, MatchingRunRunner],
+  providers: [MatchingRunHandler, MatchingRunRunner],
 })
 export class MatchingWorkerModule {}

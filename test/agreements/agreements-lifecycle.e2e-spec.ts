@@ -4,7 +4,7 @@ import {
   agreementWorld,
   AgreementWorld,
   createAgreement,
-  outboxCount,
+  jobCount,
   pendingAgreement,
   sign,
 } from '../helpers/agreements';
@@ -35,7 +35,7 @@ describe('agreements: lifecycle', () => {
     const hash = submitted.body.currentVersion.contentHash;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(submitted.body.signing.awaited).toEqual(['student', 'university', 'employer']);
-    expect(await outboxCount(api, `preview-${created.id}-v1`)).toBe(1);
+    expect(await jobCount(api, `preview-${created.id}-v1`)).toBe(1);
 
     expect((await sign(api, world.studentToken, created.id, hash)).status).toBe(201);
     const link = await api.http
@@ -56,7 +56,7 @@ describe('agreements: lifecycle', () => {
       .set('User-Agent', 'e2e-browser')
       .send({ contentHash: hash, name: 'J. Directeur', consent: true });
     expect(viaLink.status).toBe(201);
-    expect(await outboxCount(api, `seal-${created.id}-v1`)).toBe(0);
+    expect(await jobCount(api, `seal-${created.id}-v1`)).toBe(0);
 
     const last = await sign(api, world.coordinatorToken, created.id, hash);
     expect(last.status).toBe(201);
@@ -64,7 +64,7 @@ describe('agreements: lifecycle', () => {
       status: 'active',
       inForceVersion: { number: 1, status: 'active' },
     });
-    expect(await outboxCount(api, `seal-${created.id}-v1`)).toBe(1);
+    expect(await jobCount(api, `seal-${created.id}-v1`)).toBe(1);
 
     const sigs = await api.http
       .get(`/api/v1/agreements/${created.id}/signatures`)
@@ -134,7 +134,7 @@ describe('agreements: lifecycle', () => {
       .get(`/api/v1/agreements/${id}/versions/1`)
       .set(bearer(world.coordinatorToken));
     expect(v1.body.status).toBe('superseded');
-    expect(await outboxCount(api, `seal-${id}-v2`)).toBe(1);
+    expect(await jobCount(api, `seal-${id}-v2`)).toBe(1);
   });
 
   it('decline makes a new draft version; signatures do not carry over', async () => {

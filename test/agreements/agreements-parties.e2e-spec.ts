@@ -8,7 +8,7 @@ import {
   createSupervisor,
   foundationAgreementBody,
   foundationWorld,
-  outboxCount,
+  jobCount,
   pendingAgreement,
   sign,
   termsBody,
@@ -52,7 +52,7 @@ describe('agreements: parties, scope, concurrency, links', () => {
     expect(waiting.body.data.map((a: { id: string }) => a.id)).toEqual([created.id]);
     const last = await sign(api, fw.hostRepToken, created.id, hash);
     expect(last.body.status).toBe('active');
-    expect(await outboxCount(api, `seal-${created.id}-v1`)).toBe(1);
+    expect(await jobCount(api, `seal-${created.id}-v1`)).toBe(1);
   });
 
   it('re-seconds by amendment: the new host signs it; the superseded version names the old host', async () => {
@@ -153,7 +153,7 @@ describe('agreements: parties, scope, concurrency, links', () => {
         .get(`/api/v1/agreements/${id}`)
         .set(bearer(world.coordinatorToken));
       expect(res.body.status).toBe('active');
-      expect(await outboxCount(api, `seal-${id}-v1`)).toBe(1);
+      expect(await jobCount(api, `seal-${id}-v1`)).toBe(1);
       const events = await api.http
         .get(`/api/v1/agreements/${id}/events`)
         .set(bearer(world.coordinatorToken));

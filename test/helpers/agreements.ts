@@ -165,10 +165,10 @@ export function sign(api: TestApi, token: string, id: string, contentHash: strin
     .send({ contentHash, ...(party ? { party } : {}) });
 }
 
-/** Outbox rows for a job id (the relay may have sent them already; rows stay). */
-export async function outboxCount(api: TestApi, jobId: string): Promise<number> {
+/** Job rows with this key (one per product: asking twice makes none new). */
+export async function jobCount(api: TestApi, key: string): Promise<number> {
   const rows = await api.app
     .get(DataSource)
-    .query('SELECT count(*)::int AS n FROM outbox WHERE job_id = $1', [jobId]);
+    .query('SELECT count(*)::int AS n FROM jobs WHERE key = $1', [key]);
   return rows[0].n;
 }

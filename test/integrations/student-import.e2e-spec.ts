@@ -260,7 +260,7 @@ describe('student import (POST /imports/students, real worker)', () => {
     expect(stored.rows).toContain(String(rows[0].externalId));
     expect(stored.rows).not.toContain(bsn);
     expect(stored.rows.toLowerCase()).not.toMatch(/bsn|burgerservicenummer/);
-    for (const table of ['students', 'student_imports', 'outbox', 'audit_events']) {
+    for (const table of ['students', 'student_imports', 'jobs', 'audit_events']) {
       const [found] = await db.query(
         `SELECT count(*)::int AS n FROM ${table} t WHERE t::text LIKE $1`,
         [`%${bsn}%`],
@@ -366,7 +366,7 @@ describe('student import (POST /imports/students, real worker)', () => {
       .expect(202);
     expect(again.body.id).toBe(first.body.id);
     const [{ n }] = await db.query(
-      `SELECT count(*)::int AS n FROM outbox WHERE payload->>'importId' = $1`,
+      `SELECT count(*)::int AS n FROM jobs WHERE payload->>'importId' = $1`,
       [first.body.id],
     );
     expect(n).toBe(1);
