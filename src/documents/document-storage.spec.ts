@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalDocumentStorage } from './document-storage';
@@ -37,5 +37,23 @@ describe('LocalDocumentStorage', () => {
     for (const key of ['../escape.pdf', 'a/../../escape.pdf', '/etc/passwd', '', 'a/./../..']) {
       await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow(/Invalid storage key/);
     }
+  });
+
+  it('removes the temporary files of writers killed mid-write, but not a fresh one (a write in progress)', async () => {
+    await storage.put('agreements/a1/v1-signed-abc.pdf', Buffer.from('kept'));
+    await mkdir(join(root, 'agreements', 'a2'), { recursive: true });
+    const abandoned = [
+      join(root, 'agreements', 'a1', 'v1-signed-abc.pdf.0b7c.tmp'),
+      join(root, 'agreements', 'a2', 'v3-preview-def.pdf.9f1e.tmp'),
+    ];
+    const inProgress = join(root, 'agreements', 'a2', 'v4-preview-123.pdf.77aa.tmp');
+    for (const path of [...abandoned, inProgress]) await writeFile(path, 'half a pdf');
+    const anHourAgo = new Date(Date.now() - 3600_000);
+    for (const path of abandoned) await utimes(path, anHourAgo, anHourAgo);
+
+    await expect(storage.removeAbandonedWrites(10 * 60_000)).resolves.toBe(2);
+    expect(await readdir(join(root, 'agreements', 'a1'))).toEqual(['v1-signed-abc.pdf']);
+    expect(await readdir(join(root, 'agreements', 'a2'))).toEqual(['v4-preview-123.pdf.77aa.tmp']);
+    await expect(new LocalDocumentStorage(join(root, 'missing')).removeAbandonedWrites(0)).resolves.toBe(0);
   });
 });

@@ -1,28 +1,26 @@
 import { verifySealedPdf } from '@app/agreement-pdf';
-import { redisOptionsFromUrl, sha256Hex } from '@app/common';
+import { bullJobId, newId, redisOptionsFromUrl, sha256Hex } from '@app/common';
 import { Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { ChildProcess, spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { migrate } from '../../src/cli/migrate';
 import { AgreementDocumentBuilder } from '../../src/documents/agreement-document.builder';
 import { ClaimLostError, DocumentJobRunner } from '../../src/documents/document-job.runner';
 import { DocumentStorage, LocalDocumentStorage } from '../../src/documents/document-storage';
 import { loadDocumentsConfig } from '../../src/documents/documents.config';
 import { loadSealer } from '../../src/documents/seal-certificate';
-import { JOBS, jobIds, QUEUES } from '../../src/jobs/queues';
+import { JOBS, jobKeys, QUEUES } from '../../src/jobs/queues';
 import { bearer, startApi, TestApi } from '../helpers/api';
 import {
   agreementBody,
   agreementWorld,
   AgreementWorld,
   createAgreement,
-  pendingAgreement,
-  sign,
+  fullySigned as signedBy3,
 } from '../helpers/agreements';
+import { OwnDatabase, ownDatabase } from '../helpers/own-database';
 import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
 
 const ROOT = join(__dirname, '..', '..');
@@ -33,27 +31,25 @@ const ROOT = join(__dirname, '..', '..');
  * process killed with SIGKILL in the middle of sealing.
  */
 describe('documents: exactly one sealed document per version', () => {
-  const runTag = `${process.pid}_${Date.now().toString(36)}`;
-  const databaseUrl = (() => {
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/dualroute_test_docs_${runTag}`;
-    return url.toString();
-  })();
-  const documentsDir = join(process.env.TEST_DATA_DIR ?? '/tmp/dualroute-test', `docs-${runTag}`);
-  const env = {
-    DATABASE_URL: databaseUrl,
-    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-docs`,
-    DOCUMENTS_DIR: documentsDir,
-    DOCUMENT_JOB_LOCK_MS: '2000',
-    DOCUMENT_JOB_STALLED_CHECK_MS: '500',
-  };
+  const documentsDir = join(process.env.TEST_DATA_DIR ?? '/tmp/dualroute-test', `docs-${process.pid}`);
+  let database: OwnDatabase;
+  let env: Record<string, string>;
   let api: TestApi;
   let world: AgreementWorld;
   let db: DataSource;
   let queue: Queue;
 
   beforeAll(async () => {
-    await migrate(databaseUrl);
+    database = await ownDatabase('docs');
+    env = {
+      DATABASE_URL: database.url,
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-docs`,
+      DOCUMENTS_DIR: documentsDir,
+      // A dead worker's claim runs out after a second; the reconciler then re-drives its job.
+      JOB_LEASE_SECONDS: '1',
+      JOB_REDRIVE_AFTER_SECONDS: '1',
+      JOB_RECONCILE_INTERVAL_SECONDS: '0.3',
+    };
     api = await withEnv(env, () => startApi());
     db = api.app.get(DataSource);
     world = await agreementWorld(api);
@@ -67,22 +63,17 @@ describe('documents: exactly one sealed document per version', () => {
     await queue?.obliterate({ force: true }).catch(() => undefined);
     await queue?.close();
     await api?.close();
-    const admin = new Client({ connectionString: databaseUrl.replace(/\/[^/]+$/, '/postgres') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "dualroute_test_docs_${runTag}" WITH (FORCE)`);
-    await admin.end();
+    await database?.drop();
   });
 
-  /** n agreements signed by all three parties; each party's signatures race each other. */
-  async function fullySigned(n: number): Promise<string[]> {
-    const pending = [];
-    for (let i = 0; i < n; i += 1) pending.push(await pendingAgreement(api, world));
-    const tokens = [world.studentToken, world.companyRepToken, world.coordinatorToken];
-    const results = await Promise.all(
-      pending.flatMap(({ id, contentHash }) => tokens.map((t) => sign(api, t, id, contentHash))),
+  const fullySigned = (n: number) => signedBy3(api, world, n);
+
+  async function sealJob(agreementId: string) {
+    const [row] = await db.query(
+      `SELECT id, key, state, attempts, dispatch_count, last_error FROM jobs WHERE key = $1`,
+      [jobKeys.seal(agreementId, 1)],
     );
-    expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
-    return pending.map((p) => p.id);
+    return row as { id: string; key: string; state: string; attempts: number; dispatch_count: number; last_error: string | null };
   }
 
   async function signedDocuments(ids: string[]) {
@@ -109,12 +100,12 @@ describe('documents: exactly one sealed document per version', () => {
 
   it('50 agreements signed concurrently, two workers: one seal job and one document per version', async () => {
     const ids = await fullySigned(50);
-    const outbox = await db.query(
-      `SELECT job_id, count(*)::int AS n FROM outbox WHERE job_name = $1 AND job_id = ANY($2) GROUP BY job_id`,
-      [JOBS.sealAgreement, ids.map((id) => jobIds.seal(id, 1))],
+    const jobs = await db.query(
+      `SELECT key, count(*)::int AS n FROM jobs WHERE kind = $1 AND key = ANY($2) GROUP BY key`,
+      [JOBS.sealAgreement, ids.map((id) => jobKeys.seal(id, 1))],
     );
-    expect(outbox).toHaveLength(50);
-    expect(outbox.every((r: { n: number }) => r.n === 1)).toBe(true);
+    expect(jobs).toHaveLength(50);
+    expect(jobs.every((r: { n: number }) => r.n === 1)).toBe(true);
 
     const workers: TestWorker[] = [await startWorker(env), await startWorker(env)];
     try {
@@ -124,26 +115,20 @@ describe('documents: exactly one sealed document per version', () => {
       }, 90_000);
       expect(new Set(docs.map((d) => d.agreement_id)).size).toBe(50);
       for (const d of docs) expect(await storedPdfs(d.agreement_id)).toHaveLength(1);
-      const completed = (await queue.getJobs(['completed'], 0, -1)).filter(
-        (j) => j.name === JOBS.sealAgreement,
+      const sealRuns = (await queue.getJobs(['completed'], 0, -1)).filter(
+        (j) => j.name === JOBS.sealAgreement && j.returnvalue?.outcome === 'succeeded',
       );
-      const sealIds = completed
-        .map((j) => j.id)
-        .filter((id) => ids.some((a) => id === jobIds.seal(a, 1)));
-      expect(sealIds).toHaveLength(50);
-      expect(new Set(sealIds).size).toBe(50);
+      expect(sealRuns.map((j) => j.id).sort()).toEqual(ids.map((id) => bullJobId(jobKeys.seal(id, 1), 1)).sort());
+      for (const id of ids) expect(await sealJob(id)).toMatchObject({ state: 'succeeded', attempts: 1 });
 
-      // A duplicated job (another id, same version) finds the document ready and makes nothing new.
-      const dup = await queue.add(
-        JOBS.sealAgreement,
-        { agreementId: ids[0], version: 1 },
-        { jobId: `dup-${ids[0]}` },
-      );
+      // A duplicated hand-over (another BullMQ id, same job) finds the job done and runs nothing.
+      const first = await sealJob(ids[0]);
+      const dup = await queue.add(JOBS.sealAgreement, { jobId: first.id }, { jobId: `dup-${ids[0]}` });
       const outcome = await waitFor(async () => {
         const job = await Job.fromId(queue, dup.id!);
         return (await job?.isCompleted()) ? job!.returnvalue : null;
       });
-      expect(outcome).toMatchObject({ alreadyReady: true, sha256: docs[0].sha256 });
+      expect(outcome).toEqual({ outcome: 'skipped', state: 'succeeded' });
       expect(await storedPdfs(ids[0])).toHaveLength(1);
       const again = await signedDocuments([ids[0]]);
       expect(again[0]).toMatchObject({ sha256: docs[0].sha256, attempts: docs[0].attempts });
@@ -189,6 +174,9 @@ describe('documents: exactly one sealed document per version', () => {
       }, 60_000);
       const recovered = docs.find((d) => d.id === killed!.id)!;
       expect(recovered.attempts).toBeGreaterThanOrEqual(2);
+      const job = await sealJob(killed!.agreement_id);
+      expect(job.state).toBe('succeeded');
+      expect(job.attempts).toBeGreaterThanOrEqual(2);
       for (const d of docs) {
         const files = await storedPdfs(d.agreement_id);
         expect(files).toHaveLength(1);
@@ -196,8 +184,6 @@ describe('documents: exactly one sealed document per version', () => {
         expect(sha256Hex(pdf)).toBe(d.sha256);
         expect(verifySealedPdf(pdf)).toMatchObject({ valid: true });
       }
-      const job = await Job.fromId(queue, jobIds.seal(killed!.agreement_id, 1));
-      expect(await job?.isCompleted()).toBe(true);
     } finally {
       await restarted.close();
     }
@@ -221,6 +207,7 @@ describe('documents: exactly one sealed document per version', () => {
       stream: (key) => storage.stream(key),
       exists: (key) => storage.exists(key),
       remove: (key) => storage.remove(key),
+      removeAbandonedWrites: (ms) => storage.removeAbandonedWrites(ms),
     };
     const runner = new DocumentJobRunner(
       db,
@@ -235,13 +222,13 @@ describe('documents: exactly one sealed document per version', () => {
         [id],
       );
     };
-    await expect(runner.run('signed', id, 1, false)).rejects.toThrow(ClaimLostError);
+    await expect(runner.run('signed', id, 1)).rejects.toThrow(ClaimLostError);
     let [row] = await signedDocuments([id]);
     expect(row).toMatchObject({ status: 'processing', attempts: 2, sha256: null });
 
-    const made = await runner.run('signed', id, 1, false);
+    const made = await runner.run('signed', id, 1);
     expect(made.alreadyReady).toBe(false);
-    const again = await runner.run('signed', id, 1, false);
+    const again = await runner.run('signed', id, 1);
     expect(again).toEqual({ ...made, alreadyReady: true });
     [row] = await signedDocuments([id]);
     expect(row).toMatchObject({ status: 'ready', sha256: made.sha256, attempts: 3 });
@@ -256,13 +243,13 @@ describe('documents: exactly one sealed document per version', () => {
        VALUES (gen_random_uuid(), $1, 1, 'signed', 'queued', $2) RETURNING id`,
       [draft.id, 'f'.repeat(64)],
     );
+    await db.query(
+      `INSERT INTO jobs (id, queue, kind, key, subject_type, subject_id, payload, state)
+       VALUES ($1, $2, $3, $4, 'document', $5, $6, 'queued')`,
+      [newId(), QUEUES.documents, JOBS.sealAgreement, jobKeys.seal(draft.id, 1), doc.id, { agreementId: draft.id, version: 1 }],
+    );
     const worker = await startWorker(env);
     try {
-      await queue.add(
-        JOBS.sealAgreement,
-        { agreementId: draft.id, version: 1 },
-        { jobId: jobIds.seal(draft.id, 1), attempts: 5 },
-      );
       const failed = await waitFor(async () => {
         const res = await api.http
           .get(`/api/v1/documents/${doc.id}`)
@@ -270,8 +257,9 @@ describe('documents: exactly one sealed document per version', () => {
         return res.body.status === 'failed' ? res.body : null;
       });
       expect(failed.error).toMatch(/not frozen/);
-      const job = await Job.fromId(queue, jobIds.seal(draft.id, 1));
-      expect(job?.attemptsMade).toBe(1); // unrecoverable: not retried
+      const job = await sealJob(draft.id);
+      expect(job).toMatchObject({ state: 'failed', attempts: 1 }); // impossible: not retried
+      expect(job.last_error).toMatch(/PermanentJobError: version 1 is not frozen/);
       const content = await api.http
         .get(`/api/v1/documents/${doc.id}/content`)
         .set(bearer(world.coordinatorToken));

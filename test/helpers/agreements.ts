@@ -172,3 +172,16 @@ export async function jobCount(api: TestApi, key: string): Promise<number> {
     .query('SELECT count(*)::int AS n FROM jobs WHERE key = $1', [key]);
   return rows[0].n;
 }
+
+/** n agreements signed by all three parties, each party's signatures racing the others'. */
+export async function fullySigned(api: TestApi, world: AgreementWorld, n: number): Promise<string[]> {
+  const pending = [];
+  for (let i = 0; i < n; i += 1) pending.push(await pendingAgreement(api, world));
+  const tokens = [world.studentToken, world.companyRepToken, world.coordinatorToken];
+  const results = await Promise.all(
+    pending.flatMap(({ id, contentHash }) => tokens.map((t) => sign(api, t, id, contentHash))),
+  );
+  const refused = results.filter((r) => r.status !== 201);
+  if (refused.length) throw new Error(`signing failed: ${refused[0].status} ${JSON.stringify(refused[0].body)}`);
+  return pending.map((p) => p.id);
+}

@@ -32,7 +32,7 @@ export async function withEnv<T>(
 }
 
 /**
- * The real worker (BullMQ processors and the outbox relay), in-process, on the test database and
+ * The real worker (job dispatcher, runner and reconciler), in-process, on the test database and
  * the run's QUEUE_PREFIX unless overridden (e.g. REDIS_URL pointing at a proxy).
  */
 export async function startWorker(
