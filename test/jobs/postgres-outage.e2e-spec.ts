@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '../../src/jobs/queues';
+import { JOBS, QUEUES } from '../../src/jobs/queues';
 import { startApi, TestApi } from '../helpers/api';
 import { agreementWorld, AgreementWorld, fullySigned } from '../helpers/agreements';
 import { OwnDatabase, ownDatabase } from '../helpers/own-database';
@@ -76,8 +76,11 @@ describe('jobs through a PostgreSQL outage', () => {
 
     await proxy.stop();
     await queue.resume();
-    // Every hand-over ran into the outage until BullMQ gave up on it.
-    await waitFor(async () => (await queue.getJobCounts('failed')).failed >= 20, 60_000);
+    // Every seal hand-over ran into the outage until BullMQ gave up on it.
+    await waitFor(async () => {
+      const failed = await queue.getJobs(['failed'], 0, -1);
+      return failed.filter((j) => j.name === JOBS.sealAgreement).length >= 20;
+    }, 60_000);
     const during = await sealJobs(ids);
     expect(during.filter((j) => j.status === 'ready')).toHaveLength(0);
 
