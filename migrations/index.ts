@@ -5,6 +5,7 @@ import { Directory1795434874212 } from './1795434874212-Directory';
 import { Documents1795445668965 } from './1795445668965-Documents';
 import { MatchingPlacements1795448318054 } from './1795448318054-MatchingPlacements';
 import { Platform1795434757362 } from './1795434757362-Platform';
+import { SharedRecordEditorsAndLimitedReps1795856547438 } from './1795856547438-SharedRecordEditorsAndLimitedReps';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AgreementVersionHost1795444810653,
   Documents1795445668965,
   MatchingPlacements1795448318054,
+  SharedRecordEditorsAndLimitedReps1795856547438,
 ];

@@ -6,6 +6,7 @@ import {
   newId,
   NotFoundError,
   Principal,
+  universityLimit,
   ValidationError,
 } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
@@ -25,11 +26,16 @@ import { RotationPlanEntry } from './entities/rotation-plan-entry.entity';
 import { Secondment } from './entities/secondment.entity';
 import { gaps, inside, lengthInDays, overlaps, Period } from './periods';
 import { placementsConfig } from './placements.config';
+import { canWriteEmployment } from './placements-scope';
 
-/** Foundation-wide lists: the foundation's own staff and admins; anyone else finds no such foundation. */
-function assertFoundationReader(principal: Principal, foundationId: string): void {
+/**
+ * Foundation-wide lists: the foundation's own staff and admins; anyone else finds no such
+ * foundation. Returns the university a staff member is limited to (null: all universities).
+ */
+function assertFoundationReader(principal: Principal, foundationId: string): string | null {
   const own = principal.role === 'foundation_staff' && principal.foundationId === foundationId;
   if (principal.role !== 'admin' && !own) throw new NotFoundError('Foundation', foundationId);
+  return universityLimit(principal);
 }
 
 const dateColumns = (alias = '') =>
@@ -148,15 +154,15 @@ export class SecondmentsService {
 
   /** Gaps without a host in the foundation's running employments, longest first. */
   async benchDays(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
-    assertFoundationReader(principal, foundationId);
+    const universityId = assertFoundationReader(principal, foundationId);
     const until = query.until ?? toCalendarDate(this.clock.now());
     const employments: (Period & { id: string; studentId: string; studentName: string })[] =
       await this.dataSource.query(
         `SELECT e.id, e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName", ${dateColumns('e.')}
          FROM employments e JOIN students s ON s.id = e.student_id
-        WHERE e.employer_foundation_id = $1 AND e.start_date <= $2
+        WHERE e.employer_foundation_id = $1 AND e.start_date <= $2 AND ($3::uuid IS NULL OR e.university_id = $3)
         ORDER BY e.start_date, e.id`,
-        [foundationId, until],
+        [foundationId, until, universityId],
       );
     const periods: (Period & { employmentId: string })[] = await this.dataSource.query(
       `SELECT employment_id AS "employmentId", ${dateColumns()} FROM secondments WHERE foundation_id = $1`,
@@ -188,7 +194,7 @@ export class SecondmentsService {
    * they are at on `until` (today by default) and the agreement's state.
    */
   async foundationOverview(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
-    assertFoundationReader(principal, foundationId);
+    const universityId = assertFoundationReader(principal, foundationId);
     const on = query.until ?? toCalendarDate(this.clock.now());
     const rows = await this.dataSource.query(
       `SELECT e.id AS "employmentId", e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName",
@@ -206,9 +212,9 @@ export class SecondmentsService {
            SELECT id, status FROM agreements ag
             WHERE ag.student_id = e.student_id AND ag.employer_foundation_id = e.employer_foundation_id
             ORDER BY (ag.id = e.agreement_id) DESC, ag.created_at DESC LIMIT 1) a ON true
-        WHERE e.employer_foundation_id = $1 AND e.end_date >= $2
+        WHERE e.employer_foundation_id = $1 AND e.end_date >= $2 AND ($3::uuid IS NULL OR e.university_id = $3)
         ORDER BY e.start_date, e.id`,
-      [foundationId, on],
+      [foundationId, on, universityId],
     );
     return { foundationId, on, data: rows };
   }
@@ -439,12 +445,7 @@ export class SecondmentsService {
     id: string,
   ): Promise<Employment> {
     const employment = await this.employments.get(principal, id, manager, 'pessimistic_write');
-    const mayWrite =
-      principal.role === 'admin' ||
-      (principal.role === 'coordinator' && principal.universityId === employment.universityId) ||
-      (principal.role === 'foundation_staff' &&
-        principal.foundationId === employment.employerFoundationId);
-    if (!mayWrite)
+    if (!canWriteEmployment(principal, employment))
       throw new ForbiddenError(
         'Only the employing foundation, the university coordinator or an admin may change secondments.',
       );
