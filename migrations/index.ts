@@ -6,6 +6,7 @@ import { Documents1795445668965 } from './1795445668965-Documents';
 import { JobPath1795856778804 } from './1795856778804-JobPath';
 import { MatchingPlacements1795448318054 } from './1795448318054-MatchingPlacements';
 import { Platform1795434757362 } from './1795434757362-Platform';
+import { SharedRecordEditorsAndLimitedReps1795856547438 } from './1795856547438-SharedRecordEditorsAndLimitedReps';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
@@ -18,5 +19,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AgreementVersionHost1795444810653,
   Documents1795445668965,
   MatchingPlacements1795448318054,
+  SharedRecordEditorsAndLimitedReps1795856547438,
   JobPath1795856778804,
 ];

@@ -1,11 +1,12 @@
-import { Principal, ScopeRules } from '@app/common';
+import { Principal, ScopeRules, universityLimit } from '@app/common';
 import type { Party } from './dto/agreement.dto';
 import type { Agreement } from './entities/agreement.entity';
 
 /**
  * Who reads which agreements: admins all; coordinators and integrations their university's
  * students'; a student their own; a company representative where the company is employer or
- * host; foundation staff where the foundation is the employer. Out of scope reads as 404.
+ * host; foundation staff where the foundation is the employer (a rep or staff member limited to
+ * one university: only that university's). Out of scope reads as 404.
  */
 export const AGREEMENT_SCOPE: ScopeRules = {
   admin: 'all',
@@ -26,6 +27,7 @@ export const AGREEMENT_SCOPE: ScopeRules = {
           params: { scope_company: p.companyId },
         }
       : { sql: '1 = 0' },
+  universityLimit: { column: 'university_id' },
 };
 
 /** The parties whose signatures make a version binding. */
@@ -50,11 +52,19 @@ export function partyOf(
     case 'coordinator':
       return p.universityId === a.universityId ? 'university' : null;
     case 'foundation_staff':
+      if (!withinLimit(p, a)) return null;
       return p.foundationId && p.foundationId === a.employerFoundationId ? 'employer' : null;
     case 'company_rep':
+      if (!withinLimit(p, a)) return null;
       if (p.companyId && p.companyId === a.employerCompanyId) return 'employer';
       return p.companyId && p.companyId === versionHostId ? 'host' : null;
     default:
       return null;
   }
+}
+
+/** A rep or staff member limited to one university signs only that university's agreements. */
+function withinLimit(p: Principal, a: Agreement): boolean {
+  const limit = universityLimit(p);
+  return limit === null || limit === a.universityId;
 }

@@ -1,6 +1,5 @@
 import {
   applyScope,
-  assertOwnScope,
   AuditService,
   ConflictError,
   ForbiddenError,
@@ -16,19 +15,27 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CreateUserDto, ListUsersQueryDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { hashPassword } from './passwords';
-import { roleScopeErrors } from './role-scope';
+import { completeGrant, grantRefusal, roleScopeErrors } from './role-scope';
 
-/** Admins see all users; coordinators their university's; everyone else only themselves. */
+/**
+ * Admins see all users; coordinators their university's (including the company reps and
+ * foundation staff limited to it); company reps and foundation staff their organisation's
+ * (a limited one: those limited to the same university); a student only themself.
+ */
 const USER_SCOPE: ScopeRules = {
   admin: 'all',
   coordinator: { column: 'university_id', principalField: 'universityId' },
-  foundation_staff: (alias, p) => ({ sql: `${alias}.id = :selfId`, params: { selfId: p.id } }),
-  company_rep: (alias, p) => ({ sql: `${alias}.id = :selfId`, params: { selfId: p.id } }),
+  foundation_staff: (alias, p) => ({
+    sql: `(${alias}.id = :selfId OR (${alias}.role = 'foundation_staff' AND ${alias}.foundation_id = :scopeFoundation))`,
+    params: { selfId: p.id, scopeFoundation: p.foundationId },
+  }),
+  company_rep: (alias, p) => ({
+    sql: `(${alias}.id = :selfId OR (${alias}.role = 'company_rep' AND ${alias}.company_id = :scopeCompany))`,
+    params: { selfId: p.id, scopeCompany: p.companyId },
+  }),
   student: (alias, p) => ({ sql: `${alias}.id = :selfId`, params: { selfId: p.id } }),
+  universityLimit: { column: 'university_id' },
 };
-
-/** Roles a coordinator may hand out, all tied to their own university or to shared companies. */
-const COORDINATOR_GRANTABLE = ['coordinator', 'student', 'company_rep'] as const;
 
 const SCOPE_TABLES = {
   universityId: 'universities',
@@ -45,25 +52,28 @@ export class UsersService {
   ) {}
 
   async create(principal: Principal, dto: CreateUserDto): Promise<User> {
-    const scopeErrors = roleScopeErrors(dto.role, dto);
+    const grant = completeGrant(principal, {
+      role: dto.role,
+      universityId: dto.universityId,
+      foundationId: dto.foundationId,
+      companyId: dto.companyId,
+      studentId: dto.studentId,
+    });
+    const scopeErrors = roleScopeErrors(grant.role, grant);
     if (scopeErrors.length) throw new ValidationError(scopeErrors);
-    if (principal.role === 'coordinator') {
-      if (!(COORDINATOR_GRANTABLE as readonly string[]).includes(dto.role)) {
-        throw new ForbiddenError(`Coordinators may create ${COORDINATOR_GRANTABLE.join(', ')} users only.`);
-      }
-      if (dto.universityId) assertOwnScope(principal, 'universityId', dto.universityId, 'create users');
-    }
+    const refusal = grantRefusal(principal, grant);
+    if (refusal) throw new ForbiddenError(refusal);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
-      let universityId = dto.universityId ?? null;
+      let universityId = grant.universityId ?? null;
       for (const field of Object.keys(SCOPE_TABLES) as (keyof typeof SCOPE_TABLES)[]) {
-        const id = dto[field];
+        const id = grant[field];
         if (!id) continue;
         const row = await this.findScopeRow(manager, SCOPE_TABLES[field], id);
         if (!row) throw new ValidationError([{ field, message: 'does not exist' }]);
         if (field === 'studentId') universityId = row.university_id ?? null;
       }
-      if (dto.role === 'student' && principal.role === 'coordinator') {
+      if (grant.role === 'student' && principal.role === 'coordinator') {
         // A coordinator may only give logins to students of their own university.
         if (universityId !== principal.universityId) {
           throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
@@ -71,16 +81,20 @@ export class UsersService {
       }
       const email = dto.email.trim().toLowerCase();
       const taken = await manager.exists(User, { where: { email } });
-      if (taken) throw new ConflictError(`A user with the email address ${email} already exists.`, 'duplicate');
+      if (taken)
+        throw new ConflictError(
+          `A user with the email address ${email} already exists.`,
+          'duplicate',
+        );
       const user = manager.create(User, {
         email,
         name: dto.name.trim(),
         passwordHash,
         role: dto.role,
         universityId,
-        foundationId: dto.foundationId ?? null,
-        companyId: dto.companyId ?? null,
-        studentId: dto.studentId ?? null,
+        foundationId: grant.foundationId ?? null,
+        companyId: grant.companyId ?? null,
+        studentId: grant.studentId ?? null,
         active: true,
       });
       await manager.save(user);
@@ -89,14 +103,24 @@ export class UsersService {
         resourceId: user.id,
         action: 'created',
         universityId,
-        data: { role: user.role },
+        // A university on a company rep or foundation staff member is the limit they act within.
+        data: {
+          role: user.role,
+          universityId,
+          companyId: user.companyId,
+          foundationId: user.foundationId,
+        },
       });
       return user;
     });
   }
 
   list(principal: Principal, query: ListUsersQueryDto): Promise<Page<User>> {
-    const qb = applyScope(this.dataSource.getRepository(User).createQueryBuilder('u'), principal, USER_SCOPE);
+    const qb = applyScope(
+      this.dataSource.getRepository(User).createQueryBuilder('u'),
+      principal,
+      USER_SCOPE,
+    );
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.universityId) qb.andWhere('u.university_id = :uid', { uid: query.universityId });
     return paginate(qb, query);

@@ -12,6 +12,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { SHARED_RECORD_EDITORS } from '../directory/shared-records';
 import { CreateMatchDto, ListMatchesQueryDto, MatchTransitionDto } from './dto/match.dto';
 import { CreateMatchingRunDto, ListMatchingRunsQueryDto } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
@@ -41,7 +42,10 @@ export class MatchingController {
   ) {}
 
   @Post('vacancies')
-  @ApiOperation({ summary: 'Offer a learning workplace (company or foundation)' })
+  @ApiOperation({
+    summary: 'Offer a learning workplace (company or foundation)',
+    description: `Posting in a company's or foundation's name is editing its shared record. ${SHARED_RECORD_EDITORS}`,
+  })
   createVacancy(@CurrentPrincipal() p: Principal, @Body() dto: CreateVacancyDto) {
     return this.vacancies.create(p, dto);
   }
@@ -57,6 +61,10 @@ export class MatchingController {
   }
 
   @Patch('vacancies/:id')
+  @ApiOperation({
+    summary: "Edit a vacancy (its company's or foundation's editors)",
+    description: SHARED_RECORD_EDITORS,
+  })
   @ApiHeader({ name: 'If-Match', required: false })
   updateVacancy(
     @CurrentPrincipal() p: Principal,
@@ -68,7 +76,11 @@ export class MatchingController {
   }
 
   @Put('vacancies/:id/ranking')
-  @ApiOperation({ summary: "The company's ranking of candidates (first = most preferred)" })
+  @ApiOperation({
+    summary: "The company's ranking of candidates (first = most preferred)",
+    description:
+      "By the vacancy's own company or foundation (not a rep limited to one university) or an admin. Candidates are students the caller can see; any other id is refused like an unknown one (422).",
+  })
   setRanking(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

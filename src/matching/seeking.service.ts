@@ -1,4 +1,5 @@
 import {
+  applyScope,
   AuditService,
   findInScope,
   ForbiddenError,
@@ -12,6 +13,8 @@ import { Student } from '../students/entities/student.entity';
 import { STUDENT_SCOPE } from '../students/students.service';
 import { SeekingDto } from './dto/vacancy.dto';
 import { StudentSeeking } from './entities/seeking.entity';
+import { Vacancy } from './entities/vacancy.entity';
+import { VACANCY_SCOPE } from './matching-scope';
 
 /** What a student looking for a workplace states; the student, their coordinator or an admin writes it. */
 @Injectable()
@@ -47,9 +50,16 @@ export class SeekingService {
         ]);
       }
       if (dto.preferences.length) {
-        const found = await manager.query('SELECT id FROM vacancies WHERE id = ANY($1)', [
-          dto.preferences,
-        ]);
+        // Only vacancies the caller can see (a student: open ones); others read as missing.
+        const found = await applyScope(
+          manager
+            .getRepository(Vacancy)
+            .createQueryBuilder('v')
+            .select('v.id')
+            .where('v.id = ANY(:ids)', { ids: dto.preferences }),
+          principal,
+          VACANCY_SCOPE,
+        ).getMany();
         if (found.length !== dto.preferences.length)
           throw new ValidationError([
             { field: 'preferences', message: 'names a vacancy that does not exist' },

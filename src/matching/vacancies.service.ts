@@ -8,6 +8,7 @@ import {
   newId,
   paginate,
   Principal,
+  scopeCondition,
   stripUndefined,
   ValidationError,
 } from '@app/common';
@@ -23,7 +24,9 @@ import {
 import { VacancyProgramme } from './entities/vacancy-programme.entity';
 import { VacancyRanking } from './entities/vacancy-ranking.entity';
 import { Vacancy } from './entities/vacancy.entity';
-import { canWriteVacancy, VACANCY_SCOPE } from './matching-scope';
+import { actedAs, assertMayEditShared, auditSharedEdit } from '../directory/shared-records';
+import { STUDENT_SCOPE } from '../students/student-scope';
+import { canRankFor, VACANCY_SCOPE, vacancyOwner } from './matching-scope';
 
 export type VacancyView = Pick<Vacancy, keyof Vacancy> & {
   programmeIds: string[];
@@ -46,15 +49,15 @@ export class VacanciesService {
         { field: 'companyId', message: 'name exactly one owner: companyId or foundationId' },
       ]);
     }
-    if (
-      !canWriteVacancy(principal, {
-        companyId: dto.companyId ?? null,
-        foundationId: dto.foundationId ?? null,
-      })
-    ) {
-      throw new ForbiddenError('You may post vacancies for your own company or foundation only.');
-    }
     return this.dataSource.transaction(async (manager) => {
+      // Posting in a company's or foundation's name is editing its shared record (403 first, so
+      // the answer says nothing about records the caller may not touch).
+      await assertMayEditShared(
+        manager,
+        principal,
+        vacancyOwner({ companyId: dto.companyId ?? null, foundationId: dto.foundationId ?? null }),
+        'post vacancies in its name',
+      );
       await this.assertReferences(manager, dto);
       const startTo = dto.startLatest ?? addDays(dto.startDate, DEFAULT_START_WINDOW_DAYS);
       const salaryMin = dto.salaryMinCents ?? 0;
@@ -98,7 +101,7 @@ export class VacanciesService {
         resourceType: 'vacancy',
         resourceId: vacancy.id,
         action: 'created',
-        data: { ...dto },
+        data: { ...dto, by: actedAs(principal) },
       });
       return {
         ...vacancy,
@@ -156,11 +159,11 @@ export class VacanciesService {
         resource: 'Vacancy',
         lock: 'pessimistic_write',
       });
-      if (!canWriteVacancy(principal, vacancy))
-        throw new ForbiddenError(
-          'You may change vacancies of your own company or foundation only.',
-        );
+      await assertMayEditShared(manager, principal, vacancyOwner(vacancy), 'change its vacancies');
       assertVersion('Vacancy', ifMatch, vacancy.version);
+      if (dto.supervisorId !== undefined)
+        await this.assertSupervisor(manager, vacancy, dto.supervisorId);
+      const before = { ...vacancy };
       if (dto.capacity !== undefined && dto.capacity < vacancy.seatsTaken) {
         throw new ValidationError([
           {
@@ -175,28 +178,44 @@ export class VacanciesService {
       if (dto.status === 'open' && vacancy.seatsTaken >= vacancy.capacity)
         vacancy.status = 'filled';
       await manager.save(vacancy);
-      await this.audit.record(manager, principal, {
+      // The status may follow from a new capacity: it is part of what changed.
+      const changed = [...Object.keys(stripUndefined(dto)), 'status'] as (keyof Vacancy)[];
+      await auditSharedEdit(this.audit, manager, principal, {
         resourceType: 'vacancy',
         resourceId: id,
-        action: 'updated',
-        data: { ...dto },
+        before,
+        patch: Object.fromEntries(changed.map((field) => [field, vacancy[field]])),
       });
       const [view] = await this.views(manager, [vacancy]);
       return view;
     });
   }
 
-  /** The company's ranking of candidates (replaces the previous one). */
+  /**
+   * The company's (or foundation's) ranking of candidates, replacing the previous one. Only the
+   * vacancy's own people and admins rank: the ranking spans every university's candidates, so a
+   * coordinator replacing it would erase what the company said about other universities'.
+   * Candidates are students the caller can see; any other id reads like a missing one.
+   */
   setRanking(principal: Principal, id: string, dto: RankingDto) {
     return this.dataSource.transaction(async (manager) => {
       const vacancy = await findInScope(manager, Vacancy, id, principal, VACANCY_SCOPE, {
         resource: 'Vacancy',
         lock: 'pessimistic_write',
       });
-      if (!canWriteVacancy(principal, vacancy))
-        throw new ForbiddenError('You may rank candidates of your own vacancies only.');
-      const found = dto.studentIds.length
-        ? await manager.query('SELECT id FROM students WHERE id = ANY($1)', [dto.studentIds])
+      if (!canRankFor(principal, vacancy))
+        throw new ForbiddenError(
+          "Only the vacancy's company or foundation (or an admin) ranks its candidates.",
+        );
+      const scope = scopeCondition('s', principal, STUDENT_SCOPE);
+      const found: { id: string }[] = dto.studentIds.length
+        ? await manager
+            .createQueryBuilder()
+            .select('s.id', 'id')
+            .from('students', 's')
+            .where('s.id = ANY(:ids)', { ids: dto.studentIds })
+            .andWhere(`(${scope.sql})`, scope.params)
+            .getRawMany()
         : [];
       if (found.length !== dto.studentIds.length)
         throw new ValidationError([
@@ -208,8 +227,26 @@ export class VacanciesService {
           VacancyRanking,
           dto.studentIds.map((studentId, i) => ({ vacancyId: id, studentId, rank: i + 1 })),
         );
+      await this.audit.record(manager, principal, {
+        resourceType: 'vacancy',
+        resourceId: id,
+        action: 'ranking_replaced',
+        data: { candidates: dto.studentIds.length, by: actedAs(principal) },
+      });
       return { vacancyId: id, studentIds: dto.studentIds };
     });
+  }
+
+  /** A vacancy's supervisor works at its workplace (the company, or the foundation's host). */
+  private async assertSupervisor(manager: EntityManager, vacancy: Vacancy, supervisorId: string) {
+    const workplace = vacancy.companyId ?? vacancy.hostCompanyId;
+    const [supervisor] = await manager.query('SELECT company_id FROM supervisors WHERE id = $1', [
+      supervisorId,
+    ]);
+    if (!supervisor || supervisor.company_id !== workplace)
+      throw new ValidationError([
+        { field: 'supervisorId', message: 'is not a supervisor of the workplace company' },
+      ]);
   }
 
   private async views(manager: EntityManager, vacancies: Vacancy[]): Promise<VacancyView[]> {

@@ -9,12 +9,14 @@ import {
   Page,
   paginate,
   Principal,
+  scopeCondition,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateEmploymentDto, ListEmploymentsQueryDto } from './dto/placement.dto';
 import { Employment } from './entities/employment.entity';
+import { STUDENT_SCOPE } from '../students/student-scope';
 import { overlaps } from './periods';
 import { EMPLOYMENT_SCOPE, EMPLOYMENT_WRITERS } from './placements-scope';
 
@@ -40,7 +42,32 @@ export class EmploymentsService {
     ) {
       throw new ForbiddenError('Foundation staff record employments by their own foundation only.');
     }
-    return this.dataSource.transaction((manager) => this.createIn(manager, principal, dto));
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertStudentVisible(manager, principal, dto.studentId);
+      return this.createIn(manager, principal, dto);
+    });
+  }
+
+  /**
+   * An employment starts from an accepted match (placement-on-acceptance, which has its own
+   * checks) or is recorded directly by someone who can see the student: the student's own
+   * university, or a foundation the student is already placed with. Any other student reads
+   * exactly like a missing one.
+   */
+  private async assertStudentVisible(
+    manager: EntityManager,
+    principal: Principal,
+    studentId: string,
+  ): Promise<void> {
+    const scope = scopeCondition('s', principal, STUDENT_SCOPE);
+    const visible = await manager
+      .createQueryBuilder()
+      .select('s.id')
+      .from('students', 's')
+      .where('s.id = :studentId', { studentId })
+      .andWhere(`(${scope.sql})`, scope.params)
+      .getRawOne();
+    if (!visible) throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
   }
 
   /** Inside the caller's transaction (also used when a match is accepted). */
@@ -82,13 +109,7 @@ export class EmploymentsService {
     const clash = existing.find((e) =>
       overlaps({ startDate: e.start_date, endDate: e.end_date }, input),
     );
-    if (clash) {
-      throw new ConflictError(
-        `The student is already employed from ${clash.start_date} to ${clash.end_date} (employment ${clash.id}); employment periods of a student cannot overlap.`,
-        'employment-overlap',
-        { employmentId: clash.id },
-      );
-    }
+    if (clash) throw await this.overlapError(manager, principal, clash);
     const employment = manager.create(Employment, {
       id: newId(),
       studentId: student.id,
@@ -112,6 +133,36 @@ export class EmploymentsService {
       data: { ...input },
     });
     return employment;
+  }
+
+  /**
+   * 409 for an overlapping period. It names the other employment (id and dates) only to a caller
+   * who can read it: another tenant's employment stays unnamed (the overlap itself must be said).
+   */
+  private async overlapError(
+    manager: EntityManager,
+    principal: Principal,
+    clash: { id: string; start_date: string; end_date: string },
+  ): Promise<ConflictError> {
+    const readable = await applyScope(
+      manager
+        .getRepository(Employment)
+        .createQueryBuilder('e')
+        .where('e.id = :id', { id: clash.id }),
+      principal,
+      EMPLOYMENT_SCOPE,
+    ).getExists();
+    if (!readable) {
+      return new ConflictError(
+        'The student is already employed in an overlapping period; employment periods of a student cannot overlap.',
+        'employment-overlap',
+      );
+    }
+    return new ConflictError(
+      `The student is already employed from ${clash.start_date} to ${clash.end_date} (employment ${clash.id}); employment periods of a student cannot overlap.`,
+      'employment-overlap',
+      { employmentId: clash.id },
+    );
   }
 
   list(principal: Principal, query: ListEmploymentsQueryDto): Promise<Page<Employment>> {

@@ -20,6 +20,7 @@ import {
   RotationPlanDto,
 } from './dto/placement.dto';
 import { EmploymentsService } from './employments.service';
+import { FoundationViewsService } from './foundation-views.service';
 import { SecondmentsService } from './secondments.service';
 
 @ApiTags('placements')
@@ -30,6 +31,7 @@ export class PlacementsController {
   constructor(
     private readonly employments: EmploymentsService,
     private readonly secondments: SecondmentsService,
+    private readonly foundationViews: FoundationViewsService,
   ) {}
 
   @Post('employments')
@@ -113,7 +115,7 @@ export class PlacementsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: BenchDaysQueryDto,
   ) {
-    return this.secondments.foundationOverview(p, id, query);
+    return this.foundationViews.foundationOverview(p, id, query);
   }
 
   @Get('foundations/:id/bench-days')
@@ -125,6 +127,6 @@ export class PlacementsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: BenchDaysQueryDto,
   ) {
-    return this.secondments.benchDays(p, id, query);
+    return this.foundationViews.benchDays(p, id, query);
   }
 }

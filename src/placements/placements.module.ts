@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { EmploymentsService } from './employments.service';
+import { FoundationViewsService } from './foundation-views.service';
 import { placementsConfig } from './placements.config';
 import { PlacementsController } from './placements.controller';
 import { SecondmentsService } from './secondments.service';
@@ -10,7 +11,7 @@ import { SecondmentsService } from './secondments.service';
 @Module({
   imports: [ConfigModule.forFeature(placementsConfig), AgreementsModule],
   controllers: [PlacementsController],
-  providers: [EmploymentsService, SecondmentsService],
+  providers: [EmploymentsService, SecondmentsService, FoundationViewsService],
   exports: [EmploymentsService, SecondmentsService],
 })
 export class PlacementsModule {}

@@ -14,7 +14,6 @@ import {
   Principal,
   queryPrepared,
   scopeCondition,
-  ScopeRules,
   stripUndefined,
   toPage,
   ValidationError,
@@ -28,18 +27,9 @@ import { CreateStudentDto, ListStudentsQueryDto, UpdateStudentDto } from './dto/
 import { Student } from './entities/student.entity';
 import { STUDENT_RECORD_COLUMNS, StudentRecord } from './student-record';
 import { studentRuleErrors } from './student-rules';
+import { STUDENT_SCOPE } from './student-scope';
 
-/**
- * Coordinators and integrations see their university's students; a student only themself.
- * Foundation staff and company representatives see none yet (employment-based visibility comes
- * with placements); unlisted roles fail closed.
- */
-export const STUDENT_SCOPE: ScopeRules = {
-  admin: 'all',
-  coordinator: { column: 'university_id', principalField: 'universityId' },
-  integration: { column: 'university_id', principalField: 'universityId' },
-  student: { column: 'id', principalField: 'studentId' },
-};
+export { STUDENT_SCOPE };
 
 const UNIQUE_NUMBER = 'uq_students_university_number';
 const UNIQUE_EXTERNAL = 'uq_students_university_external';

@@ -235,7 +235,8 @@ describe('companies', () => {
   });
 
   it('patches with If-Match, recomputes isSme, and answers 409 on a stale version', async () => {
-    const company = await createCompany(api, { employeeCount: 20 });
+    // Registered by the tenant's coordinator: their university works with it, so they may edit it.
+    const company = await createCompany(api, { employeeCount: 20 }, tenant.coordinatorToken);
     const updated = await api.http
       .patch(`/api/v1/companies/${company.id}`)
       .set(bearer(tenant.coordinatorToken))

@@ -139,7 +139,7 @@ describe('foundations', () => {
   });
 
   it('patches with If-Match and answers 409 on a stale version', async () => {
-    const foundation = await createFoundation(api);
+    const foundation = await createFoundation(api, {}, tenant.coordinatorToken);
     const updated = await api.http
       .patch(`/api/v1/foundations/${foundation.id}`)
       .set(bearer(tenant.coordinatorToken))
@@ -268,7 +268,7 @@ describe('foundations', () => {
     const members = (foundationId: string) => `/api/v1/foundations/${foundationId}/members`;
 
     it('adds companies (201), idempotently for companies that already are members', async () => {
-      const foundation = await createFoundation(api);
+      const foundation = await createFoundation(api, {}, tenant.coordinatorToken);
       const [c1, c2, c3] = await Promise.all([
         createCompany(api),
         createCompany(api),
@@ -417,7 +417,7 @@ describe('foundations', () => {
     });
 
     it('removes a member (204); removing a non-member is 404', async () => {
-      const foundation = await createFoundation(api);
+      const foundation = await createFoundation(api, {}, tenant.coordinatorToken);
       const [c1, c2] = await Promise.all([createCompany(api), createCompany(api)]);
       await api.http
         .post(members(foundation.id))

@@ -174,7 +174,7 @@ describe('sector associations', () => {
     expect(got.body).toEqual(created);
     const updated = await api.http
       .patch(`/api/v1/sector-associations/${created.id}`)
-      .set(bearer(tenantB.coordinatorToken))
+      .set(bearer(tenantA.coordinatorToken))
       .set('If-Match', '1')
       .send({ sector: 'installation', website: null })
       .expect(200);

@@ -31,7 +31,11 @@ describe('workplace supervisors', () => {
   beforeAll(async () => {
     api = await startApi();
     tenant = await createTenant(api);
-    [companyA, companyB] = await Promise.all([createCompany(api), createCompany(api)]);
+    // Company A is registered by the tenant's coordinator (so they may add its supervisors).
+    [companyA, companyB] = await Promise.all([
+      createCompany(api, {}, tenant.coordinatorToken),
+      createCompany(api),
+    ]);
     repA = await companyRepToken(api, companyA.id);
   });
   afterAll(() => api.close());

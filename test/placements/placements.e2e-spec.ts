@@ -44,7 +44,8 @@ describe('placements: employments, secondments, re-secondments', () => {
   let employmentId: string;
 
   it('records a foundation employment; an overlapping one for the student is 409', async () => {
-    const res = await employ(fw.foundationStaffToken, employmentBody());
+    // The student's university records it (the foundation has no relation with the student yet).
+    const res = await employ(fw.coordinatorToken, employmentBody());
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       employerType: 'foundation',
@@ -252,7 +253,7 @@ describe('placements: employments, secondments, re-secondments', () => {
 
   it('lists bench days per foundation with alerts over the limit, and tracks a rotation plan', async () => {
     const fw3 = await foundationWorld(api);
-    const e = await employ(fw3.foundationStaffToken, {
+    const e = await employ(fw3.coordinatorToken, {
       ...employmentBody(),
       studentId: fw3.studentId,
       employer: { type: 'foundation', id: fw3.foundationId },
@@ -363,7 +364,8 @@ describe('placements: employments, secondments, re-secondments', () => {
           cohort: 2026,
         })
     ).body;
-    const e = await employ(fw.foundationStaffToken, { ...employmentBody(), studentId: student.id });
+    // Recorded by the student's own university: the foundation employs across universities.
+    const e = await employ(other.coordinatorToken, { ...employmentBody(), studentId: student.id });
     expect(e.status).toBe(201);
     await second(fw.foundationStaffToken, e.body.id, {
       hostCompanyId: fw.hostCompanyId,

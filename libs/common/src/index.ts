@@ -24,3 +24,4 @@ export * from './database/query-helpers';
 export * from './logging/logger';
 export * from './redis/queue-lifecycle';
 export * from './database/prepared';
+export * from './audit/changes';

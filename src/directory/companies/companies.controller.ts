@@ -1,6 +1,7 @@
 import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SHARED_RECORD_EDITORS } from '../shared-records';
 import { CompaniesService } from './companies.service';
 import {
   CompanyDto,
@@ -44,7 +45,11 @@ export class CompaniesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Edit a company (admins, coordinators, the company's own reps)" })
+  @ApiOperation({
+    summary:
+      "Edit a company (admins, the company's own reps, coordinators of universities that work with it)",
+    description: SHARED_RECORD_EDITORS,
+  })
   @ApiHeader({
     name: 'If-Match',
     required: false,

@@ -16,7 +16,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../db-errors';
 import { SME_MAX_EMPLOYEES_EXCLUSIVE } from '../identifiers';
-import { assertCanWriteCompany, COMPANY_SCOPE, coordinateErrors } from './company-rules';
+import {
+  actedAs,
+  assertMayEditShared,
+  auditSharedEdit,
+  registeringUniversity,
+} from '../shared-records';
+import { COMPANY_SCOPE, coordinateErrors } from './company-rules';
 import { CreateCompanyDto, ListCompaniesQueryDto, UpdateCompanyDto } from './company.dto';
 import { Company } from './company.entity';
 
@@ -41,13 +47,15 @@ export class CompaniesService {
         city: dto.city ?? null,
         latitude: dto.latitude ?? null,
         longitude: dto.longitude ?? null,
+        registeredByUniversityId: registeringUniversity(principal),
       });
       await this.save(manager, company);
       await this.audit.record(manager, principal, {
         resourceType: 'company',
         resourceId: company.id,
         action: 'created',
-        data: { ...dto },
+        universityId: registeringUniversity(principal),
+        data: { ...dto, by: actedAs(principal) },
       });
       return company;
     });
@@ -100,19 +108,21 @@ export class CompaniesService {
     assertNotEmptyPatch(dto);
     return this.dataSource.transaction(async (manager) => {
       const company = await this.get(principal, id, manager, 'pessimistic_write');
-      assertCanWriteCompany(principal, company.id, 'edit a company');
+      await assertMayEditShared(manager, principal, { kind: 'company', id: company.id }, 'edit it');
       assertVersion('Company', ifMatch, company.version);
       if (dto.kvkNumber && dto.kvkNumber !== company.kvkNumber)
         await this.assertKvkFree(manager, dto.kvkNumber);
-      Object.assign(company, stripUndefined(dto));
+      const before = { ...company };
+      const patch = stripUndefined(dto);
+      Object.assign(company, patch);
       const errors = coordinateErrors(company.latitude, company.longitude);
       if (errors.length) throw new ValidationError(errors);
       await this.save(manager, company);
-      await this.audit.record(manager, principal, {
+      await auditSharedEdit(this.audit, manager, principal, {
         resourceType: 'company',
         resourceId: company.id,
-        action: 'updated',
-        data: { ...dto },
+        before,
+        patch,
       });
       return company;
     });

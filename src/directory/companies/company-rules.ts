@@ -1,11 +1,11 @@
-import { FieldError, ForbiddenError, Principal, ScopeRules } from '@app/common';
+import { FieldError, ScopeRules } from '@app/common';
 import { SME_MAX_EMPLOYEES_EXCLUSIVE } from '../identifiers';
 
 /**
  * Companies are shared reference data: staff roles (admin, coordinator, foundation staff) read
  * every company; a company rep reads only their own company; students and integrations read none
- * (a role missing here sees nothing, so it answers 404). `column` is the column that holds the
- * company id: `id` on companies, `company_id` on rows that belong to a company (supervisors).
+ * (a role missing here sees nothing, so it answers 404). Who edits them: shared-records.ts.
+ * `column` is the column that holds the company id: `id` on companies, `company_id` on rows that belong to a company (supervisors).
  */
 export function companyReadScope(column: string): ScopeRules {
   return {
@@ -13,33 +13,13 @@ export function companyReadScope(column: string): ScopeRules {
     coordinator: 'all',
     foundation_staff: 'all',
     company_rep: { column, principalField: 'companyId' },
+    // Shared records: a rep limited to one university still reads its own company.
+    universityLimit: 'shared',
   };
 }
 
 export const COMPANY_SCOPE = companyReadScope('id');
 export const SUPERVISOR_SCOPE = companyReadScope('company_id');
-
-/** Who may change a company and its supervisors: admins, coordinators and the company's own reps. */
-export function canWriteCompany(principal: Principal, companyId: string): boolean {
-  if (principal.role === 'admin' || principal.role === 'coordinator') return true;
-  return principal.role === 'company_rep' && principal.companyId === companyId;
-}
-
-/**
- * For a company the caller can read (so existence is no secret to them) but may not change:
- * 403. Callers check readability first, so a company outside the caller's scope stays 404.
- */
-export function assertCanWriteCompany(
-  principal: Principal,
-  companyId: string,
-  action: string,
-): void {
-  if (!canWriteCompany(principal, companyId)) {
-    throw new ForbiddenError(
-      `Only admins, coordinators and the company's own representatives may ${action}; your role is ${principal.role}.`,
-    );
-  }
-}
 
 /** EU Recommendation 2003/361/EC: an SME (mkb-bedrijf) employs fewer than 250 persons. */
 export function isSme(employeeCount: number): boolean {

@@ -1,5 +1,6 @@
 import { numericTransformer, VersionedEntity } from '@app/common';
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { University } from '../universities/university.entity';
 
 /** An mkb-bedrijf: employer or host. KvK number is 8 digits, kept as text. */
 @Entity('companies')
@@ -30,4 +31,16 @@ export class Company extends VersionedEntity {
 
   @Column('numeric', { precision: 9, scale: 6, nullable: true, transformer: numericTransformer })
   longitude!: number | null;
+
+  /**
+   * The university whose coordinator registered the record (null when an admin did): it works
+   * with the record from the start, so its coordinators may edit it (see shared-records.ts).
+   * Never shown in responses.
+   */
+  @Column('uuid', { nullable: true })
+  registeredByUniversityId!: string | null;
+
+  @ManyToOne(() => University, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'registered_by_university_id' })
+  registeredByUniversity?: University;
 }

@@ -1,6 +1,7 @@
 import { CurrentPrincipal, IfMatch, mapPage, Page, Principal } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SHARED_RECORD_EDITORS } from '../shared-records';
 import {
   CreateSupervisorDto,
   ListSupervisorsQueryDto,
@@ -18,7 +19,9 @@ export class SupervisorsController {
 
   @Post()
   @ApiOperation({
-    summary: "Add a workplace supervisor (admins, coordinators, the company's own reps)",
+    summary:
+      "Add a workplace supervisor (admins, the company's own reps, coordinators of universities that work with it)",
+    description: SHARED_RECORD_EDITORS,
   })
   async create(
     @CurrentPrincipal() p: Principal,

@@ -15,7 +15,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../db-errors';
 import { CompaniesService } from './companies.service';
-import { assertCanWriteCompany, SUPERVISOR_SCOPE } from './company-rules';
+import { actedAs, assertMayEditShared, auditSharedEdit } from '../shared-records';
+import { SUPERVISOR_SCOPE } from './company-rules';
 import {
   CreateSupervisorDto,
   ListSupervisorsQueryDto,
@@ -35,7 +36,12 @@ export class SupervisorsService {
   create(principal: Principal, companyId: string, dto: CreateSupervisorDto): Promise<Supervisor> {
     return this.dataSource.transaction(async (manager) => {
       const company = await this.companies.get(principal, companyId, manager);
-      assertCanWriteCompany(principal, company.id, 'add a supervisor');
+      await assertMayEditShared(
+        manager,
+        principal,
+        { kind: 'company', id: company.id },
+        'add its supervisors',
+      );
       await this.assertEmailFree(manager, company.id, dto.email);
       const supervisor = manager.create(Supervisor, {
         companyId: company.id,
@@ -49,7 +55,7 @@ export class SupervisorsService {
         resourceType: 'supervisor',
         resourceId: supervisor.id,
         action: 'created',
-        data: { companyId: company.id, ...dto },
+        data: { companyId: company.id, ...dto, by: actedAs(principal) },
       });
       return supervisor;
     });
@@ -108,17 +114,25 @@ export class SupervisorsService {
     assertNotEmptyPatch(dto);
     return this.dataSource.transaction(async (manager) => {
       const supervisor = await this.get(principal, companyId, id, manager, 'pessimistic_write');
-      assertCanWriteCompany(principal, supervisor.companyId, 'edit a supervisor');
+      await assertMayEditShared(
+        manager,
+        principal,
+        { kind: 'company', id: supervisor.companyId },
+        'edit its supervisors',
+      );
       assertVersion('Supervisor', ifMatch, supervisor.version);
       if (dto.email && dto.email !== supervisor.email)
         await this.assertEmailFree(manager, supervisor.companyId, dto.email);
-      Object.assign(supervisor, stripUndefined(dto));
+      const before = { ...supervisor };
+      const patch = stripUndefined(dto);
+      Object.assign(supervisor, patch);
       await this.save(manager, supervisor);
-      await this.audit.record(manager, principal, {
+      await auditSharedEdit(this.audit, manager, principal, {
         resourceType: 'supervisor',
         resourceId: supervisor.id,
-        action: 'updated',
-        data: { companyId: supervisor.companyId, ...dto },
+        before,
+        patch,
+        data: { companyId: supervisor.companyId },
       });
       return supervisor;
     });

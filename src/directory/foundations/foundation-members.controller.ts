@@ -12,6 +12,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SHARED_RECORD_EDITORS } from '../shared-records';
 import {
   AddFoundationMembersDto,
   FoundationMemberDto,
@@ -30,6 +31,7 @@ export class FoundationMembersController {
   @Post()
   @ApiOperation({
     summary: 'Add member (host) companies; companies that already are members stay as they are',
+    description: SHARED_RECORD_EDITORS,
   })
   async add(
     @CurrentPrincipal() p: Principal,
@@ -52,7 +54,7 @@ export class FoundationMembersController {
 
   @Delete(':companyId')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Remove a member company' })
+  @ApiOperation({ summary: 'Remove a member company', description: SHARED_RECORD_EDITORS })
   async remove(
     @CurrentPrincipal() p: Principal,
     @Param('foundationId', ParseUUIDPipe) foundationId: string,

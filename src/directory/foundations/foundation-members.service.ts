@@ -15,12 +15,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { COMPANY_SCOPE } from '../companies/company-rules';
 import { Company } from '../companies/company.entity';
-import {
-  assertCanWriteFoundation,
-  distinctIds,
-  malformedIdErrors,
-  unknownCompanyErrors,
-} from './foundation-rules';
+import { actedAs, assertMayEditShared } from '../shared-records';
+import { distinctIds, malformedIdErrors, unknownCompanyErrors } from './foundation-rules';
 import { AddFoundationMembersDto, ListFoundationMembersQueryDto } from './foundation.dto';
 import { FoundationMember } from './foundation-member.entity';
 import { FoundationsService } from './foundations.service';
@@ -50,7 +46,12 @@ export class FoundationMembersService {
         manager,
         'pessimistic_read',
       );
-      assertCanWriteFoundation(principal, foundation.id, 'change the members of a foundation');
+      await assertMayEditShared(
+        manager,
+        principal,
+        { kind: 'foundation', id: foundation.id },
+        'change its members',
+      );
       const malformed = malformedIdErrors(dto.companyIds);
       if (malformed.length) throw new ValidationError(malformed);
       const ids = distinctIds(dto.companyIds);
@@ -81,7 +82,8 @@ export class FoundationMembersService {
           resourceType: 'foundation',
           resourceId: foundation.id,
           action: 'members_added',
-          data: { companyIds: added },
+          universityId: principal.role === 'coordinator' ? principal.universityId : null,
+          data: { companyIds: added, changes: { members: { added } }, by: actedAs(principal) },
         });
       }
       const members = (await this.membersQuery(manager, foundation.id)
@@ -123,7 +125,12 @@ export class FoundationMembersService {
         manager,
         'pessimistic_read',
       );
-      assertCanWriteFoundation(principal, foundation.id, 'change the members of a foundation');
+      await assertMayEditShared(
+        manager,
+        principal,
+        { kind: 'foundation', id: foundation.id },
+        'change its members',
+      );
       const result = await manager.delete(FoundationMember, {
         foundationId: foundation.id,
         companyId,
@@ -134,7 +141,8 @@ export class FoundationMembersService {
         resourceType: 'foundation',
         resourceId: foundation.id,
         action: 'member_removed',
-        data: { companyId },
+        universityId: principal.role === 'coordinator' ? principal.universityId : null,
+        data: { companyId, changes: { members: { removed: [companyId] } }, by: actedAs(principal) },
       });
     });
   }

@@ -1,33 +1,16 @@
-import { FieldError, ForbiddenError, Principal, ScopeRules, isUuid } from '@app/common';
+import { FieldError, ScopeRules, isUuid } from '@app/common';
 
 /**
  * Foundations are shared reference data for staff roles: admins, coordinators and foundation
- * staff read every foundation. Company reps, students and integrations read none (404).
+ * staff read every foundation. Company reps, students and integrations read none (404). Who
+ * edits them (and their members): shared-records.ts.
  */
 export const FOUNDATION_SCOPE: ScopeRules = {
   admin: 'all',
   coordinator: 'all',
   foundation_staff: 'all',
+  universityLimit: 'shared',
 };
-
-/** Who may change a foundation and its members: admins, coordinators and the foundation's own staff. */
-export function canWriteFoundation(principal: Principal, foundationId: string): boolean {
-  if (principal.role === 'admin' || principal.role === 'coordinator') return true;
-  return principal.role === 'foundation_staff' && principal.foundationId === foundationId;
-}
-
-/** For a foundation the caller can read but may not change: 403 (readability is checked first). */
-export function assertCanWriteFoundation(
-  principal: Principal,
-  foundationId: string,
-  action: string,
-): void {
-  if (!canWriteFoundation(principal, foundationId)) {
-    throw new ForbiddenError(
-      `Only admins, coordinators and the foundation's own staff may ${action}; your role is ${principal.role}.`,
-    );
-  }
-}
 
 export const MAX_MEMBERS_PER_CALL = 500;
 

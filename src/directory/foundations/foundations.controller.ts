@@ -1,6 +1,7 @@
 import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SHARED_RECORD_EDITORS } from '../shared-records';
 import {
   CreateFoundationDto,
   FoundationDto,
@@ -46,7 +47,11 @@ export class FoundationsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Edit a foundation (admins, coordinators, the foundation's own staff)" })
+  @ApiOperation({
+    summary:
+      "Edit a foundation (admins, the foundation's own staff, coordinators of universities that work with it)",
+    description: SHARED_RECORD_EDITORS,
+  })
   @ApiHeader({
     name: 'If-Match',
     required: false,

@@ -14,7 +14,13 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../db-errors';
-import { assertCanWriteFoundation, FOUNDATION_SCOPE } from './foundation-rules';
+import {
+  actedAs,
+  assertMayEditShared,
+  auditSharedEdit,
+  registeringUniversity,
+} from '../shared-records';
+import { FOUNDATION_SCOPE } from './foundation-rules';
 import {
   CreateFoundationDto,
   ListFoundationsQueryDto,
@@ -36,13 +42,15 @@ export class FoundationsService {
         name: dto.name,
         kvkNumber: dto.kvkNumber,
         region: dto.region,
+        registeredByUniversityId: registeringUniversity(principal),
       });
       await this.save(manager, foundation);
       await this.audit.record(manager, principal, {
         resourceType: 'foundation',
         resourceId: foundation.id,
         action: 'created',
-        data: { ...dto },
+        universityId: registeringUniversity(principal),
+        data: { ...dto, by: actedAs(principal) },
       });
       return foundation;
     });
@@ -87,17 +95,24 @@ export class FoundationsService {
     assertNotEmptyPatch(dto);
     return this.dataSource.transaction(async (manager) => {
       const foundation = await this.get(principal, id, manager, 'pessimistic_write');
-      assertCanWriteFoundation(principal, foundation.id, 'edit a foundation');
+      await assertMayEditShared(
+        manager,
+        principal,
+        { kind: 'foundation', id: foundation.id },
+        'edit it',
+      );
       assertVersion('Foundation', ifMatch, foundation.version);
       if (dto.kvkNumber && dto.kvkNumber !== foundation.kvkNumber)
         await this.assertKvkFree(manager, dto.kvkNumber);
-      Object.assign(foundation, stripUndefined(dto));
+      const before = { ...foundation };
+      const patch = stripUndefined(dto);
+      Object.assign(foundation, patch);
       await this.save(manager, foundation);
-      await this.audit.record(manager, principal, {
+      await auditSharedEdit(this.audit, manager, principal, {
         resourceType: 'foundation',
         resourceId: foundation.id,
-        action: 'updated',
-        data: { ...dto },
+        before,
+        patch,
       });
       return foundation;
     });

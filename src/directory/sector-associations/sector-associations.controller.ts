@@ -1,6 +1,7 @@
 import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { SHARED_RECORD_EDITORS } from '../shared-records';
 import {
   CreateSectorAssociationDto,
   ListSectorAssociationsQueryDto,
@@ -59,6 +60,11 @@ export class SectorAssociationsController {
 
   @Patch(':id')
   @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary:
+      'Edit a sector association (admins, coordinators of universities that registered it or partner with it in a route)',
+    description: SHARED_RECORD_EDITORS,
+  })
   @ApiHeader({
     name: 'If-Match',
     required: false,

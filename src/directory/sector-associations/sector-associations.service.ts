@@ -14,6 +14,12 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import {
+  actedAs,
+  assertMayEditShared,
+  auditSharedEdit,
+  registeringUniversity,
+} from '../shared-records';
 import { uniqueViolation } from '../validation-helpers';
 import {
   CreateSectorAssociationDto,
@@ -30,6 +36,7 @@ export const SECTOR_ASSOCIATION_SCOPE: ScopeRules = {
   company_rep: 'all',
   student: 'all',
   integration: 'all',
+  universityLimit: 'shared',
 };
 
 @Injectable()
@@ -47,13 +54,15 @@ export class SectorAssociationsService {
           name: dto.name,
           sector: dto.sector ?? null,
           website: dto.website ?? null,
+          registeredByUniversityId: registeringUniversity(principal),
         });
         await manager.save(association);
         await this.audit.record(manager, principal, {
           resourceType: 'sector_association',
           resourceId: association.id,
           action: 'created',
-          data: { ...dto },
+          universityId: registeringUniversity(principal),
+          data: { ...dto, by: actedAs(principal) },
         });
         return association;
       });
@@ -96,18 +105,25 @@ export class SectorAssociationsService {
           .setLock('pessimistic_write')
           .getOne();
         if (!association) throw new NotFoundError('Sector association', id);
+        await assertMayEditShared(
+          manager,
+          principal,
+          { kind: 'sector_association', id: association.id },
+          'edit it',
+        );
         assertVersion('Sector association', ifMatch, association.version);
         if (dto.name !== undefined && dto.name.toLowerCase() !== association.name.toLowerCase()) {
           await this.assertNameFree(manager, dto.name);
         }
+        const before = { ...association };
         const patch = stripUndefined(dto);
         Object.assign(association, patch);
         await manager.save(association);
-        await this.audit.record(manager, principal, {
+        await auditSharedEdit(this.audit, manager, principal, {
           resourceType: 'sector_association',
           resourceId: association.id,
-          action: 'updated',
-          data: patch,
+          before,
+          patch,
         });
         return association;
       });

@@ -15,16 +15,24 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CreateUniversityDto, ListUniversitiesQueryDto, UpdateUniversityDto } from './university.dto';
+import {
+  CreateUniversityDto,
+  ListUniversitiesQueryDto,
+  UpdateUniversityDto,
+} from './university.dto';
 import { University } from './university.entity';
 
-/** University-scoped roles see their own university; foundations work across universities. */
+/**
+ * University-scoped roles see their own university; foundations work across universities (staff
+ * limited to one university: that one).
+ */
 export const UNIVERSITY_SCOPE: ScopeRules = {
   admin: 'all',
   foundation_staff: 'all',
   coordinator: { column: 'id', principalField: 'universityId' },
   integration: { column: 'id', principalField: 'universityId' },
   student: { column: 'id', principalField: 'universityId' },
+  universityLimit: { column: 'id' },
 };
 
 @Injectable()
@@ -37,7 +45,11 @@ export class UniversitiesService {
   create(principal: Principal, dto: CreateUniversityDto): Promise<University> {
     return this.dataSource.transaction(async (manager) => {
       await this.assertBrinFree(manager, dto.brinCode);
-      const university = manager.create(University, { name: dto.name.trim(), brinCode: dto.brinCode, city: dto.city ?? null });
+      const university = manager.create(University, {
+        name: dto.name.trim(),
+        brinCode: dto.brinCode,
+        city: dto.city ?? null,
+      });
       await manager.save(university);
       await this.audit.record(manager, principal, {
         resourceType: 'university',
@@ -51,13 +63,21 @@ export class UniversitiesService {
   }
 
   list(principal: Principal, query: ListUniversitiesQueryDto): Promise<Page<University>> {
-    const qb = applyScope(this.dataSource.getRepository(University).createQueryBuilder('u'), principal, UNIVERSITY_SCOPE);
+    const qb = applyScope(
+      this.dataSource.getRepository(University).createQueryBuilder('u'),
+      principal,
+      UNIVERSITY_SCOPE,
+    );
     if (query.brinCode) qb.andWhere('u.brin_code = :brin', { brin: query.brinCode });
     if (query.q) qb.andWhere('u.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
     return paginate(qb, query);
   }
 
-  async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager): Promise<University> {
+  async get(
+    principal: Principal,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<University> {
     const university = await applyScope(
       manager.getRepository(University).createQueryBuilder('u').where('u.id = :id', { id }),
       principal,
@@ -67,7 +87,12 @@ export class UniversitiesService {
     return university;
   }
 
-  update(principal: Principal, id: string, dto: UpdateUniversityDto, ifMatch?: number): Promise<University> {
+  update(
+    principal: Principal,
+    id: string,
+    dto: UpdateUniversityDto,
+    ifMatch?: number,
+  ): Promise<University> {
     assertNotEmptyPatch(dto);
     return this.dataSource.transaction(async (manager) => {
       const university = await applyScope(
@@ -80,7 +105,8 @@ export class UniversitiesService {
       if (!university) throw new NotFoundError('University', id);
       assertOwnScope(principal, 'universityId', university.id, 'edit a university');
       assertVersion('University', ifMatch, university.version);
-      if (dto.brinCode && dto.brinCode !== university.brinCode) await this.assertBrinFree(manager, dto.brinCode);
+      if (dto.brinCode && dto.brinCode !== university.brinCode)
+        await this.assertBrinFree(manager, dto.brinCode);
       Object.assign(university, stripUndefined(dto));
       await manager.save(university);
       await this.audit.record(manager, principal, {
@@ -96,7 +122,10 @@ export class UniversitiesService {
 
   private async assertBrinFree(manager: EntityManager, brinCode: string): Promise<void> {
     if (await manager.exists(University, { where: { brinCode } })) {
-      throw new ConflictError(`A university with BRIN code ${brinCode} already exists.`, 'duplicate');
+      throw new ConflictError(
+        `A university with BRIN code ${brinCode} already exists.`,
+        'duplicate',
+      );
     }
   }
 }

@@ -19,6 +19,10 @@ export class CreateUserDto {
   @IsIn(USER_ROLES, { message: `role must be one of ${USER_ROLES.join(', ')}` })
   role!: UserRole;
 
+  /**
+   * A coordinator's university; for a company_rep or foundation_staff, the one university they
+   * are limited to (set to the coordinator's own when a coordinator creates them).
+   */
   @IsOptional()
   @IsUUID('all', { message: 'universityId must be a UUID' })
   universityId?: string;
@@ -52,6 +56,7 @@ export class UserDto {
   email!: string;
   name!: string;
   role!: UserRole;
+  /** For a company_rep or foundation_staff: the one university they are limited to (null: their whole organisation). */
   universityId!: string | null;
   foundationId!: string | null;
   companyId!: string | null;

@@ -6,14 +6,18 @@ import { University } from '../../directory/universities/university.entity';
 import { Student } from '../../students/entities/student.entity';
 
 @Entity('users')
-@Check('ck_users_role', `role IN ('admin', 'coordinator', 'foundation_staff', 'company_rep', 'student')`)
-// Each role carries exactly its own scope id (students also carry their university).
+@Check(
+  'ck_users_role',
+  `role IN ('admin', 'coordinator', 'foundation_staff', 'company_rep', 'student')`,
+)
+// Each role carries exactly its own scope id (students also carry their university; company reps
+// and foundation staff may carry the one university they are limited to).
 @Check(
   'ck_users_role_scope',
   `(role = 'admin' AND university_id IS NULL AND foundation_id IS NULL AND company_id IS NULL AND student_id IS NULL)
   OR (role = 'coordinator' AND university_id IS NOT NULL AND foundation_id IS NULL AND company_id IS NULL AND student_id IS NULL)
-  OR (role = 'foundation_staff' AND foundation_id IS NOT NULL AND university_id IS NULL AND company_id IS NULL AND student_id IS NULL)
-  OR (role = 'company_rep' AND company_id IS NOT NULL AND university_id IS NULL AND foundation_id IS NULL AND student_id IS NULL)
+  OR (role = 'foundation_staff' AND foundation_id IS NOT NULL AND company_id IS NULL AND student_id IS NULL)
+  OR (role = 'company_rep' AND company_id IS NOT NULL AND foundation_id IS NULL AND student_id IS NULL)
   OR (role = 'student' AND student_id IS NOT NULL AND university_id IS NOT NULL AND foundation_id IS NULL AND company_id IS NULL)`,
 )
 export class User extends VersionedEntity {

@@ -1,11 +1,22 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 
-export const USER_ROLES = ['admin', 'coordinator', 'foundation_staff', 'company_rep', 'student'] as const;
+export const USER_ROLES = [
+  'admin',
+  'coordinator',
+  'foundation_staff',
+  'company_rep',
+  'student',
+] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 /** Integration API keys act with this role, scoped to one university. */
 export type PrincipalRole = UserRole | 'integration';
 
 export interface ScopeIds {
+  /**
+   * A coordinator's or integration's university; a student's own university; for a company rep
+   * or foundation staff member, when set, the one university they are limited to (see
+   * universityLimit in scope.ts): a limit, never ownership of that university.
+   */
   universityId: string | null;
   foundationId: string | null;
   companyId: string | null;

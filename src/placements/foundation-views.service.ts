@@ -1,0 +1,98 @@
+import { Clock, NotFoundError, Principal, universityLimit } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { DataSource } from 'typeorm';
+import { toCalendarDate } from '../directory/calendar-date';
+import { BenchDaysQueryDto } from './dto/placement.dto';
+import { gaps, lengthInDays, Period } from './periods';
+import { placementsConfig } from './placements.config';
+
+/**
+ * Foundation-wide lists: the foundation's own staff and admins; anyone else finds no such
+ * foundation. Returns the university a staff member is limited to (null: all universities).
+ */
+function assertFoundationReader(principal: Principal, foundationId: string): string | null {
+  const own = principal.role === 'foundation_staff' && principal.foundationId === foundationId;
+  if (principal.role !== 'admin' && !own) throw new NotFoundError('Foundation', foundationId);
+  return universityLimit(principal);
+}
+
+const dateColumns = (alias = '') =>
+  `to_char(${alias}start_date, 'YYYY-MM-DD') AS "startDate", to_char(${alias}end_date, 'YYYY-MM-DD') AS "endDate"`;
+
+/** The foundation's views over its employees across universities: bench days and the overview. */
+@Injectable()
+export class FoundationViewsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(placementsConfig.KEY) private readonly config: ConfigType<typeof placementsConfig>,
+  ) {}
+
+  /** Gaps without a host in the foundation's running employments, longest first. */
+  async benchDays(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
+    const universityId = assertFoundationReader(principal, foundationId);
+    const until = query.until ?? toCalendarDate(this.clock.now());
+    const employments: (Period & { id: string; studentId: string; studentName: string })[] =
+      await this.dataSource.query(
+        `SELECT e.id, e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName", ${dateColumns('e.')}
+         FROM employments e JOIN students s ON s.id = e.student_id
+        WHERE e.employer_foundation_id = $1 AND e.start_date <= $2 AND ($3::uuid IS NULL OR e.university_id = $3)
+        ORDER BY e.start_date, e.id`,
+        [foundationId, until, universityId],
+      );
+    const periods: (Period & { employmentId: string })[] = await this.dataSource.query(
+      `SELECT employment_id AS "employmentId", ${dateColumns()} FROM secondments WHERE foundation_id = $1`,
+      [foundationId],
+    );
+    const byEmployment = new Map<string, Period[]>();
+    for (const p of periods)
+      byEmployment.set(p.employmentId, [...(byEmployment.get(p.employmentId) ?? []), p]);
+    const limit = this.config.benchDaysAlertLimit;
+    const data = employments.flatMap((e) =>
+      gaps(e, byEmployment.get(e.id) ?? [], until).map((gap) => {
+        const days = lengthInDays(gap);
+        return {
+          employmentId: e.id,
+          studentId: e.studentId,
+          studentName: e.studentName,
+          ...gap,
+          days,
+          alert: days > limit,
+        };
+      }),
+    );
+    data.sort((a, b) => b.days - a.days || a.startDate.localeCompare(b.startDate));
+    return { until, alertLimitDays: limit, alerts: data.filter((d) => d.alert).length, data };
+  }
+
+  /**
+   * The foundation's view across universities: each employee with their employment, the host
+   * they are at on `until` (today by default) and the agreement's state.
+   */
+  async foundationOverview(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
+    const universityId = assertFoundationReader(principal, foundationId);
+    const on = query.until ?? toCalendarDate(this.clock.now());
+    const rows = await this.dataSource.query(
+      `SELECT e.id AS "employmentId", e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName",
+              u.id AS "universityId", u.name AS "universityName",
+              to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
+              cur.host_company_id AS "hostCompanyId", c.name AS "hostName",
+              to_char(cur.end_date, 'YYYY-MM-DD') AS "secondedUntil",
+              a.id AS "agreementId", a.status AS "agreementStatus"
+         FROM employments e
+         JOIN students s ON s.id = e.student_id
+         JOIN universities u ON u.id = e.university_id
+         LEFT JOIN secondments cur ON cur.employment_id = e.id AND $2 BETWEEN cur.start_date AND cur.end_date
+         LEFT JOIN companies c ON c.id = cur.host_company_id
+         LEFT JOIN LATERAL (
+           SELECT id, status FROM agreements ag
+            WHERE ag.student_id = e.student_id AND ag.employer_foundation_id = e.employer_foundation_id
+            ORDER BY (ag.id = e.agreement_id) DESC, ag.created_at DESC LIMIT 1) a ON true
+        WHERE e.employer_foundation_id = $1 AND e.end_date >= $2 AND ($3::uuid IS NULL OR e.university_id = $3)
+        ORDER BY e.start_date, e.id`,
+      [foundationId, on, universityId],
+    );
+    return { foundationId, on, data: rows };
+  }
+}
