@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { Agreements1795442374132 } from './1795442374132-Agreements';
 import { AgreementVersionHost1795444810653 } from './1795444810653-AgreementVersionHost';
+import { BenchAgreementAwaitsHost1795857232990 } from './1795857232990-BenchAgreementAwaitsHost';
 import { Directory1795434874212 } from './1795434874212-Directory';
 import { Documents1795445668965 } from './1795445668965-Documents';
 import { MatchingPlacements1795448318054 } from './1795448318054-MatchingPlacements';
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AgreementVersionHost1795444810653,
   Documents1795445668965,
   MatchingPlacements1795448318054,
+  BenchAgreementAwaitsHost1795857232990,
 ];

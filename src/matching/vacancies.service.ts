@@ -24,6 +24,7 @@ import { VacancyProgramme } from './entities/vacancy-programme.entity';
 import { VacancyRanking } from './entities/vacancy-ranking.entity';
 import { Vacancy } from './entities/vacancy.entity';
 import { canWriteVacancy, VACANCY_SCOPE } from './matching-scope';
+import { applyWorkplaceChange } from './vacancy-host';
 
 export type VacancyView = Pick<Vacancy, keyof Vacancy> & {
   programmeIds: string[];
@@ -169,7 +170,12 @@ export class VacanciesService {
           },
         ]);
       }
-      Object.assign(vacancy, stripUndefined(dto));
+      const { hostCompanyId, supervisorId, ...rest } = dto;
+      const workplace = await applyWorkplaceChange(manager, vacancy, {
+        hostCompanyId,
+        supervisorId,
+      });
+      Object.assign(vacancy, stripUndefined(rest));
       if (dto.capacity !== undefined && vacancy.status !== 'closed')
         vacancy.status = vacancy.seatsTaken >= vacancy.capacity ? 'filled' : 'open';
       if (dto.status === 'open' && vacancy.seatsTaken >= vacancy.capacity)
@@ -179,7 +185,7 @@ export class VacanciesService {
         resourceType: 'vacancy',
         resourceId: id,
         action: 'updated',
-        data: { ...dto },
+        data: { ...dto, ...(workplace.supervisorCleared ? { supervisorId: null } : {}) },
       });
       const [view] = await this.views(manager, [vacancy]);
       return view;
