@@ -2,7 +2,8 @@ import { BRIN_OR_RIO, CROHO, KVK, POSTCODE, SBI } from '../directory/identifiers
 import { programmeRuleErrors } from '../directory/programmes/programme-rules';
 import { INTAKE_GROUPS, PRIOR_EDUCATION } from '../students/entities/student.entity';
 import { studentRuleErrors } from '../students/student-rules';
-import { buildDemoData, DEMO_EMAILS, DemoData, emailSlug, Rng } from './demo-data';
+import { buildDemoData, DEMO_EMAILS, DemoData } from './demo-data';
+import { emailSlug, Rng } from './demo-random';
 import { formatLogins } from './seed-demo';
 
 function counterIds(): () => string {
