@@ -269,6 +269,7 @@ describe('matching: acceptance', () => {
     const competitor = await offered(rival, full.id);
     const rivalElsewhere = await offered(rival, other.id);
 
+    const before = await getMatch(elsewhere);
     const accepted = await move(fw.coordinatorToken, winner, 'accepted');
     expect(accepted.status).toBe(200);
     expect(accepted.body.withdrawn).toEqual(
@@ -281,6 +282,7 @@ describe('matching: acceptance', () => {
     expect(await getMatch(elsewhere)).toMatchObject({
       status: 'withdrawn',
       lastReason: 'student_placed',
+      version: before.version + 1, // a change like any other: If-Match sees it
     });
     expect(await getMatch(competitor)).toMatchObject({
       status: 'withdrawn',
