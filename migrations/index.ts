@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { Agreements1795442374132 } from './1795442374132-Agreements';
 import { AgreementVersionHost1795444810653 } from './1795444810653-AgreementVersionHost';
+import { BenchAgreementAwaitsHost1795857232990 } from './1795857232990-BenchAgreementAwaitsHost';
 import { Directory1795434874212 } from './1795434874212-Directory';
 import { Documents1795445668965 } from './1795445668965-Documents';
 import { JobPath1795856778804 } from './1795856778804-JobPath';
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MatchingPlacements1795448318054,
   SharedRecordEditorsAndLimitedReps1795856547438,
   JobPath1795856778804,
+  BenchAgreementAwaitsHost1795857232990,
 ];

@@ -8,7 +8,13 @@ import { AgreementStore } from './agreement-store';
 import { AgreementView, AgreementViews } from './agreement-view';
 import { DRIVERS } from './agreements.service';
 import { contentHash } from './content-hash';
-import { AmendDto, CompleteDto, ReasonDto, TerminateDto } from './dto/agreement.dto';
+import {
+  AmendDto,
+  CompleteDto,
+  OptionalReasonDto,
+  ReasonDto,
+  TerminateDto,
+} from './dto/agreement.dto';
 import { plainTerms } from './dto/terms.dto';
 import { AgreementVersion } from './entities/agreement-version.entity';
 import { Agreement, AgreementLanguage } from './entities/agreement.entity';
@@ -22,8 +28,9 @@ type Work = (
 ) => Promise<Record<string, unknown>>;
 
 /**
- * The coordinator's transitions: submit, cancel, amend, complete, terminate. Each runs in one
- * transaction with the agreement row locked, asks the lifecycle table, and appends an event.
+ * The coordinator's transitions: submit, cancel, amend, withdraw, complete, terminate. Each runs
+ * in one transaction with the agreement row locked, asks the lifecycle table, and appends an
+ * event carrying the caller's reason (required for cancel and withdraw, optional otherwise).
  */
 @Injectable()
 export class AgreementTransitionsService {
@@ -36,9 +43,12 @@ export class AgreementTransitionsService {
   ) {}
 
   /** Freezes the current draft: rules re-checked, parties snapshotted, content hashed; preview queued. */
-  submit(principal: Principal, id: string): Promise<AgreementView> {
-    return this.run(principal, id, 'submit', 'submitted', null, async (manager, a, v, now) => {
+  submit(principal: Principal, id: string, dto: OptionalReasonDto = {}): Promise<AgreementView> {
+    const reason = dto.reason ?? null;
+    return this.run(principal, id, 'submit', 'submitted', reason, async (manager, a, v, now) => {
       const keys = { ...a, hostCompanyId: v.hostCompanyId }; // the version's own host
+      // A draft prefilled for a student placed "on the bench" names no host yet: name one first.
+      await this.store.assertHost(manager, a, v.hostCompanyId);
       await this.store.assertTerms(manager, keys, v.terms);
       const parties = await this.store.partiesSnapshot(manager, keys, v.terms);
       const hash = contentHash({
@@ -89,11 +99,17 @@ export class AgreementTransitionsService {
   amend(principal: Principal, id: string, dto: AmendDto): Promise<AgreementView> {
     assertRole(principal, DRIVERS, 'amend agreements');
     return this.dataSource.transaction((manager) =>
-      this.amendIn(manager, principal, id, {
-        terms: dto.terms ? plainTerms(dto.terms) : undefined,
-        language: dto.language,
-        hostCompanyId: dto.hostCompanyId,
-      }),
+      this.amendIn(
+        manager,
+        principal,
+        id,
+        {
+          terms: dto.terms ? plainTerms(dto.terms) : undefined,
+          language: dto.language,
+          hostCompanyId: dto.hostCompanyId,
+        },
+        dto.reason ?? null,
+      ),
     );
   }
 
@@ -160,7 +176,8 @@ export class AgreementTransitionsService {
   }
 
   complete(principal: Principal, id: string, dto: CompleteDto): Promise<AgreementView> {
-    return this.run(principal, id, 'complete', 'completed', null, async (manager, a, v, now) => {
+    const reason = dto.reason ?? null;
+    return this.run(principal, id, 'complete', 'completed', reason, async (manager, a, v, now) => {
       await this.closeOpenVersion(manager, a, v, now);
       await this.store.save(manager, a, {
         outcome: dto.outcome,
@@ -171,13 +188,14 @@ export class AgreementTransitionsService {
     });
   }
 
+  /** The trail's reason is the termination reason, with the note when one is given. */
   terminate(principal: Principal, id: string, dto: TerminateDto): Promise<AgreementView> {
     return this.run(
       principal,
       id,
       'terminate',
       'terminated',
-      dto.note ?? null,
+      dto.note ? `${dto.reason}: ${dto.note}` : dto.reason,
       async (manager, a, v, now) => {
         await this.closeOpenVersion(manager, a, v, now);
         await this.store.save(manager, a, {

@@ -24,6 +24,7 @@ import {
   CreateSigningLinkDto,
   DeclineDto,
   ListAgreementsQueryDto,
+  OptionalReasonDto,
   ReasonDto,
   SignDto,
   TerminateDto,
@@ -97,12 +98,21 @@ export class AgreementsController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  submit(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.transitions.submit(p, id);
+  @ApiOperation({
+    summary:
+      'Freeze the draft for signatures (content hashed, preview queued); body optional: { reason? }',
+  })
+  submit(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: OptionalReasonDto,
+  ) {
+    return this.transitions.submit(p, id, dto);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a draft or pending agreement; { reason } is required' })
   cancel(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -113,6 +123,10 @@ export class AgreementsController {
 
   @Post(':id/amend')
   @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Open an amendment of an active agreement (new draft version); { reason?, hostCompanyId?, language?, terms? }',
+  })
   amend(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -136,6 +150,7 @@ export class AgreementsController {
 
   @Post(':id/complete')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Complete an active agreement with its outcome; { reason? }' })
   complete(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -146,6 +161,9 @@ export class AgreementsController {
 
   @Post(':id/terminate')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Terminate an active agreement; { reason (a termination reason), note? }',
+  })
   terminate(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -173,6 +191,7 @@ export class AgreementsController {
 
   @Post(':id/decline')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Decline the pending version as your party; { reason } is required' })
   decline(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -61,12 +61,21 @@ export class AgreementsService {
   ): Promise<AgreementView> {
     const student = await this.visibleStudent(manager, principal, input.studentId);
     const parties = await this.resolveEmployer(manager, input);
-    await this.store.assertHost(manager, parties, parties.hostCompanyId);
+    // A placement "on the bench" (a foundation employs, no host yet) drafts without a host; submit
+    // refuses until one is named. Anyone else names the host when drafting.
+    const awaitingHost =
+      !!options.prefilled && parties.employerType === 'foundation' && !parties.hostCompanyId;
+    if (!awaitingHost) await this.store.assertHost(manager, parties, parties.hostCompanyId);
     const keys = { studentId: student.id, ...parties };
     const terms = input.terms;
     const check = options.prefilled
       ? await this.store.checkTerms(manager, keys, terms)
       : await this.store.assertTerms(manager, keys, terms);
+    if (awaitingHost)
+      check.warnings.unshift({
+        field: 'hostCompanyId',
+        message: 'names no host company yet (the student starts on the bench); name one to submit',
+      });
     const agreement = manager.create(Agreement, {
       ...keys,
       universityId: student.universityId,

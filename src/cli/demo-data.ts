@@ -1,10 +1,3 @@
-import type {
-  AcademicQuarter,
-  CrohoSector,
-  Degree,
-} from '../directory/programmes/programme.entity';
-import type { RoutePhase } from '../directory/routes/route.entity';
-import type { IntakeGroup, PriorEducation } from '../students/entities/student.entity';
 import {
   ACADEMIC_CALENDAR_2026_2027,
   FAMILY_NAMES,
@@ -24,225 +17,28 @@ import {
   UNIVERSITIES,
   UniversitySpec,
 } from './demo-reference';
+import { capitalise, digits, dutchPostcode, emailSlug, Rng, round6 } from './demo-random';
+import {
+  DEMO_EMAILS,
+  DemoCompany,
+  DemoData,
+  DemoFoundation,
+  DemoOptions,
+  DemoProgramme,
+  DemoRoute,
+  DemoStudent,
+  DemoSupervisor,
+  DemoUniversity,
+  DemoUser,
+} from './demo-types';
+
+export { DEMO_EMAILS, DEMO_PASSWORD } from './demo-types';
+export type { DemoData } from './demo-types';
 
 /**
  * The demo data set as plain records, from a pure seeded generator: the same seed gives the same
  * data. Ids come from `makeId` (UUIDv7 when seeding; a counter in tests). No BSN anywhere.
  */
-
-/** mulberry32: a small seeded PRNG, good enough for demo data. Never Math.random. */
-export class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1][0];
-  }
-
-  /** Draws until the value is not in `used`, then records it there. */
-  unique<T>(used: Set<T>, draw: () => T): T {
-    for (let attempt = 0; attempt < 10_000; attempt++) {
-      const value = draw();
-      if (!used.has(value)) {
-        used.add(value);
-        return value;
-      }
-    }
-    throw new Error('Could not draw a unique value: the value space is too small');
-  }
-}
-
-export interface DemoUniversity {
-  id: string;
-  name: string;
-  brinCode: string;
-  city: string;
-}
-export interface DemoProgramme {
-  id: string;
-  universityId: string;
-  name: string;
-  crohoCode: string;
-  degree: Degree;
-  level: number;
-  nominalYears: number;
-  crohoSector: CrohoSector;
-  academicCalendar: AcademicQuarter[];
-}
-export interface DemoSectorAssociation {
-  id: string;
-  name: string;
-  sector: string;
-  website: string;
-}
-export interface DemoRoute {
-  id: string;
-  universityId: string;
-  programmeId: string;
-  name: string;
-  phase: RoutePhase;
-  sectorAssociationIds: string[];
-}
-export interface DemoCompany {
-  id: string;
-  name: string;
-  kvkNumber: string;
-  sbiCode: string;
-  employeeCount: number;
-  postcode: string;
-  city: string;
-  latitude: number;
-  longitude: number;
-}
-export interface DemoSupervisor {
-  id: string;
-  companyId: string;
-  name: string;
-  email: string;
-  hoursPerWeek: number;
-  trained: boolean;
-}
-export interface DemoFoundation {
-  id: string;
-  name: string;
-  kvkNumber: string;
-  region: string;
-  memberCompanyIds: string[];
-}
-export interface DemoStudent {
-  id: string;
-  universityId: string;
-  programmeId: string;
-  studentNumber: string;
-  externalId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  intakeGroup: IntakeGroup;
-  priorEducation: PriorEducation;
-  cohort: number;
-  dateOfBirth: string;
-  workedForEmployerBefore: boolean;
-  monthsWithEmployerBefore: number | null;
-}
-export type DemoRole = 'coordinator' | 'foundation_staff' | 'company_rep' | 'student';
-export interface DemoUser {
-  id: string;
-  email: string;
-  name: string;
-  role: DemoRole;
-  universityId: string | null;
-  foundationId: string | null;
-  companyId: string | null;
-  studentId: string | null;
-  /** Human-readable scope, for the printed table of logins. */
-  scope: string;
-}
-
-export interface DemoData {
-  universities: DemoUniversity[];
-  programmes: DemoProgramme[];
-  sectorAssociations: DemoSectorAssociation[];
-  routes: DemoRoute[];
-  companies: DemoCompany[];
-  supervisors: DemoSupervisor[];
-  foundation: DemoFoundation;
-  students: DemoStudent[];
-  users: DemoUser[];
-}
-
-export const DEMO_PASSWORD = 'demo-password-2026';
-export const DEMO_EMAILS: Record<DemoRole, string> = {
-  coordinator: 'coordinator@demo.local',
-  foundation_staff: 'foundation@demo.local',
-  company_rep: 'company@demo.local',
-  student: 'student@demo.local',
-};
-
-export interface DemoOptions {
-  makeId: () => string;
-  seed?: number;
-  students?: number;
-}
-
-/** ASCII e-mail local part: ("IJsbrand", "van den Berg") → "ijsbrand.vandenberg". */
-export function emailSlug(...parts: string[]): string {
-  const special: Record<string, string> = {
-    ł: 'l',
-    Ł: 'l',
-    ø: 'o',
-    Ø: 'o',
-    ı: 'i',
-    ß: 'ss',
-    æ: 'ae',
-    đ: 'd',
-  };
-  return parts
-    .map((part) =>
-      part
-        .replace(/[łŁøØıßæđ]/g, (c) => special[c])
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]/g, ''),
-    )
-    .join('.');
-}
-
-/** A family name at the start of a company name is capitalised: "Van den Berg Bouw B.V.". */
-function capitalise(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
-function round6(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
-}
-
-/** n digits, the first not zero. */
-function digits(rng: Rng, n: number): string {
-  let out = String(rng.int(1, 9));
-  while (out.length < n) out += String(rng.int(0, 9));
-  return out;
-}
-
-function dutchPostcode(rng: Rng, prefix: string): string {
-  const letters = [...'ABCEGHJKLMNPRSTVWXZ'];
-  for (;;) {
-    const pair = rng.pick(letters) + rng.pick(letters);
-    if (!['SA', 'SD', 'SS'].includes(pair)) return `${prefix} ${pair}`; // pairs PostNL does not use
-  }
-}
 
 /** Mostly SMEs (< 250), a few larger employers. */
 function employeeCount(rng: Rng): number {

@@ -2,7 +2,12 @@ import { BRIN_OR_RIO, CROHO, KVK, POSTCODE, SBI } from '../directory/identifiers
 import { programmeRuleErrors } from '../directory/programmes/programme-rules';
 import { INTAKE_GROUPS, PRIOR_EDUCATION } from '../students/entities/student.entity';
 import { studentRuleErrors } from '../students/student-rules';
-import { buildDemoData, DEMO_EMAILS, DemoData, emailSlug, Rng } from './demo-data';
+import { buildDemoData, DEMO_EMAILS, DemoData } from './demo-data';
+import { emailSlug, Rng } from './demo-random';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { SeekingDto } from '../matching/dto/vacancy.dto';
+import { DEMO_VACANCIES, demoSeeking, DemoVacancyKey } from './demo-matching';
 import { formatLogins } from './seed-demo';
 
 function counterIds(): () => string {
@@ -155,6 +160,38 @@ describe('buildDemoData', () => {
     const student = data.students.find((s) => s.id === byRole.student.studentId)!;
     expect(student.universityId).toBe(data.universities[0].id);
     expect(byRole.student.universityId).toBe(student.universityId);
+  });
+});
+
+describe('the demo matching world', () => {
+  const ids = Object.fromEntries(
+    DEMO_VACANCIES.map((v, i) => [
+      v.key,
+      `00000000-0000-7000-8000-${String(i + 1).padStart(12, '0')}`,
+    ]),
+  ) as Record<DemoVacancyKey, string>;
+
+  it('offers vacancies of the foundation (one host still open) and of the demo company', () => {
+    const foundation = DEMO_VACANCIES.filter((v) => v.by === 'foundation');
+    expect(foundation.length).toBeGreaterThanOrEqual(3);
+    expect(foundation.filter((v) => v.host === null)).toHaveLength(1);
+    expect(DEMO_VACANCIES.filter((v) => v.by === 'company').length).toBeGreaterThanOrEqual(1);
+    expect(new Set(DEMO_VACANCIES.map((v) => v.key)).size).toBe(DEMO_VACANCIES.length);
+  });
+
+  it('has every seeking student state a valid, deterministic search', () => {
+    const searches = Array.from({ length: 10 }, (_, i) => demoSeeking(i, ids));
+    expect(Array.from({ length: 10 }, (_, i) => demoSeeking(i, ids))).toEqual(searches);
+    for (const search of searches) {
+      const errors = validateSync(plainToInstance(SeekingDto, search), {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+      });
+      expect(errors).toEqual([]);
+      for (const id of search.preferences) expect(Object.values(ids)).toContain(id);
+    }
+    expect(new Set(searches.map((s) => s.postcode)).size).toBeGreaterThan(3);
+    expect(searches.some((s) => s.preferences.length > 0)).toBe(true);
   });
 });
 

@@ -16,8 +16,8 @@ import { University } from '../directory/universities/university.entity';
 import { User } from '../identity/entities/user.entity';
 import { hashPassword } from '../identity/passwords';
 import { Student } from '../students/entities/student.entity';
-import { seedDemoAgreementsStandalone } from './demo-agreements';
 import { buildDemoData, DEMO_EMAILS, DEMO_PASSWORD, DemoData } from './demo-data';
+import { seedDemoWorldStandalone } from './demo-world';
 import { migrate } from './migrate';
 
 export { DEMO_EMAILS, DEMO_PASSWORD } from './demo-data';
@@ -199,10 +199,15 @@ export async function seedDemoIfEmpty(config: AppConfig): Promise<SeedResult> {
           `${c.companies} companies, ${c.supervisors} supervisors, 1 foundation (${c.foundationMembers} members), ` +
           `${c.students} students.`,
       );
-      const agreements = await seedDemoAgreementsStandalone(config.databaseUrl);
-      console.log(
-        `Demo agreements: ${agreements} (one sealed by the worker once it runs, one awaiting signatures, one draft).`,
-      );
+      const world = await seedDemoWorldStandalone(config.databaseUrl);
+      if (world) {
+        console.log(
+          `Demo world: ${world.vacancies} vacancies (foundation and company), ${world.seeking} students seeking, ` +
+            `${world.placements} placements through the foundation (one seconded and re-seconded, its amendment drafted; ` +
+            `one on the bench), ${world.agreements} agreements (the placed student's fully signed: the worker seals it; ` +
+            `one awaiting signatures; two drafts), matching run ${world.matchingRunId} (the worker computes its proposals).`,
+        );
+      }
       console.log(formatLogins(config, result.logins));
       return result;
     }

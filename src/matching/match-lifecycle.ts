@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError } from '@app/common';
+import { ConflictError, ForbiddenError, ValidationError } from '@app/common';
 
 export const MATCH_STATUSES = [
   'proposed',
@@ -41,6 +41,39 @@ export const MATCH_TRANSITIONS: readonly MatchTransition[] = [
 
 /** Declining and withdrawing must say why. */
 export const NEEDS_REASON: readonly MatchStatus[] = ['declined', 'withdrawn'];
+
+/** Open: still moving; accepting one closes the others of its student (and of a filled vacancy). */
+export const OPEN_MATCH_STATUSES = OPEN;
+
+/** Why the system withdrew an open match when another was accepted (the match's lastReason). */
+export const WITHDRAWAL_REASONS = {
+  studentPlaced: 'student_placed',
+  vacancyFilled: 'vacancy_filled',
+} as const;
+
+/**
+ * What a transition body may name besides `to` and `reason`: the first host and the supervisor,
+ * only when accepting, and only by the coordinator's side (the student accepts the offer; where
+ * they work is for the coordinator or the foundation, which edits the vacancy's host).
+ */
+export function assertPlacementChoices(
+  to: MatchStatus,
+  actor: MatchActor,
+  choices: { hostCompanyId?: string; supervisorId?: string },
+): void {
+  const named = (['hostCompanyId', 'supervisorId'] as const).filter((k) => choices[k]);
+  if (named.length === 0) return;
+  if (to !== 'accepted') {
+    throw new ValidationError(
+      named.map((field) => ({ field, message: 'can only be named when accepting a match' })),
+    );
+  }
+  if (actor !== 'coordinator') {
+    throw new ForbiddenError(
+      `Only the coordinator names the host or the supervisor when accepting (${named.join(', ')}); the foundation names the vacancy's host (PATCH /vacancies/:id).`,
+    );
+  }
+}
 
 export class MatchTransitionRefused extends ConflictError {
   constructor(detail: string, from: MatchStatus, to: MatchStatus) {

@@ -18,7 +18,8 @@ import { STUDENT_SCOPE } from '../students/students.service';
 import { CreateMatchDto, ListMatchesQueryDto, MatchTransitionDto } from './dto/match.dto';
 import { Match } from './entities/match.entity';
 import { Vacancy } from './entities/vacancy.entity';
-import { decideMatch, MatchActor, NEEDS_REASON } from './match-lifecycle';
+import { lockForAcceptance, withdrawCompetingMatches } from './competing-matches';
+import { assertPlacementChoices, decideMatch, MatchActor, NEEDS_REASON } from './match-lifecycle';
 import { MATCH_SCOPE } from './matching-scope';
 import { MatchScorer } from './match-scorer';
 import { PlacementOnAcceptance } from './placement-on-acceptance';
@@ -114,14 +115,18 @@ export class MatchesService {
 
   /**
    * One step of the lifecycle by the caller's side of the match (409 naming the state when the
-   * table refuses, 403 when it is not this side's step). Accepting places the student in the
-   * same transaction.
+   * table refuses, 403 when it is not this side's step). Accepting places the student and
+   * withdraws the matches the placement closes (the student's others; the vacancy's others when
+   * it is now filled), all in the same transaction.
    */
   transition(principal: Principal, id: string, dto: MatchTransitionDto) {
     return this.dataSource.transaction(async (manager) => {
+      if (dto.to === 'accepted')
+        await lockForAcceptance(manager, await this.get(principal, id, manager));
       const match = await this.get(principal, id, manager, 'pessimistic_write');
       const actor = actorOf(principal, match);
       decideMatch(match.status, dto.to, actor);
+      assertPlacementChoices(dto.to, actor, dto);
       if (NEEDS_REASON.includes(dto.to) && !dto.reason) {
         throw new ValidationError([
           { field: 'reason', message: `is required to mark a match ${dto.to}` },
@@ -129,12 +134,19 @@ export class MatchesService {
       }
       const from = match.status;
       const placement =
-        dto.to === 'accepted' ? await this.placement.place(manager, principal, match) : null;
+        dto.to === 'accepted'
+          ? await this.placement.place(manager, principal, match, {
+              hostCompanyId: dto.hostCompanyId,
+              supervisorId: dto.supervisorId,
+            })
+          : null;
       match.status = dto.to;
       match.lastReason = dto.reason ?? null;
       if (placement) {
         match.employmentId = placement.employmentId;
         match.agreementId = placement.agreementId;
+        // A foundation match is visible to the company the student is seconded to.
+        if (match.foundationId) match.companyId = placement.hostCompanyId;
       }
       await manager.save(match);
       await this.audit.record(manager, principal, {
@@ -144,7 +156,16 @@ export class MatchesService {
         universityId: match.universityId,
         data: { from, to: dto.to, reason: dto.reason ?? null, actor, ...(placement ?? {}) },
       });
-      return { ...match, placement };
+      const withdrawn = placement
+        ? await withdrawCompetingMatches(
+            manager,
+            this.audit,
+            principal,
+            match,
+            placement.vacancyFilled,
+          )
+        : [];
+      return { ...match, placement, ...(placement ? { withdrawn } : {}) };
     });
   }
 }

@@ -62,8 +62,10 @@ export class MatchingController {
 
   @Patch('vacancies/:id')
   @ApiOperation({
-    summary: "Edit a vacancy (its company's or foundation's editors)",
-    description: SHARED_RECORD_EDITORS,
+    summary: "Edit a vacancy (title, capacity, status, hours, host, supervisor) — its company's or foundation's editors",
+    description:
+      SHARED_RECORD_EDITORS +
+      " A foundation vacancy's `hostCompanyId` (a member of the foundation, or null) is the first secondment of whoever accepts; open matches follow it, and a supervisor of the previous host is cleared. 409 on a stale If-Match; 422 naming the field otherwise.",
   })
   @ApiHeader({ name: 'If-Match', required: false })
   updateVacancy(
@@ -171,6 +173,8 @@ export class MatchingController {
   @ApiOperation({
     summary:
       'Move a match: introduced, interviewing, offered, accepted (places the student), declined, withdrawn',
+    description:
+      "Body `{ to, reason? }` (a reason is required to decline or withdraw). Accepting places the student: employment, for a foundation the first secondment, and a prefilled draft agreement. The coordinator may name the first host and the supervisor (`hostCompanyId?`, `supervisorId?`, a member of the foundation); without one on the body or the vacancy, the student starts on the bench (employed, no secondment; the draft agreement awaits its host). In the same transaction the student's other open matches are withdrawn (`student_placed`) and, when the vacancy is now filled, its other open matches (`vacancy_filled`); the response lists them as `withdrawn`. 409 when the match was withdrawn meanwhile or the vacancy has no seat; 422 naming the field for a host or supervisor that does not fit; 403 when the caller's side may not take this step.",
   })
   transition(
     @CurrentPrincipal() p: Principal,

@@ -16,12 +16,28 @@ export interface Placement {
   secondmentId: string | null;
   agreementId: string;
   agreementWarnings: unknown[];
+  /** Foundation placements: the first host, or null when the student starts on the bench. */
+  hostCompanyId: string | null;
+  onBench: boolean;
+  /** The acceptance took the vacancy's last seat. */
+  vacancyFilled: boolean;
+}
+
+/** What the coordinator may name when accepting (API: POST /matches/:id/transitions). */
+export interface AcceptanceChoices {
+  hostCompanyId?: string;
+  supervisorId?: string;
 }
 
 /**
  * What accepting a match makes, inside the acceptance's transaction: a seat of the vacancy, an
  * employment with the vacancy's owner as employer, the first secondment when that is a
  * foundation, and a draft agreement prefilled from vacancy, student, programme and employer.
+ *
+ * A foundation placement's first host is the one named in the acceptance, else the vacancy's.
+ * When neither names one the student starts "on the bench": employed by the foundation without
+ * a secondment (the bench-day list shows it), and the draft agreement waits for its host (PATCH
+ * /agreements/:id { hostCompanyId }, or the foundation seconds the student and amends).
  */
 @Injectable()
 export class PlacementOnAcceptance {
@@ -31,7 +47,12 @@ export class PlacementOnAcceptance {
     private readonly agreements: AgreementsService,
   ) {}
 
-  async place(manager: EntityManager, principal: Principal, match: Match): Promise<Placement> {
+  async place(
+    manager: EntityManager,
+    principal: Principal,
+    match: Match,
+    choices: AcceptanceChoices = {},
+  ): Promise<Placement> {
     const vacancy = await manager.findOne(Vacancy, {
       where: { id: match.vacancyId },
       lock: { mode: 'pessimistic_write' },
@@ -46,14 +67,8 @@ export class PlacementOnAcceptance {
       );
     }
     const foundation = vacancy.foundationId !== null;
-    if (foundation && !vacancy.hostCompanyId) {
-      throw new ValidationError([
-        {
-          field: 'vacancy.hostCompanyId',
-          message: 'the foundation vacancy names no host company for the first secondment',
-        },
-      ]);
-    }
+    const host = foundation ? (choices.hostCompanyId ?? vacancy.hostCompanyId) : null;
+    await this.assertChoices(manager, vacancy, host, choices);
     const [student] = await manager.query(
       `SELECT s.id, p.nominal_years FROM students s JOIN programmes p ON p.id = s.programme_id WHERE s.id = $1`,
       [match.studentId],
@@ -70,7 +85,8 @@ export class PlacementOnAcceptance {
       : { type: 'company' as const, id: vacancy.companyId! };
 
     vacancy.seatsTaken += 1;
-    if (vacancy.seatsTaken >= vacancy.capacity) vacancy.status = 'filled';
+    const vacancyFilled = vacancy.seatsTaken >= vacancy.capacity;
+    if (vacancyFilled) vacancy.status = 'filled';
     await manager.save(vacancy);
 
     const employment = await this.employments.createIn(manager, principal, {
@@ -82,12 +98,19 @@ export class PlacementOnAcceptance {
       hoursPerWeek: vacancy.hoursPerWeek,
       matchId: match.id,
     });
+    const workplace = foundation ? host : vacancy.companyId;
+    // The vacancy's supervisor works at the vacancy's workplace; another host has its own.
+    const vacancySupervisor =
+      workplace && workplace === (vacancy.companyId ?? vacancy.hostCompanyId)
+        ? vacancy.supervisorId
+        : null;
     const supervisorId =
-      vacancy.supervisorId ??
-      (await this.firstSupervisor(manager, vacancy.hostCompanyId ?? vacancy.companyId!));
-    const secondment = foundation
+      choices.supervisorId ??
+      vacancySupervisor ??
+      (workplace ? await this.firstSupervisor(manager, workplace) : null);
+    const secondment = host
       ? await this.secondments.insertIn(manager, principal, employment, {
-          hostCompanyId: vacancy.hostCompanyId!,
+          hostCompanyId: host,
           startDate,
           endDate,
           supervisorId: supervisorId ?? undefined,
@@ -100,7 +123,7 @@ export class PlacementOnAcceptance {
       {
         studentId: match.studentId,
         employer,
-        hostCompanyId: vacancy.hostCompanyId ?? undefined,
+        hostCompanyId: host ?? undefined,
         language: 'nl',
         terms: prefilledTerms(vacancy, startDate, endDate, student.nominal_years, supervisorId),
       },
@@ -113,7 +136,49 @@ export class PlacementOnAcceptance {
       secondmentId: secondment?.id ?? null,
       agreementId: agreement.id,
       agreementWarnings: agreement.warnings ?? [],
+      hostCompanyId: host,
+      onBench: foundation && !host,
+      vacancyFilled,
     };
+  }
+
+  /**
+   * 422 naming the body's field: a host only for a foundation vacancy; a supervisor of the
+   * workplace (a host's supervisor is checked again with the secondment). A host that is not a
+   * member of the foundation is refused by the secondment, in this transaction.
+   */
+  private async assertChoices(
+    manager: EntityManager,
+    vacancy: Vacancy,
+    host: string | null,
+    choices: AcceptanceChoices,
+  ): Promise<void> {
+    if (choices.hostCompanyId && !vacancy.foundationId) {
+      throw new ValidationError([
+        {
+          field: 'hostCompanyId',
+          message: 'only applies to a foundation vacancy (a company employs the student itself)',
+        },
+      ]);
+    }
+    if (!choices.supervisorId) return;
+    const workplace = vacancy.companyId ?? host;
+    if (!workplace) {
+      throw new ValidationError([
+        {
+          field: 'supervisorId',
+          message: 'needs a host company (hostCompanyId): a student on the bench has no workplace',
+        },
+      ]);
+    }
+    const [supervisor] = await manager.query('SELECT company_id FROM supervisors WHERE id = $1', [
+      choices.supervisorId,
+    ]);
+    if (supervisor?.company_id !== workplace) {
+      throw new ValidationError([
+        { field: 'supervisorId', message: 'is not a supervisor of the workplace company' },
+      ]);
+    }
   }
 
   private async firstSupervisor(manager: EntityManager, companyId: string): Promise<string | null> {

@@ -27,6 +27,7 @@ import { Vacancy } from './entities/vacancy.entity';
 import { actedAs, assertMayEditShared, auditSharedEdit } from '../directory/shared-records';
 import { STUDENT_SCOPE } from '../students/student-scope';
 import { canRankFor, VACANCY_SCOPE, vacancyOwner } from './matching-scope';
+import { applyWorkplaceChange } from './vacancy-host';
 
 export type VacancyView = Pick<Vacancy, keyof Vacancy> & {
   programmeIds: string[];
@@ -161,8 +162,6 @@ export class VacanciesService {
       });
       await assertMayEditShared(manager, principal, vacancyOwner(vacancy), 'change its vacancies');
       assertVersion('Vacancy', ifMatch, vacancy.version);
-      if (dto.supervisorId !== undefined)
-        await this.assertSupervisor(manager, vacancy, dto.supervisorId);
       const before = { ...vacancy };
       if (dto.capacity !== undefined && dto.capacity < vacancy.seatsTaken) {
         throw new ValidationError([
@@ -172,14 +171,23 @@ export class VacanciesService {
           },
         ]);
       }
-      Object.assign(vacancy, stripUndefined(dto));
+      const { hostCompanyId, supervisorId, ...rest } = dto;
+      const workplace = await applyWorkplaceChange(manager, vacancy, {
+        hostCompanyId,
+        supervisorId,
+      });
+      Object.assign(vacancy, stripUndefined(rest));
       if (dto.capacity !== undefined && vacancy.status !== 'closed')
         vacancy.status = vacancy.seatsTaken >= vacancy.capacity ? 'filled' : 'open';
       if (dto.status === 'open' && vacancy.seatsTaken >= vacancy.capacity)
         vacancy.status = 'filled';
       await manager.save(vacancy);
-      // The status may follow from a new capacity: it is part of what changed.
-      const changed = [...Object.keys(stripUndefined(dto)), 'status'] as (keyof Vacancy)[];
+      // The status may follow from a new capacity, the supervisor from a new host: part of what changed.
+      const changed = [
+        ...Object.keys(stripUndefined(dto)),
+        'status',
+        ...(workplace.supervisorCleared ? ['supervisorId'] : []),
+      ] as (keyof Vacancy)[];
       await auditSharedEdit(this.audit, manager, principal, {
         resourceType: 'vacancy',
         resourceId: id,
@@ -235,18 +243,6 @@ export class VacanciesService {
       });
       return { vacancyId: id, studentIds: dto.studentIds };
     });
-  }
-
-  /** A vacancy's supervisor works at its workplace (the company, or the foundation's host). */
-  private async assertSupervisor(manager: EntityManager, vacancy: Vacancy, supervisorId: string) {
-    const workplace = vacancy.companyId ?? vacancy.hostCompanyId;
-    const [supervisor] = await manager.query('SELECT company_id FROM supervisors WHERE id = $1', [
-      supervisorId,
-    ]);
-    if (!supervisor || supervisor.company_id !== workplace)
-      throw new ValidationError([
-        { field: 'supervisorId', message: 'is not a supervisor of the workplace company' },
-      ]);
   }
 
   private async views(manager: EntityManager, vacancies: Vacancy[]): Promise<VacancyView[]> {

@@ -156,7 +156,7 @@ describe('matching: vacancies, shortlists, matches, placement on acceptance', ()
     expect(final.status).toBe(409);
   });
 
-  it('a second acceptance over capacity is refused (409); declining needs a reason', async () => {
+  it('a second acceptance for the last seat is refused (409): the vacancy filled and withdrew it; declining needs a reason', async () => {
     const v = await vacancy(fw.coordinatorToken, { capacity: 1 });
     const others = [];
     for (let i = 0; i < 2; i += 1) {
@@ -180,12 +180,22 @@ describe('matching: vacancies, shortlists, matches, placement on acceptance', ()
     const results = await Promise.all(ids.map((id) => move(fw.coordinatorToken, id, 'accepted')));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const refused = results.find((r) => r.status === 409)!;
-    expect(refused.body.detail).toMatch(/no open seat/);
+    expect(refused.body).toMatchObject({ currentState: 'withdrawn', requested: 'accepted' });
     const loser = ids[results.findIndex((r) => r.status === 409)];
-    expect((await move(fw.coordinatorToken, loser, 'declined')).status).toBe(422);
+    const withdrawn = await api.http
+      .get(`/api/v1/matches/${loser}`)
+      .set(bearer(fw.coordinatorToken));
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', lastReason: 'vacancy_filled' });
+
+    const open = await vacancy(fw.coordinatorToken, { capacity: 2 });
+    const m = await api.http
+      .post('/api/v1/matches')
+      .set(bearer(fw.coordinatorToken))
+      .send({ studentId: others[ids.indexOf(loser)], vacancyId: open.body.id });
+    expect((await move(fw.coordinatorToken, m.body.id, 'declined')).status).toBe(422);
     expect(
-      (await move(fw.coordinatorToken, loser, 'declined', 'Vacature is vol')).body,
-    ).toMatchObject({ status: 'declined', lastReason: 'Vacature is vol' });
+      (await move(fw.coordinatorToken, m.body.id, 'declined', 'Vacature past niet')).body,
+    ).toMatchObject({ status: 'declined', lastReason: 'Vacature past niet' });
   });
 
   it('a foundation vacancy: acceptance makes the employment, the first secondment and a draft foundation agreement', async () => {

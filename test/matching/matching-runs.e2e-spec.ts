@@ -178,4 +178,29 @@ describe('matching runs', () => {
         .status,
     ).toBe(404);
   });
+
+  it('takes an integer seed as well as a string, stored as its string form', async () => {
+    const start = (seed: unknown) =>
+      api.http
+        .post('/api/v1/matching-runs')
+        .set(bearer(fw.coordinatorToken))
+        .send({ universityId: fw.universityId, programmeId, cohort, seed });
+    const numeric = await start(20262027);
+    expect(numeric.status).toBe(202);
+    expect(numeric.body.seed).toBe('20262027');
+    const read = await api.http
+      .get(`/api/v1/matching-runs/${numeric.body.id}`)
+      .set(bearer(fw.coordinatorToken));
+    expect(read.body.seed).toBe('20262027');
+    expect((await start(-7)).body.seed).toBe('-7');
+    const same = await start('20262027');
+    const [a, b] = [await waitForRun(numeric.body.id), await waitForRun(same.body.id)];
+    expect(b.inputHash).toBe(a.inputHash);
+    expect(b.outputHash).toBe(a.outputHash); // the same seed, whichever way it was written
+    for (const bad of [1.5, true, { n: 1 }, 2 ** 60]) {
+      const res = await start(bad);
+      expect([400, 422]).toContain(res.status);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('seed');
+    }
+  });
 });

@@ -1,11 +1,12 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrate } from '../../src/cli/migrate';
-import { seedDemoAgreementsStandalone } from '../../src/cli/demo-agreements';
+import { seedDemoWorldStandalone } from '../../src/cli/demo-world';
 import { DEMO_EMAILS, DEMO_PASSWORD, seedDemo, seedDemoIfEmpty } from '../../src/cli/seed-demo';
 import { loadAppConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/config/data-source';
 import { bearer, login, startApi, TestApi } from '../helpers/api';
+import { startWorker, waitFor } from '../helpers/worker';
 
 /**
  * The demo data set on a database of its own (the shared test database must stay free of it):
@@ -32,6 +33,13 @@ const TABLES = [
   'foundation_members',
   'students',
   'users',
+  'vacancies',
+  'student_seeking',
+  'matches',
+  'matching_runs',
+  'employments',
+  'secondments',
+  'agreements',
 ];
 
 async function dropDatabase(): Promise<void> {
@@ -119,32 +127,124 @@ describe('demo data (npm run seed:demo, npm start)', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('adds demo agreements through the real use cases: one fully signed, one pending, one draft', async () => {
-    // Whichever seeder won the race above: the agreements come with seedDemoIfEmpty only.
+  it('builds the matching and placement world through the real use cases', async () => {
+    // Whichever seeder won the race above: the world comes with seedDemoIfEmpty only.
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM agreements');
-    if (n === 0) expect(await seedDemoAgreementsStandalone(url)).toBe(3);
-    const rows: { status: string; language: string; employer_type: string }[] =
-      await dataSource.query(
-        'SELECT status, language, employer_type FROM agreements ORDER BY status',
-      );
-    expect(rows).toEqual([
-      { status: 'active', language: 'nl', employer_type: 'foundation' },
-      { status: 'draft', language: 'nl', employer_type: 'company' },
-      { status: 'pending_signatures', language: 'en', employer_type: 'company' },
+    if (n === 0) expect(await seedDemoWorldStandalone(url)).toMatchObject({ vacancies: 6 });
+    const q = (sql: string, params: unknown[] = []) => dataSource.query(sql, params);
+
+    expect(
+      await q(`SELECT (foundation_id IS NOT NULL) AS foundation, (host_company_id IS NOT NULL) AS host,
+                      capacity, seats_taken AS "seatsTaken", status
+                 FROM vacancies ORDER BY foundation_id IS NULL, host_company_id IS NULL, title`),
+    ).toEqual([
+      { foundation: true, host: true, capacity: 1, seatsTaken: 0, status: 'open' },
+      { foundation: true, host: true, capacity: 2, seatsTaken: 0, status: 'open' },
+      { foundation: true, host: true, capacity: 2, seatsTaken: 1, status: 'open' },
+      { foundation: true, host: false, capacity: 2, seatsTaken: 1, status: 'open' },
+      { foundation: false, host: false, capacity: 1, seatsTaken: 0, status: 'open' },
+      { foundation: false, host: false, capacity: 2, seatsTaken: 0, status: 'open' },
     ]);
-    const documents = await dataSource.query(
-      `SELECT kind, status FROM documents ORDER BY kind, status`,
+    const [{ seeking }] = await q('SELECT count(*)::int AS seeking FROM student_seeking');
+    expect(seeking).toBe(12);
+    expect(await q(`SELECT status, run_id IS NULL AS "byHand" FROM matches`)).toEqual([
+      { status: 'accepted', byHand: true },
+      { status: 'accepted', byHand: true },
+    ]);
+    expect(await q(`SELECT status, seed FROM matching_runs`)).toEqual([
+      { status: 'queued', seed: 'demo-2026' },
+    ]);
+
+    // The demo student: employed by the foundation, seconded, then re-seconded to another member.
+    const [placed] = await q(
+      `SELECT e.id, e.employer_type AS "employerType", e.agreement_id AS "agreementId"
+         FROM employments e JOIN users u ON u.student_id = e.student_id WHERE u.email = $1`,
+      [DEMO_EMAILS.student],
     );
-    expect(documents).toEqual([
+    expect(placed.employerType).toBe('foundation');
+    const [rep] = await q('SELECT company_id FROM users WHERE email = $1', [
+      DEMO_EMAILS.company_rep,
+    ]);
+    const periods = await q(
+      `SELECT host_company_id AS host, to_char(start_date, 'YYYY-MM-DD') AS "from",
+              to_char(end_date, 'YYYY-MM-DD') AS "to", ended_at IS NOT NULL AS ended
+         FROM secondments WHERE employment_id = $1 ORDER BY start_date`,
+      [placed.id],
+    );
+    expect(periods).toEqual([
+      { host: rep.company_id, from: '2026-09-01', to: '2027-01-31', ended: true },
+      { host: expect.any(String), from: '2027-02-01', to: '2030-08-31', ended: false },
+    ]);
+    expect(periods[1].host).not.toBe(rep.company_id);
+    // Its agreement: signed by all four parties (in force), with the re-secondment's amendment drafted.
+    const versions = await q(
+      `SELECT number, status, host_company_id AS host FROM agreement_versions WHERE agreement_id = $1 ORDER BY number`,
+      [placed.agreementId],
+    );
+    expect(versions).toEqual([
+      { number: 1, status: 'active', host: rep.company_id },
+      { number: 2, status: 'draft', host: periods[1].host },
+    ]);
+    const [{ signatures }] = await q(
+      `SELECT count(*)::int AS signatures FROM agreement_signatures s JOIN agreement_versions v ON v.id = s.version_id
+        WHERE v.agreement_id = $1 AND v.number = 1`,
+      [placed.agreementId],
+    );
+    expect(signatures).toBe(4);
+
+    // The other foundation placement starts on the bench: no secondment, its draft awaits a host.
+    const bench = await q(
+      `SELECT e.id, (SELECT count(*)::int FROM secondments s WHERE s.employment_id = e.id) AS periods
+         FROM employments e WHERE e.id <> $1`,
+      [placed.id],
+    );
+    expect(bench).toEqual([{ id: expect.any(String), periods: 0 }]);
+    expect(
+      await q(
+        `SELECT status, language, employer_type, host_company_id IS NOT NULL AS host
+           FROM agreements ORDER BY status, employer_type, language`,
+      ),
+    ).toEqual([
+      { status: 'active', language: 'nl', employer_type: 'foundation', host: true },
+      { status: 'draft', language: 'nl', employer_type: 'company', host: false },
+      { status: 'draft', language: 'nl', employer_type: 'foundation', host: false },
+      { status: 'pending_signatures', language: 'en', employer_type: 'company', host: false },
+    ]);
+    expect(await q(`SELECT kind, status FROM documents ORDER BY kind, status`)).toEqual([
       { kind: 'preview', status: 'queued' },
       { kind: 'preview', status: 'queued' },
       { kind: 'signed', status: 'queued' },
     ]);
-    const [student] = await dataSource.query(
-      `SELECT a.id FROM agreements a JOIN users u ON u.student_id = a.student_id WHERE u.email = $1`,
-      [DEMO_EMAILS.student],
-    );
-    expect(student).toBeDefined(); // the demo student can open their own sealed agreement
+  });
+
+  it("the worker computes the matching run into proposals and seals the placed student's agreement", async () => {
+    const worker = await startWorker({ DATABASE_URL: url, QUEUE_PREFIX: databaseName });
+    try {
+      const run = await waitFor(async () => {
+        const [r] = await dataSource.query(`SELECT id, status, stats FROM matching_runs`);
+        return r.status === 'completed' ? r : null;
+      }, 60_000);
+      // The same on every machine: the data, the seeking and the run's seed are fixed.
+      expect(run.stats).toMatchObject({
+        students: 10,
+        seats: 8,
+        matched: 6,
+        unmatched: 4,
+        blockingPairs: 0,
+        capacityViolations: 0,
+      });
+      const [{ proposals }] = await dataSource.query(
+        `SELECT count(*)::int AS proposals FROM matches WHERE run_id = $1 AND status = 'proposed'`,
+        [run.id],
+      );
+      expect(proposals).toBe(run.stats.matched);
+      await waitFor(async () => {
+        const [doc] = await dataSource.query(`SELECT status FROM documents WHERE kind = 'signed'`);
+        return doc.status === 'ready';
+      }, 60_000);
+    } finally {
+      await worker.close();
+    }
   });
 
   describe('the demo logins against the API', () => {
@@ -185,6 +285,46 @@ describe('demo data (npm run seed:demo, npm start)', () => {
         expect.any(String),
       );
       expect(api.adminToken).toEqual(expect.any(String));
+    });
+
+    it('shows each demo user their part of the matching and placement world', async () => {
+      const token = (email: string) => login(api.http, email, DEMO_PASSWORD);
+      const get = async (t: string, path: string) => {
+        const res = await api.http.get(`/api/v1${path}`).set(bearer(t));
+        expect({ path, status: res.status }).toEqual({ path, status: 200 });
+        return res.body;
+      };
+      const coordinator = await token(DEMO_EMAILS.coordinator);
+      const runs = await get(coordinator, '/matching-runs');
+      expect(runs.data).toHaveLength(1);
+      const proposals = await get(coordinator, `/matches?runId=${runs.data[0].id}`);
+      expect(proposals.data.length).toBeGreaterThan(0); // computed by the worker above
+      expect((await get(coordinator, '/vacancies')).data).toHaveLength(6);
+
+      const [staff] = await dataSource.query('SELECT foundation_id FROM users WHERE email = $1', [
+        DEMO_EMAILS.foundation_staff,
+      ]);
+      const foundation = await token(DEMO_EMAILS.foundation_staff);
+      const overview = await get(
+        foundation,
+        `/foundations/${staff.foundation_id}/overview?until=2026-12-01`,
+      );
+      expect(overview.data).toHaveLength(2);
+      const bench = await get(
+        foundation,
+        `/foundations/${staff.foundation_id}/bench-days?until=2026-12-01`,
+      );
+      expect(bench.data).toEqual([
+        expect.objectContaining({ startDate: '2026-09-01', endDate: '2026-12-01', days: 92 }),
+      ]);
+      expect((await get(foundation, '/vacancies')).data).toHaveLength(4);
+
+      const student = await token(DEMO_EMAILS.student);
+      const own = await get(student, '/matches');
+      expect(own.data.map((m: { status: string }) => m.status)).toEqual(['accepted']);
+      const company = await token(DEMO_EMAILS.company_rep);
+      // Its own two vacancies and the foundation's vacancy it hosts.
+      expect((await get(company, '/vacancies')).data).toHaveLength(3);
     });
   });
 });

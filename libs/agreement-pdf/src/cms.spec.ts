@@ -1,6 +1,6 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import { OID, essCertificateHash, parseCms, readOctetString, readOidValue } from './cms';
-import { DerError, readRoot, readTime } from './der';
+import { DerError } from './der';
 import { generateDevelopmentP12 } from './dev-certificate';
 import { SealError } from './errors';
 import { createSealer } from './sealer';
@@ -8,21 +8,20 @@ import { developmentSealer } from './testing/dev-sealer';
 
 describe('the sealer and its CMS', () => {
   const digest = createHash('sha256').update('the signed byte ranges').digest();
-  const signingTime = new Date('2026-06-03T15:30:59Z');
 
-  it('makes a detached SignedData with the CAdES-BES signed attributes', () => {
+  it('makes a detached SignedData with the PAdES baseline signed attributes, and no signing-time', () => {
     const sealer = developmentSealer();
-    const cms = parseCms(sealer.signDigest(digest, signingTime));
+    const cms = parseCms(sealer.signDigest(digest));
     expect(cms.certificates).toEqual([sealer.certificateDer]);
     expect(cms.digestAlgorithm).toBe(OID.sha256);
     expect(cms.signatureAlgorithm).toBe(OID.sha256WithRsa);
+    // ETSI EN 319 142-1 (B-B): the claimed time is /M in the dictionary; the attribute must be absent.
     expect([...cms.attributes.keys()].sort()).toEqual(
-      [OID.contentType, OID.messageDigest, OID.signingTime, OID.signingCertificateV2].sort(),
+      [OID.contentType, OID.messageDigest, OID.signingCertificateV2].sort(),
     );
+    expect(cms.attributes.has(OID.signingTime)).toBe(false);
     expect(readOidValue(cms.attributes.get(OID.contentType)!)).toBe(OID.data);
     expect(readOctetString(cms.attributes.get(OID.messageDigest)!)).toEqual(digest);
-    const time = cms.attributes.get(OID.signingTime)!;
-    expect(readTime(time, readRoot(time))).toEqual(signingTime);
     expect(essCertificateHash(cms.attributes.get(OID.signingCertificateV2)!).toString('hex')).toBe(
       sealer.certificateFingerprint,
     );
@@ -36,17 +35,17 @@ describe('the sealer and its CMS', () => {
     expect(sealer.certificateFingerprint).toBe(
       createHash('sha256').update(sealer.certificateDer).digest('hex'),
     );
-    const size = sealer.signDigest(digest, new Date('2099-12-31T23:59:59Z')).length;
+    const size = sealer.signDigest(digest).length;
     expect(sealer.contentsBytes).toBeGreaterThanOrEqual(size + 1000);
   });
 
   it('rejects trailing bytes and non-CMS input when parsing', () => {
-    const der = developmentSealer().signDigest(digest, signingTime);
+    const der = developmentSealer().signDigest(digest);
     expect(() => parseCms(Buffer.concat([der, Buffer.of(0)]))).toThrow(DerError);
     expect(() => parseCms(Buffer.from('300302010a', 'hex'))).toThrow(DerError);
   });
 
-  it('refuses a wrong passphrase, a bad digest and a bad time', () => {
+  it('refuses a wrong passphrase and a bad digest', () => {
     const { p12 } = generateDevelopmentP12({
       commonName: 'x',
       organisation: 'y',
@@ -57,7 +56,6 @@ describe('the sealer and its CMS', () => {
       SealError,
     );
     const sealer = createSealer({ p12, passphrase: 'right' });
-    expect(() => sealer.signDigest(Buffer.alloc(20), signingTime)).toThrow(SealError);
-    expect(() => sealer.signDigest(digest, new Date(Number.NaN))).toThrow(SealError);
+    expect(() => sealer.signDigest(Buffer.alloc(20))).toThrow(SealError);
   });
 });

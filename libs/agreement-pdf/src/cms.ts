@@ -1,8 +1,10 @@
 /**
- * CMS SignedData (RFC 5652) with CAdES-BES signed attributes (ETSI EN 319 122-1): content-type,
- * signing-time, message-digest and signing-certificate-v2 (RFC 5035). One encoder serves both
- * the sealer and the verifier: the verifier rebuilds the structure from the parts it checked and
- * requires the embedded bytes to be identical, so no byte of /Contents can change unnoticed.
+ * CMS SignedData (RFC 5652) with the signed attributes of a PAdES baseline B-B signature (ETSI EN
+ * 319 142-1, 6.3): content-type, message-digest and signing-certificate-v2 (RFC 5035). No
+ * signing-time attribute: PAdES puts the claimed signing time in the signature dictionary's /M
+ * and says the attribute shall not be present. One encoder serves both the sealer and the
+ * verifier: the verifier rebuilds the structure from the parts it checked and requires the
+ * embedded bytes to be identical, so no byte of /Contents can change unnoticed.
  */
 import { X509Certificate, createHash } from 'node:crypto';
 import {
@@ -29,6 +31,7 @@ export const OID = {
   signedData: '1.2.840.113549.1.7.2',
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
+  /** Not in our seals (PAdES baseline); recognised in seals made before, see verify.ts. */
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   sha256: '2.16.840.1.101.3.4.2.1',
@@ -116,19 +119,23 @@ function attribute(type: string, ...values: Buffer[]): Buffer {
   return sequence(oid(type), setOf(...values));
 }
 
-/** The signed attributes' content octets; sign them under a SET tag, embed them under [0]. */
+/**
+ * The signed attributes' content octets; sign them under a SET tag, embed them under [0]. The
+ * sealer never passes `legacySigningTime`: only the verifier does, to re-encode a seal made before
+ * the signing time moved to /M (those carried a signing-time attribute and must still verify).
+ */
 export function signedAttributesContent(
   t: SignerTemplate,
   digest: Buffer,
-  signingTime: Date,
+  legacySigningTime?: Date,
 ): Buffer {
   const attributes = [
     t.contentTypeAttribute,
-    attribute(OID.signingTime, time(signingTime)),
     attribute(OID.messageDigest, octetString(digest)),
     t.signingCertificateAttribute,
-  ].sort(Buffer.compare);
-  return Buffer.concat(attributes);
+  ];
+  if (legacySigningTime) attributes.push(attribute(OID.signingTime, time(legacySigningTime)));
+  return Buffer.concat(attributes.sort(Buffer.compare));
 }
 
 export const attributesToSign = (attributesContent: Buffer): Buffer =>

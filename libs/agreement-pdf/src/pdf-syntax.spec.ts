@@ -1,4 +1,9 @@
-import { decodeTextString, readInfoKeywords } from './pdf-syntax';
+import {
+  decodeTextString,
+  parsePdfDate,
+  readInfoKeywords,
+  readLiteralEntry,
+} from './pdf-syntax';
 
 const pdf = (body: string) => Buffer.from(`%PDF-1.7\n${body}`, 'latin1');
 
@@ -46,5 +51,25 @@ describe('decodeTextString', () => {
     expect(decodeTextString(Buffer.from('feff0141', 'hex'))).toBe('Ł');
     expect(decodeTextString(Buffer.from('efbbbfc385', 'hex'))).toBe('Å');
     expect(decodeTextString(Buffer.from('e9', 'hex'))).toBe('é');
+  });
+});
+
+describe('PDF dates and dictionary entries', () => {
+  it('reads the date forms of ISO 32000-1 7.9.4, offsets included', () => {
+    const utc = new Date('2026-06-03T15:30:59Z');
+    expect(parsePdfDate("D:20260603153059+00'00'")).toEqual(utc);
+    expect(parsePdfDate('D:20260603153059Z')).toEqual(utc);
+    expect(parsePdfDate("D:20260603173059+02'00'")).toEqual(utc);
+    expect(parsePdfDate("D:20260603100059-05'30")).toEqual(new Date('2026-06-03T15:30:59Z'));
+    expect(parsePdfDate('D:2026')).toEqual(new Date('2026-01-01T00:00:00Z'));
+    for (const bad of ['20260603153059Z', 'D:20260230120000Z', 'D:20260603250000Z', 'D:2026x', ''])
+      expect(parsePdfDate(bad)).toBeUndefined();
+  });
+
+  it('reads a literal-string entry of a dictionary, not a longer key', () => {
+    const dict = "<< /MediaBox [0 0 1 1] /M (D:20260603153059+00'00') /Name (Zo\\351) >>";
+    expect(readLiteralEntry(dict, 'M')).toBe("D:20260603153059+00'00'");
+    expect(readLiteralEntry(dict, 'Name')).toBe('Zoé'); // octal escape, PDFDocEncoding
+    expect(readLiteralEntry('<< /Mx (a) >>', 'M')).toBeUndefined();
   });
 });

@@ -84,3 +84,33 @@ export function decodeTextString(bytes: Buffer): string {
     return bytes.subarray(3).toString('utf8');
   return bytes.toString('latin1');
 }
+
+/**
+ * A PDF date string (ISO 32000-1, 7.9.4): `D:YYYY` followed by optional month, day, hour, minute,
+ * second and a UTC offset (`Z`, or `+HH'mm'` / `-HH'mm'`; the apostrophes optional). Undefined
+ * for anything else, or a date that does not exist.
+ */
+export function parsePdfDate(value: string): Date | undefined {
+  const m =
+    /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:Z(?:00'?(?:00'?)?)?|([+-])(\d{2})(?:'?(\d{2})'?)?)?$/.exec(
+      value,
+    );
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i, n) =>
+    m[i] === undefined ? (n === 1 || n === 2 ? 1 : 0) : Number(m[i]),
+  );
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const asUtc = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  if (asUtc.getUTCMonth() !== month - 1 || asUtc.getUTCDate() !== day) return undefined;
+  const sign = m[7] === '-' ? -1 : 1;
+  const offsetMinutes = m[7] ? sign * (Number(m[8]) * 60 + Number(m[9] ?? 0)) : 0;
+  return new Date(asUtc.getTime() - offsetMinutes * 60_000);
+}
+
+/** The value of a literal-string entry (e.g. `/M (D:…)`) in dictionary text, decoded. */
+export function readLiteralEntry(dictionary: string, key: string): string | undefined {
+  const entry = new RegExp(`/${key}\\s*\\(`).exec(dictionary);
+  if (!entry) return undefined;
+  const bytes = readLiteralString(dictionary, entry.index + entry[0].length - 1);
+  return bytes && decodeTextString(bytes);
+}

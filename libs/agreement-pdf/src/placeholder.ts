@@ -14,7 +14,8 @@
  *
  * The signer's name, the signing time, reason and location are only known when sealing, so the
  * dictionary reserves whitespace for them instead of fixing them at render time: a PDF rendered
- * once can be sealed by any sealer at any time, and its /M always equals the CMS signing time.
+ * once can be sealed by any sealer at any time. /M is the claimed signing time (PAdES baseline,
+ * ETSI EN 319 142-1: the CMS carries no signing-time attribute); it lies inside the signed bytes.
  */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFRef, PDFString } from 'pdf-lib';
 import { SealError } from './errors';
@@ -239,10 +240,13 @@ export function signatureInfoBytes(info: SignatureInfo): Buffer {
   return Buffer.concat([text, Buffer.alloc(INFO_SLOT_BYTES - text.length, SPACE)]);
 }
 
-/** `D:YYYYMMDDHHmmSSZ`, always UTC. */
-function pdfDate(date: Date): string {
+/**
+ * A PDF date (ISO 32000-1, 7.9.4) in UTC with the offset written out, `D:YYYYMMDDHHmmSS+00'00'`:
+ * the claimed signing time a PAdES baseline signature carries in /M (ETSI EN 319 142-1, B-B).
+ */
+export function pdfDate(date: Date): string {
   const iso = date.toISOString();
-  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00'`;
 }
 
 /** A PDF text string: literal for printable ASCII, otherwise UTF-16BE hex with a byte-order mark. */

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { OID, parseCms } from './cms';
 import { SealError } from './errors';
+import { readLiteralEntry } from './pdf-syntax';
 import { findSignaturePlaceholder } from './placeholder';
 import { renderAgreementPdf } from './render';
 import { renderAndSeal, sealAnyPdf, sealPdf } from './seal';
@@ -96,6 +98,25 @@ describe('sealPdf', () => {
     }
   });
 
+  it('is PAdES baseline: the claimed time is /M in the signed dictionary, the CMS has no signing-time', () => {
+    const p = findSignaturePlaceholder(unsealed)!;
+    const hex = sealed.toString('latin1', p.contents.start + 1, p.contents.end - 1);
+    const cms = parseCms(Buffer.from(hex.replace(/(00)+$/, ''), 'hex'));
+    expect([...cms.attributes.keys()].sort()).toEqual(
+      [OID.contentType, OID.messageDigest, OID.signingCertificateV2].sort(),
+    );
+    expect(cms.attributes.has(OID.signingTime)).toBe(false);
+    // /M sits in the same dictionary as /ByteRange, after /Contents: inside the signed bytes.
+    const dictionaryStart = sealed.lastIndexOf('<<', p.byteRange.start);
+    const dictionaryEnd = sealed.indexOf('>>', p.info.start);
+    const dictionary = sealed.toString('latin1', p.contents.end, dictionaryEnd);
+    expect(dictionaryStart).toBeLessThan(p.byteRange.start);
+    expect(dictionary).toMatch(/^\n\/M \(D:\d{14}\+00'00'\)\n/);
+    expect(readLiteralEntry(dictionary, 'M')).toBe("D:20260603153059+00'00'");
+    // pdfsig, with no signing-time attribute to read, reports the time from /M.
+    expect(pdfSig(sealed)).toContain('Signing Time: Jun 03 2026 15:30:59');
+  });
+
   it('changes only the placeholder: same length, same text, input left alone', () => {
     expect(sealed.length).toBe(unsealed.length);
     expect(findSignaturePlaceholder(unsealed)).toBeDefined();
@@ -114,7 +135,7 @@ describe('sealPdf', () => {
 
   it('writes /M, /Name, /Reason and /Location into the signature dictionary', () => {
     const text = sealed.toString('latin1');
-    expect(text).toContain('/M (D:20260603153059Z)');
+    expect(text).toContain("/M (D:20260603153059+00'00')");
     expect(text).toContain('/Name (Dualroute test seal)');
     expect(text).toContain('/Location (Breda)');
     const reason = /\/Reason <FEFF([0-9A-F]+)>/.exec(text);

@@ -4,8 +4,9 @@
  * and never parses the PDF again; a PDF without a (big enough) placeholder needs pdf-lib, which
  * is asynchronous, hence the separate sealAnyPdf.
  *
- * Deterministic: RSA PKCS#1 v1.5 signatures are, so the same PDF, signing time and key always
- * give the same bytes, and a sealing job that runs twice stores the same file.
+ * Deterministic: RSA PKCS#1 v1.5 signatures are, so the same PDF, signing time (/M, inside the
+ * signed bytes) and key always give the same bytes, and a sealing job that runs twice stores the
+ * same file.
  */
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
@@ -22,7 +23,10 @@ import { RenderOptions, renderAgreementPdf } from './render';
 import type { Sealer } from './sealer';
 
 export interface SealOptions {
-  /** The CMS signing-time and /M; pass the moment the agreement became binding, not the clock. */
+  /**
+   * The claimed signing time, written as the signature dictionary's /M (PAdES baseline: not as a
+   * CMS attribute); pass the moment the agreement became binding, not the clock.
+   */
   signingTime: Date;
   /** At most 200 characters each. */
   reason?: string;
@@ -134,7 +138,7 @@ function fill(
     .update(out.subarray(0, p.contents.start))
     .update(out.subarray(p.contents.end))
     .digest();
-  const cms = sealer.signDigest(digest, options.signingTime);
+  const cms = sealer.signDigest(digest);
   if (cms.length > capacity(p)) return undefined;
   // Lowercase hex after '<'; the rest of the placeholder stays '0', which decodes to zero padding.
   out.write(cms.toString('hex'), p.contents.start + 1, 'latin1');

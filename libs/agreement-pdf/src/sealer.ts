@@ -30,8 +30,11 @@ export interface Sealer {
    * signature and the attributes, plus 1 KB of slack); render signed PDFs with it.
    */
   readonly contentsBytes: number;
-  /** Encodes the CMS SignedData over a SHA-256 digest of the signed byte ranges. */
-  signDigest(digest: Buffer, signingTime: Date): Buffer;
+  /**
+   * Encodes the CMS SignedData over a SHA-256 digest of the signed byte ranges. It carries no
+   * time: the claimed signing time is the signature dictionary's /M (PAdES baseline).
+   */
+  signDigest(digest: Buffer): Buffer;
 }
 
 export interface SealerSource {
@@ -69,15 +72,14 @@ class P12Sealer implements Sealer {
     this.certificatesDer = template.certificates;
     this.certificateFingerprint = template.signer.sha256.toString('hex');
     this.signerName = commonName(template.signer.x509.subject);
-    // A trial seal measures the CMS exactly; a GeneralizedTime (after 2049) or a longer ECDSA
-    // signature adds a few bytes, well inside the slack.
-    this.contentsBytes = this.signDigest(Buffer.alloc(32), new Date(0)).length + 1024;
+    // A trial seal measures the CMS exactly; a longer ECDSA signature adds a few bytes, well
+    // inside the slack.
+    this.contentsBytes = this.signDigest(Buffer.alloc(32)).length + 1024;
   }
 
-  signDigest(digest: Buffer, signingTime: Date): Buffer {
+  signDigest(digest: Buffer): Buffer {
     if (digest.length !== 32) throw new SealError('a SHA-256 digest is 32 bytes');
-    if (Number.isNaN(signingTime.getTime())) throw new SealError('invalid signing time');
-    const attributes = signedAttributesContent(this.template, digest, signingTime);
+    const attributes = signedAttributesContent(this.template, digest);
     // ECDSA signatures are DER (r, s) in CMS, which is Node's default encoding too.
     const signature = cryptoSign('sha256', attributesToSign(attributes), this.key);
     return contentInfo(this.template, attributes, signature);

@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { findSignaturePlaceholder } from './placeholder';
 import { renderAgreementPdf } from './render';
 import { renderAndSeal, sealPdf } from './seal';
@@ -195,6 +197,35 @@ describe('verifySealedPdf', () => {
     expect(result.valid).toBe(false);
     expect(result.problems).toEqual(['The seal was not made with a trusted certificate.']);
     expect(verifySealedPdf(sealed, { trustedCertificates: [] }).valid).toBe(false);
+  });
+
+  it('takes the signing time from /M and requires it there', () => {
+    // Re-sealed with the /M line blanked out: a correct CMS over a dictionary without a time.
+    const withoutM = Buffer.from(sealed);
+    const m = withoutM.indexOf('/M (D:');
+    withoutM.fill(' ', m, withoutM.indexOf('\n', m));
+    withoutM.fill('0', gap.start + 1, gap.end - 1);
+    const digest = createHash('sha256')
+      .update(withoutM.subarray(0, gap.start))
+      .update(withoutM.subarray(gap.end))
+      .digest();
+    withoutM.write(sealer.signDigest(digest).toString('hex'), gap.start + 1, 'latin1');
+    expectInvalid(withoutM, /no valid signing time \(\/M\)/);
+  });
+
+  it('still accepts a seal made before PAdES baseline, with a signing-time attribute equal to /M', () => {
+    const legacy = readFileSync(join(__dirname, 'testing/fixtures/sealed-with-signing-time.pdf'));
+    expect(legacy.toString('latin1')).toContain('/M (D:20260302101112Z)');
+    const result = verifySealedPdf(legacy);
+    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({
+      valid: true,
+      signingTime: new Date('2026-03-02T10:11:12Z'),
+      signerName: 'Dualroute legacy seal',
+    });
+    const changed = Buffer.from(legacy);
+    changed[legacy.indexOf('/M (D:') + 8] ^= 0x01;
+    expect(verifySealedPdf(changed).valid).toBe(false);
   });
 
   it('tells another sealer by its fingerprint', async () => {

@@ -25,7 +25,7 @@ import {
 } from './cms';
 import { readNode, readRoot, readTime } from './der';
 import { AgreementIdentity, parseAgreementKeywords } from './metadata';
-import { readInfoKeywords } from './pdf-syntax';
+import { parsePdfDate, readInfoKeywords, readLiteralEntry } from './pdf-syntax';
 import { commonName } from './sealer';
 
 type ByteRange = [number, number, number, number];
@@ -73,8 +73,9 @@ function check(bytes: Buffer, options: VerifyOptions, result: VerifyResult): boo
   if (!bytes.subarray(0, 5).equals(Buffer.from('%PDF-'))) return problem('The file is not a PDF.');
   result.identity = parseAgreementKeywords(readInfoKeywords(bytes));
 
-  const byteRange = locateSignature(bytes, problem);
-  if (!byteRange) return false;
+  const located = locateSignature(bytes, problem);
+  if (!located) return false;
+  const { byteRange, dictionary } = located;
   result.byteRange = byteRange;
   const [, gapStart, gapEnd] = byteRange;
 
@@ -99,7 +100,14 @@ function check(bytes: Buffer, options: VerifyOptions, result: VerifyResult): boo
     .digest();
   const checked = checkAttributes(cms, signer, digest, problem);
   if (!checked) return false;
-  result.signingTime = checked.signingTime;
+  // The claimed signing time is the dictionary's /M (PAdES baseline), inside the signed bytes.
+  const claimed = readLiteralEntry(dictionary, 'M');
+  const signingTime = claimed === undefined ? undefined : parsePdfDate(claimed);
+  if (!signingTime) return problem('The signature dictionary has no valid signing time (/M).');
+  if (checked.legacySigningTime && checked.legacySigningTime.getTime() !== signingTime.getTime()) {
+    return problem('The signing-time attribute and /M of the signature disagree.');
+  }
+  result.signingTime = signingTime;
 
   const key = signer.x509.publicKey;
   const algorithm = keyAlgorithm(signer);
@@ -109,7 +117,7 @@ function check(bytes: Buffer, options: VerifyOptions, result: VerifyResult): boo
     return problem('The signature does not verify with the signer certificate.');
   }
   const template = signerTemplate(algorithm, signer, cms.certificates);
-  const attributes = signedAttributesContent(template, digest, checked.signingTime);
+  const attributes = signedAttributesContent(template, digest, checked.legacySigningTime);
   if (
     !attributes.equals(cms.signedAttributesContent) ||
     !contentInfo(template, attributes, cms.signature).equals(der)
@@ -123,8 +131,14 @@ function check(bytes: Buffer, options: VerifyOptions, result: VerifyResult): boo
   return true;
 }
 
-/** Exactly one /ByteRange, which leaves out exactly its own /Contents string and ends at EOF. */
-function locateSignature(bytes: Buffer, problem: (m: string) => false): ByteRange | undefined {
+/**
+ * Exactly one /ByteRange, which leaves out exactly its own /Contents string and ends at EOF; with
+ * the text of its signature dictionary outside the /Contents gap.
+ */
+function locateSignature(
+  bytes: Buffer,
+  problem: (m: string) => false,
+): { byteRange: ByteRange; dictionary: string } | undefined {
   const key = Buffer.from('/ByteRange', 'latin1');
   const at = bytes.indexOf(key);
   if (at < 0) return void problem('The file has no signature.');
@@ -166,7 +180,7 @@ function locateSignature(bytes: Buffer, problem: (m: string) => false): ByteRang
   if (!/\/SubFilter\s*\/ETSI\.CAdES\.detached\b/.test(dictionary)) {
     return void problem('The signature is not of type ETSI.CAdES.detached.');
   }
-  return byteRange;
+  return { byteRange, dictionary };
 }
 
 /** The DER CMS from the `<hex>` string: lowercase hex (as written), zero padding after the DER. */
@@ -201,12 +215,17 @@ function findSigner(cms: ParsedCms): CertificateInfo | undefined {
   return undefined;
 }
 
+/**
+ * The signed attributes our seals carry. Seals made before the signing time moved to /M also
+ * carry a signing-time attribute: still valid (the file was sealed and is unchanged), and the
+ * attribute is returned so the re-encoding check can include it.
+ */
 function checkAttributes(
   cms: ParsedCms,
   signer: CertificateInfo,
   digest: Buffer,
   problem: (m: string) => false,
-): { signingTime: Date } | undefined {
+): { legacySigningTime?: Date } | undefined {
   if (cms.digestAlgorithm !== OID.sha256)
     return void problem('The signature digest algorithm is not SHA-256.');
   const value = (oid: string, name: string): Buffer | undefined => {
@@ -216,9 +235,8 @@ function checkAttributes(
   };
   const contentType = value(OID.contentType, 'content-type');
   const messageDigest = value(OID.messageDigest, 'message-digest');
-  const signingTimeValue = value(OID.signingTime, 'signing-time');
   const signingCertificate = value(OID.signingCertificateV2, 'signing-certificate-v2');
-  if (!contentType || !messageDigest || !signingTimeValue || !signingCertificate) return undefined;
+  if (!contentType || !messageDigest || !signingCertificate) return undefined;
   if (readOidValue(contentType) !== OID.data)
     return void problem('The signed content type is not data.');
   if (!readOctetString(messageDigest).equals(digest)) {
@@ -227,7 +245,8 @@ function checkAttributes(
   if (!essCertificateHash(signingCertificate).equals(signer.sha256)) {
     return void problem('The signing-certificate attribute names another certificate.');
   }
-  return { signingTime: readTime(signingTimeValue, readRoot(signingTimeValue)) };
+  const legacy = cms.attributes.get(OID.signingTime);
+  return legacy ? { legacySigningTime: readTime(legacy, readRoot(legacy)) } : {};
 }
 
 function keyAlgorithm(signer: CertificateInfo): KeyAlgorithm | undefined {

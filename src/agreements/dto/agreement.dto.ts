@@ -121,6 +121,21 @@ export class ReasonDto {
   reason!: string;
 }
 
+/** Transitions whose reason is optional (submit, amend, complete): recorded in the event trail. */
+export class OptionalReasonDto {
+  @ApiPropertyOptional({
+    minLength: 3,
+    maxLength: 1000,
+    description: "Why; recorded in the agreement's audit trail (GET /agreements/:id/events)",
+  })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MinLength(3, { message: 'reason must be at least 3 characters' })
+  @MaxLength(1000, { message: 'reason must be at most 1000 characters' })
+  reason?: string;
+}
+
 export class DeclineDto extends ReasonDto {
   @ApiPropertyOptional({ enum: PARTIES, description: 'The party you decline for (checked)' })
   @IsOptional()
@@ -128,7 +143,7 @@ export class DeclineDto extends ReasonDto {
   party?: Party;
 }
 
-export class AmendDto {
+export class AmendDto extends OptionalReasonDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'A new host company (re-secondment); defaults to the host in force',
@@ -149,7 +164,7 @@ export class AmendDto {
   terms?: TermsDto;
 }
 
-export class CompleteDto {
+export class CompleteDto extends OptionalReasonDto {
   @ApiProperty({ enum: COMPLETION_OUTCOMES })
   @IsIn(COMPLETION_OUTCOMES, {
     message: `outcome must be one of ${COMPLETION_OUTCOMES.join(', ')}`,
@@ -170,8 +185,12 @@ export class TerminateDto {
   @IsBoolean({ message: 'employmentContinued must be true or false' })
   employmentContinued!: boolean;
 
-  @ApiPropertyOptional({ maxLength: 1000 })
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description: 'Free text; the audit trail records the reason with this note',
+  })
   @IsOptional()
+  @Transform(trimString)
   @IsString()
   @MaxLength(1000)
   note?: string;

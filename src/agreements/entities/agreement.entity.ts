@@ -24,10 +24,13 @@ export type AgreementLanguage = 'nl' | 'en';
   `status IN ('draft', 'pending_signatures', 'active', 'completed', 'terminated', 'cancelled')`,
 )
 @Check('ck_agreements_language', `language IN ('nl', 'en')`)
+// A foundation seconds the student to a host, named from submission on; only a draft that was
+// never in force may still await it (a placement that starts on the bench).
 @Check(
   'ck_agreements_employer',
   `(employer_type = 'company' AND employer_company_id IS NOT NULL AND employer_foundation_id IS NULL AND host_company_id IS NULL)
-  OR (employer_type = 'foundation' AND employer_foundation_id IS NOT NULL AND employer_company_id IS NULL AND host_company_id IS NOT NULL)`,
+  OR (employer_type = 'foundation' AND employer_foundation_id IS NOT NULL AND employer_company_id IS NULL
+      AND (host_company_id IS NOT NULL OR (in_force_version_number IS NULL AND status IN ('draft', 'cancelled'))))`,
 )
 @Check(
   'ck_agreements_outcome',

@@ -27,6 +27,24 @@ export class MatchTransitionDto {
   @MinLength(3, { message: 'reason must be at least 3 characters' })
   @MaxLength(1000)
   reason?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Accepting a foundation vacancy (coordinator or admin): the member company of the first secondment, instead of the vacancy's host. When neither names one, the student starts on the bench: employed by the foundation without a secondment, shown in GET /foundations/:id/bench-days.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'hostCompanyId must be a UUID' })
+  hostCompanyId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Accepting (coordinator or admin): the workplace supervisor the placement and its draft agreement name, instead of the vacancy's",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'supervisorId must be a UUID' })
+  supervisorId?: string;
 }
 
 export class ListMatchesQueryDto extends ListQueryDto {

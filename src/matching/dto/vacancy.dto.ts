@@ -163,9 +163,19 @@ export class UpdateVacancyDto {
   @Max(40)
   hoursPerWeek?: number;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description:
+      'Foundation vacancy: the member company of the first secondment; null clears it (whoever accepts then starts on the bench). Open matches follow the host; a supervisor of the previous host is cleared.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'hostCompanyId must be a UUID (or null to clear it)' })
+  hostCompanyId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A supervisor of the workplace company' })
   @PatchOptional()
-  @IsUUID('all')
+  @IsUUID('all', { message: 'supervisorId must be a UUID' })
   supervisorId?: string;
 }
 
