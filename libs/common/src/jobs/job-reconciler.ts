@@ -50,6 +50,7 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private stopped = false;
+  private failures = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -165,7 +166,16 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.reconcileOnce()
-        .catch((error: Error) => this.logger.warn(`Reconciler pass failed: ${error.message}`))
+        .then(() => {
+          if (this.failures > 0) this.logger.log('Reconciler recovered');
+          this.failures = 0;
+        })
+        .catch((error: Error) => {
+          // The database is away (it holds the work): say so once, then every 20th pass.
+          this.failures += 1;
+          if (this.failures === 1 || this.failures % 20 === 0)
+            this.logger.warn(`Reconciler pass failed (${this.failures}x): ${error.message}`);
+        })
         .finally(() => {
           this.running = null;
           this.schedule(this.options.reconcileIntervalMs);
