@@ -4,12 +4,19 @@ import { ConfigType } from '@nestjs/config';
 import { appConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DocumentsWorkerModule } from './documents/documents-worker.module';
+import { WorkerHealthModule } from './health/worker-health';
 import { IntegrationsWorkerModule } from './integrations/integrations-worker.module';
 import { MatchingWorkerModule } from './matching/matching-worker.module';
 
-/** The background worker: BullMQ processors and the outbox relay, no HTTP listener. */
+/** The background worker: BullMQ processors and the outbox relay; HTTP only for its health. */
 @Module({
-  imports: [CoreModule, IntegrationsWorkerModule, DocumentsWorkerModule, MatchingWorkerModule],
+  imports: [
+    CoreModule,
+    IntegrationsWorkerModule,
+    DocumentsWorkerModule,
+    MatchingWorkerModule,
+    WorkerHealthModule,
+  ],
   providers: [
     OutboxRelay,
     {

@@ -26,3 +26,5 @@ export * from './database/query-helpers';
 export * from './logging/logger';
 export * from './redis/queue-lifecycle';
 export * from './database/prepared';
+export * from './redis/failover-throttler-storage';
+export * from './errors/dependency-errors';
