@@ -1,9 +1,12 @@
 # syntax=docker/dockerfile:1
-# One image for the API (default command), the worker and the set-up step; see docker-compose.yml.
+# One image for the API (default command), the worker and the set-up step; see docker-compose.yml
+# (development) and docker-compose.prod.yml (production). The image runs with NODE_ENV=production:
+# it needs JWT_SECRET, PUBLIC_BASE_URL, (the worker) SEAL_P12_PATH, and BOOTSTRAP_ADMIN_* for a
+# first admin.
 #   docker build -t dualroute .
 #   docker run --env-file .env -p 3000:3000 dualroute                      # API
-#   docker run --env-file .env dualroute node dist/src/worker.js            # worker
-#   docker run --env-file .env dualroute node dist/src/cli/seed-demo.js     # migrate (+ demo data)
+#   docker run --env-file .env dualroute node dist/src/worker.js            # worker (health on 3001)
+#   docker run --env-file .env dualroute node dist/src/cli/seed-demo.js     # migrate (no demo data)
 ARG NODE_VERSION=20
 
 # --- build: all dependencies, compile, then drop the dev dependencies --------------------------
@@ -31,5 +34,6 @@ COPY --from=build /app/assets ./assets
 # A writable directory for local state (e.g. a local document store), owned by the app user.
 RUN mkdir -p /app/var && chown node:node /app/var
 USER node
-EXPOSE 3000
+# 3000: the API; 3001: the worker's health endpoints (WORKER_HEALTH_PORT).
+EXPOSE 3000 3001
 CMD ["node", "dist/src/main.js"]

@@ -7,7 +7,7 @@
  * Self-contained: it (re)creates its own database (BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/dualroute_bench_import) with the migrations, runs the API
  * (listening on a free port, real HTTP) and a worker in this process with production settings
- * (OUTBOX_POLL_MS as configured, default 200 ms), on its own QUEUE_PREFIX in the Redis at
+ * (JOB_POLL_MS as configured, default 200 ms; a commit wakes the dispatcher at once), on its own QUEUE_PREFIX in the Redis at
  * REDIS_URL, and removes the queue keys and the database afterwards (BENCH_KEEP_DB=1 keeps the
  * database). Needs PostgreSQL and Redis running. Exit code 1 when a target is missed.
  */

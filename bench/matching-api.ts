@@ -206,7 +206,6 @@ export async function apiSection(data: MatchingData, seed: string): Promise<Chec
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     DEMO_DATA: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
-    OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? '20',
   });
   // Loaded after the environment is set: configuration is read when the apps are created.
   const { migrate } = await import('../src/cli/migrate');

@@ -5,7 +5,7 @@ import { loadAppConfig } from './config/app-config';
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const app = await createApiApp();
-  await app.listen({ port: config.port, host: '0.0.0.0' });
+  await app.listen({ port: config.port, host: config.host });
 }
 
 main().catch((error) => {

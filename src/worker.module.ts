@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module';
 import { DocumentsWorkerModule } from './documents/documents-worker.module';
+import { WorkerHealthModule } from './health/worker-health';
 import { IntegrationsWorkerModule } from './integrations/integrations-worker.module';
 import { JobsWorkerModule } from './jobs/jobs-worker.module';
 import { MatchingWorkerModule } from './matching/matching-worker.module';
 
-/** The background worker: the job path and the handlers of every job kind, no HTTP listener. */
+/** The background worker: the job path and the handlers of every job kind; HTTP only for its health. */
 @Module({
   imports: [
     CoreModule,
@@ -13,6 +14,7 @@ import { MatchingWorkerModule } from './matching/matching-worker.module';
     IntegrationsWorkerModule,
     DocumentsWorkerModule,
     MatchingWorkerModule,
+    WorkerHealthModule,
   ],
 })
 export class WorkerModule {}

@@ -5,7 +5,7 @@ import { Logger } from '@nestjs/common';
 import { loadAppConfig } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
-/** BullMQ processors and the outbox relay; no HTTP listener. */
+/** The job path (dispatcher, runner, reconciler) and the handlers of every job kind; HTTP only for its health. */
 export async function createWorkerApp() {
   const logger = new PinoNestLogger(createLogger(loadAppConfig().logLevel));
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger });

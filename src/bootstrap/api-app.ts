@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
 import { loadAppConfig } from '../config/app-config';
 import { loadDocumentsConfig } from '../documents/documents.config';
+import { BenchModule } from '../health/health.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** A 10,000-row student import is a few MB of JSON. */
@@ -23,7 +24,9 @@ const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /** Builds the HTTP API exactly as production runs it; tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
+  // Every setting is validated before Nest starts, so a bad one is a clear ConfigError.
   const config = loadAppConfig();
+  const documents = loadDocumentsConfig();
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -40,7 +43,9 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     // Health probes live at /health/* (what orchestrators expect) as well as under /api/v1.
     rewriteUrl: (req: IncomingMessage) => (req.url?.startsWith('/health/') ? `/api/v1${req.url}` : (req.url ?? '/')),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  // The bench endpoint (GET /health/bare) exists for development and benchmarks, not production.
+  const root = { module: AppModule, imports: config.nodeEnv === 'production' ? [] : [BenchModule] };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger: new PinoNestLogger(logger),
   });
   app.setGlobalPrefix('api/v1');
@@ -53,7 +58,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   // POST /verify takes the PDF itself as the body.
   fastify.addContentTypeParser(
     'application/pdf',
-    { parseAs: 'buffer', bodyLimit: loadDocumentsConfig().verifyMaxBytes },
+    { parseAs: 'buffer', bodyLimit: documents.verifyMaxBytes },
     (_request, body, done) => done(null, body),
   );
   fastify.addHook('onSend', async (request, reply) => {
@@ -62,7 +67,9 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   fastify.addHook('onResponse', async (request, reply) => {
     const status = reply.statusCode;
     const line = { method: request.method, url: request.url, status, ms: Math.round(reply.elapsedTime * 10) / 10 };
-    if (status >= 500) request.log.error(line, 'request failed');
+    // A 503 is an expected "not now" (a dependency is down); the problem filter logged why.
+    if (status === 503) request.log.warn(line, 'request refused: service unavailable');
+    else if (status >= 500) request.log.error(line, 'request failed');
     else request.log.info(line, 'request completed');
   });
   setupOpenApi(app);

@@ -2,21 +2,42 @@ import { registerAs } from '@nestjs/config';
 
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
+  /** Address the API and the worker's health listener bind (HOST, default 0.0.0.0: all). */
+  host: string;
   port: number;
   databaseUrl: string;
   databaseName: string;
+  databasePool: DatabasePoolConfig;
   redisUrl: string;
   queuePrefix: string;
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   bootstrapAdminEmail: string | null;
   bootstrapAdminPassword: string | null;
+  /** Load the demo data on an empty database (DEMO_DATA; default true, false in production). */
   demoData: boolean;
   logLevel: string;
-  outboxPollMs: number;
   /** Proxy addresses whose X-Forwarded-For we believe (for client IPs in evidence and limits). */
   trustProxy: string | boolean;
   loginRateLimitPerMinute: number;
+  /**
+   * The worker's health listener (WORKER_HEALTH_PORT): a port (0 = any free one), or null = none.
+   * Default 3001 (none in test); `explicit` says whether the port was asked for, so a taken
+   * default port is only a warning while a taken chosen one stops the worker.
+   */
+  workerHealth: { port: number | null; explicit: boolean };
+}
+
+/** The PostgreSQL pool of each process. */
+export interface DatabasePoolConfig {
+  /** Connections per process (DATABASE_POOL_SIZE, default 20). */
+  size: number;
+  /**
+   * How long a query waits for a connection, new or from a full pool
+   * (DATABASE_CONNECT_TIMEOUT_MS, default 800), before the request answers 503: with
+   * PostgreSQL unreachable or the pool exhausted, a client gets its answer within a second.
+   */
+  connectTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +60,64 @@ export function int(value: string | undefined, fallback: number, name: string, m
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   }
   return n;
+}
+
+/** DATABASE_POOL_SIZE and DATABASE_CONNECT_TIMEOUT_MS, validated. */
+export function loadDatabasePoolConfig(env: NodeJS.ProcessEnv = process.env): DatabasePoolConfig {
+  return {
+    size: int(env.DATABASE_POOL_SIZE, 20, 'DATABASE_POOL_SIZE', 1, 1000),
+    connectTimeoutMs: int(
+      env.DATABASE_CONNECT_TIMEOUT_MS,
+      800,
+      'DATABASE_CONNECT_TIMEOUT_MS',
+      100,
+      60_000,
+    ),
+  };
+}
+
+/**
+ * Demo data (well-known accounts and passwords) never lands in production by accident: off by
+ * default there, and asking for it needs DEMO_DATA_ALLOW_IN_PRODUCTION=true as well.
+ */
+function demoData(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv']): boolean {
+  const production = nodeEnv === 'production';
+  const wanted = bool(env.DEMO_DATA, !production, 'DEMO_DATA');
+  const allowed = bool(env.DEMO_DATA_ALLOW_IN_PRODUCTION, false, 'DEMO_DATA_ALLOW_IN_PRODUCTION');
+  if (production && wanted && !allowed) {
+    throw new ConfigError(
+      'DEMO_DATA=true in production would create demo accounts with published passwords: ' +
+        'unset it, or also set DEMO_DATA_ALLOW_IN_PRODUCTION=true if you really mean it',
+    );
+  }
+  return wanted;
+}
+
+function workerHealth(
+  env: NodeJS.ProcessEnv,
+  nodeEnv: AppConfig['nodeEnv'],
+): AppConfig['workerHealth'] {
+  const raw = env.WORKER_HEALTH_PORT ?? '';
+  if (raw === '') return { port: nodeEnv === 'test' ? null : 3001, explicit: false };
+  if (/^(off|false|none)$/i.test(raw)) return { port: null, explicit: true };
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) {
+    throw new ConfigError(
+      `WORKER_HEALTH_PORT must be a port (0 = any free one) or off, not "${raw}"`,
+    );
+  }
+  return { port, explicit: true };
+}
+
+/** An address to listen on: a host name or an IPv4/IPv6 address, nothing else. */
+function listenHost(value: string | undefined): string {
+  const host = value || '0.0.0.0';
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) {
+    throw new ConfigError(
+      `HOST must be a host name or an IP address (e.g. 0.0.0.0, 127.0.0.1, ::), not "${host}"`,
+    );
+  }
+  return host;
 }
 
 /** Reads and validates the environment once; a bad value stops start-up with a clear message. */
@@ -73,20 +152,22 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const trustProxyRaw = env.TRUST_PROXY ?? '';
   return {
     nodeEnv,
+    host: listenHost(env.HOST),
     port: int(env.PORT, 3000, 'PORT', 0, 65535),
     databaseUrl,
     databaseName,
+    databasePool: loadDatabasePoolConfig(env),
     redisUrl,
     queuePrefix: env.QUEUE_PREFIX || `dualroute-${databaseName}`,
     jwtSecret,
     jwtExpiresInSeconds: int(env.JWT_EXPIRES_IN_SECONDS, 3600, 'JWT_EXPIRES_IN_SECONDS', 60, 86400),
     bootstrapAdminEmail: adminEmail ? adminEmail.toLowerCase() : null,
     bootstrapAdminPassword: adminPassword,
-    demoData: bool(env.DEMO_DATA, true, 'DEMO_DATA'),
+    demoData: demoData(env, nodeEnv),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
-    outboxPollMs: int(env.OUTBOX_POLL_MS, 200, 'OUTBOX_POLL_MS', 10, 60000),
     trustProxy: trustProxyRaw === '' ? false : trustProxyRaw === 'true' ? true : trustProxyRaw,
     loginRateLimitPerMinute: int(env.LOGIN_RATE_LIMIT_PER_MINUTE, 20, 'LOGIN_RATE_LIMIT_PER_MINUTE', 1, 100000),
+    workerHealth: workerHealth(env, nodeEnv),
   };
 }
 

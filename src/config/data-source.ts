@@ -3,10 +3,13 @@ import { SnakeNamingStrategy } from '@app/common';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import { loadAppConfig } from './app-config';
+import { DatabasePoolConfig, loadAppConfig, loadDatabasePoolConfig } from './app-config';
 import { ENTITIES } from './entities';
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(
+  databaseUrl: string,
+  pool: DatabasePoolConfig = loadDatabasePoolConfig(),
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -15,7 +18,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsTransactionMode: 'each',
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20) },
+    // A query never waits long for a connection: with PostgreSQL down (or the pool exhausted)
+    // the request fails within connectionTimeoutMillis and answers 503, instead of hanging.
+    extra: { max: pool.size, connectionTimeoutMillis: pool.connectTimeoutMs },
   };
 }
 

@@ -1,4 +1,4 @@
-import { redisOptionsFromUrl } from '@app/common';
+import { failFastRedisOptions } from '@app/common';
 import { OnApplicationShutdown, Provider } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import Redis from 'ioredis';
@@ -11,11 +11,11 @@ export const redisProvider: Provider = {
   provide: REDIS,
   inject: [appConfig.KEY],
   useFactory: (config: ConfigType<typeof appConfig>) => {
+    // Fail fast: a readiness probe or a small command never waits on an unreachable Redis. The
+    // readiness probe times itself (shorter); the command timeout is the backstop.
     const client = new Redis({
-      ...redisOptionsFromUrl(config.redisUrl),
+      ...failFastRedisOptions(config.redisUrl, 2_000),
       lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
     });
     client.on('error', () => undefined); // surfaced by health checks, not as log floods
     void client.connect().catch(() => undefined);

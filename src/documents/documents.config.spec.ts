@@ -6,6 +6,8 @@ import { ConfigError } from '../config/app-config';
 import { loadDocumentsConfig } from './documents.config';
 import { loadSealer } from './seal-certificate';
 
+const PRODUCTION = { NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://dual.example.nl/' };
+
 describe('documents configuration', () => {
   it('has development defaults: local directory, generated seal next to it', () => {
     const c = loadDocumentsConfig({ NODE_ENV: 'development', DOCUMENTS_DIR: '/srv/docs' });
@@ -20,16 +22,25 @@ describe('documents configuration', () => {
   });
 
   it('allows a self-signed seal outside production only, unless told', () => {
-    expect(loadDocumentsConfig({ NODE_ENV: 'production' }).allowSelfSigned).toBe(false);
+    expect(loadDocumentsConfig(PRODUCTION).allowSelfSigned).toBe(false);
     expect(
-      loadDocumentsConfig({ NODE_ENV: 'production', SEAL_ALLOW_SELF_SIGNED: 'true' })
-        .allowSelfSigned,
+      loadDocumentsConfig({ ...PRODUCTION, SEAL_ALLOW_SELF_SIGNED: 'true' }).allowSelfSigned,
     ).toBe(true);
     expect(() => loadDocumentsConfig({ SEAL_ALLOW_SELF_SIGNED: 'maybe' })).toThrow(ConfigError);
     expect(
-      loadDocumentsConfig({ NODE_ENV: 'production', SEAL_P12_PATH: '/run/secrets/seal.p12' })
-        .sealP12Path,
+      loadDocumentsConfig({ ...PRODUCTION, SEAL_P12_PATH: '/run/secrets/seal.p12' }).sealP12Path,
     ).toBe('/run/secrets/seal.p12');
+  });
+
+  it('requires PUBLIC_BASE_URL in production: it is printed into every sealed PDF', () => {
+    expect(() => loadDocumentsConfig({ NODE_ENV: 'production' })).toThrow(
+      /PUBLIC_BASE_URL is required in production/,
+    );
+    expect(() => loadDocumentsConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: '' })).toThrow(
+      ConfigError,
+    );
+    expect(loadDocumentsConfig(PRODUCTION).publicBaseUrl).toBe('https://dual.example.nl');
+    expect(loadDocumentsConfig({ NODE_ENV: 'test' }).publicBaseUrl).toBe('http://localhost:3000');
   });
 
   it('names the variable of a bad value', () => {
@@ -47,9 +58,9 @@ describe('the sealing certificate', () => {
   const quiet = { log: () => undefined, warn: () => undefined } as unknown as Logger;
 
   it('a production worker refuses to seal without a certificate', async () => {
-    await expect(
-      loadSealer(loadDocumentsConfig({ NODE_ENV: 'production' }), quiet),
-    ).rejects.toThrow(/SEAL_P12_PATH is required/);
+    await expect(loadSealer(loadDocumentsConfig(PRODUCTION), quiet)).rejects.toThrow(
+      /SEAL_P12_PATH is required/,
+    );
   });
 
   it('generates one development seal, also for workers starting at once, and reuses it', async () => {

@@ -18,7 +18,11 @@ export interface DocumentsConfig {
    */
   allowSelfSigned: boolean;
   devSealPath: string;
-  /** Printed on every page as where to verify (PUBLIC_BASE_URL, default http://localhost:3000). */
+  /**
+   * Printed on every sealed page as where to verify (PUBLIC_BASE_URL; default
+   * http://localhost:3000 outside production, required in production: a wrong link is printed
+   * into documents that live for years).
+   */
   publicBaseUrl: string;
   /** Document jobs one worker process runs at once (DOCUMENT_JOB_CONCURRENCY, default 2). */
   concurrency: number;
@@ -34,6 +38,11 @@ export function loadDocumentsConfig(env: NodeJS.ProcessEnv = process.env): Docum
     resolve(value && value !== '' ? value : fallback);
   const documentsDir = dir(env.DOCUMENTS_DIR, join('var', 'documents'));
   const sealP12Path = env.SEAL_P12_PATH ? resolve(env.SEAL_P12_PATH) : null;
+  if (nodeEnv === 'production' && !env.PUBLIC_BASE_URL) {
+    throw new ConfigError(
+      'PUBLIC_BASE_URL is required in production: it is printed on every sealed PDF as where to verify it (e.g. https://dualroute.example.nl)',
+    );
+  }
   const publicBaseUrl = (env.PUBLIC_BASE_URL || 'http://localhost:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicBaseUrl)) {
     throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, not "${publicBaseUrl}"`);

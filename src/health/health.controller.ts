@@ -1,51 +1,74 @@
-import { Public } from '@app/common';
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import type Redis from 'ioredis';
-import { REDIS } from '../config/redis.provider';
+import { DomainError, Public } from '@app/common';
+import { Controller, Get } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DependencyHealth, DependencyStatus } from './dependency-health';
+
+/** What /health/ready answers; a 503 carries the same `details` and `down` in problem+json. */
+export interface ReadyBody {
+  status: 'ok';
+  details: Record<string, DependencyStatus>;
+}
+
+const DETAILS_SCHEMA = {
+  type: 'object',
+  description: 'Per dependency (database, redis): status up or down, and a message when down.',
+  additionalProperties: {
+    type: 'object',
+    properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } },
+  },
+};
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly db: TypeOrmHealthIndicator,
-    private readonly indicators: HealthIndicatorService,
-    @Inject(REDIS) private readonly redis: Redis,
-  ) {}
+  constructor(private readonly health: DependencyHealth) {}
 
-  /** The process is up and serving HTTP. */
   @Get('live')
-  @HealthCheck()
-  live() {
-    return this.health.check([]);
+  @ApiOperation({ summary: 'The process is up and serving HTTP (checks no dependency)' })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } },
+  })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 
-  /** PostgreSQL and Redis answer: the instance can take traffic. */
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.db.pingCheck('database', { timeout: 2000 }),
-      async () => {
-        const indicator = this.indicators.check('redis');
-        let timer: NodeJS.Timeout | undefined;
-        try {
-          await Promise.race([
-            this.redis.ping(),
-            new Promise((_, reject) => {
-              timer = setTimeout(() => reject(new Error('Redis did not answer within 2 s')), 2000);
-            }),
-          ]);
-          return indicator.up();
-        } catch (error) {
-          return indicator.down({ message: (error as Error).message });
-        } finally {
-          clearTimeout(timer);
-        }
-      },
-    ]);
+  @ApiOperation({
+    summary: 'PostgreSQL and Redis answer: the instance can take traffic',
+    description:
+      'Answers within about a second. 503 application/problem+json with Retry-After when a ' +
+      'dependency is down; `down` lists which (database, redis) and `details` says why.',
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: { status: { type: 'string', example: 'ok' }, details: DETAILS_SCHEMA },
+    },
+  })
+  @ApiServiceUnavailableResponse({
+    description:
+      'problem+json (type …/not-ready) with `down: ["database" | "redis"]` and `details`',
+  })
+  async ready(): Promise<ReadyBody> {
+    const { ready, details, down } = await this.health.check();
+    if (!ready) {
+      throw new DomainError(
+        503,
+        'not-ready',
+        'Service unavailable',
+        `Not ready: ${down.join(' and ')} unreachable.`,
+        {
+          down,
+          details,
+        },
+      );
+    }
+    return { status: 'ok', details };
   }
 }

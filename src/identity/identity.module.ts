@@ -1,9 +1,8 @@
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { redisOptionsFromUrl } from '@app/common';
+import { failFastRedisOptions, FailoverThrottlerStorage } from '@app/common';
 import { createSecretKey } from 'node:crypto';
 import { appConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
@@ -25,14 +24,15 @@ import { UsersService } from './users.service';
         return { secret: key, signOptions: { algorithm: 'HS256' } };
       },
     }),
-    // Login attempts are counted in Redis so the limit holds across API replicas. Named 'default'
-    // so the guard answers with a plain Retry-After header.
+    // Login attempts are counted in Redis so the limit holds across API replicas (in the process
+    // while Redis is unreachable: see FailoverThrottlerStorage). Named 'default' so the guard
+    // answers with a plain Retry-After header.
     ThrottlerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (config: ConfigType<typeof appConfig>) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
-        storage: new ThrottlerStorageRedisService({
-          ...redisOptionsFromUrl(config.redisUrl),
+        storage: new FailoverThrottlerStorage({
+          ...failFastRedisOptions(config.redisUrl),
           keyPrefix: `${config.queuePrefix}:throttle:`,
         }),
       }),

@@ -7,8 +7,9 @@ import {
 import { Reflector } from '@nestjs/core';
 
 /**
- * The login throttler (Redis-backed, per client IP, see IdentityModule) with an endpoint's own
- * limit per minute. 429 problem+json with Retry-After.
+ * The login throttler (per client IP, counted in Redis and in the process while Redis is
+ * unreachable: FailoverThrottlerStorage, see IdentityModule) with an endpoint's own limit per
+ * minute. 429 problem+json with Retry-After.
  */
 export abstract class PerMinuteThrottlerGuard extends ThrottlerGuard {
   constructor(options: ThrottlerModuleOptions, storage: ThrottlerStorage, reflector: Reflector) {

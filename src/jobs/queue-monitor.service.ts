@@ -33,7 +33,7 @@ export interface QueueView {
 }
 
 const LAST_FAILED = 20;
-const TIMEOUT_MS = 3_000;
+const TIMEOUT_MS = 900;
 
 /**
  * Read-only view of the BullMQ queues for admins. Its Queue handles are opened on first use (an

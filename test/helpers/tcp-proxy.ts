@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 export class TcpProxy {
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
+  private readonly pipes = new Set<[net.Socket, net.Socket]>();
+  private stalled = false;
   port = 0;
 
   constructor(
@@ -19,14 +21,25 @@ export class TcpProxy {
   /** Listens on `port` (0: a free port the first time, the same port afterwards). */
   async start(port = this.port): Promise<number> {
     const server = net.createServer((client) => {
+      if (this.stalled) {
+        // Accepted and held, never answered (see stall()).
+        this.sockets.add(client);
+        client.on('error', () => undefined);
+        return;
+      }
       const upstream = net.connect(this.targetPort, this.targetHost);
       for (const socket of [client, upstream]) {
         this.sockets.add(socket);
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => undefined);
       }
+      const pipe: [net.Socket, net.Socket] = [client, upstream];
+      this.pipes.add(pipe);
       client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
+      upstream.on('close', () => {
+        client.destroy();
+        this.pipes.delete(pipe);
+      });
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve, reject) => {
@@ -38,10 +51,30 @@ export class TcpProxy {
     return this.port;
   }
 
+  /** Connections currently forwarded (e.g. to wait until a client has reconnected all of its). */
+  get connections(): number {
+    return this.pipes.size;
+  }
+
+  /**
+   * A dependency that hangs instead of refusing: open connections stay open but pass no more
+   * data, new ones are accepted and never answered, so clients wait for their own timeouts.
+   * `stop()` and `start()` bring the service back.
+   */
+  stall(): void {
+    this.stalled = true;
+    for (const [client, upstream] of this.pipes) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+    }
+  }
+
   /** Refuses new connections and cuts the open ones. */
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
+    this.stalled = false;
+    this.pipes.clear();
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -14,7 +14,7 @@ export function testEnv(): Record<string, string> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     SIGNING_RATE_LIMIT_PER_MINUTE: '100000',
-    OUTBOX_POLL_MS: '50',
+    JOB_POLL_MS: '50',
     DEMO_DATA: 'false',
     DOCUMENTS_DIR: `${process.env.TEST_DATA_DIR ?? '/tmp/dualroute-test'}/documents`,
     VERIFY_RATE_LIMIT_PER_MINUTE: '100000',

@@ -25,3 +25,5 @@ export * from './logging/logger';
 export * from './redis/queue-lifecycle';
 export * from './database/prepared';
 export * from './audit/changes';
+export * from './redis/failover-throttler-storage';
+export * from './errors/dependency-errors';

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { IdempotentReplay } from '../idempotency/idempotency.guard';
+import { RETRY_AFTER_SECONDS, unavailableDependency } from './dependency-errors';
 import { DomainError, FieldError, PROBLEM_BASE } from './domain-error';
 
 export interface ProblemDetails {
@@ -26,6 +27,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Validation failed',
   429: 'Too many requests',
+  503: 'Service unavailable',
 };
 
 /** PostgreSQL error codes we translate into client errors instead of 500s. */
@@ -54,11 +56,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     const problem = this.toProblem(exception, request);
-    if (problem.status >= 500) {
+    const dependency = unavailableDependency(exception);
+    if (dependency) {
+      // Expected while a dependency is down: one line per request, no stack trace.
+      this.logger.warn(
+        { requestId: request?.id, dependency, reason: (exception as Error).message },
+        `${dependency} unavailable on ${request?.method} ${request?.url}: answered 503`,
+      );
+    } else if (problem.status === 503 && exception instanceof DomainError) {
+      // A deliberate "not now" (e.g. not ready, queues unreachable): no stack trace needed.
+      this.logger.warn(
+        { requestId: request?.id },
+        `${request?.method} ${request?.url}: ${problem.detail}`,
+      );
+    } else if (problem.status >= 500) {
       this.logger.error(
         { err: exception, requestId: request?.id },
         `Unhandled error on ${request?.method} ${request?.url}`,
       );
+    }
+    if (problem.status === 503 && !reply.hasHeader('retry-after')) {
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     }
     void reply
       .status(problem.status)
@@ -68,6 +86,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   toProblem(exception: unknown, request?: FastifyRequest): ProblemDetails {
     const instance = request?.url;
+    if (unavailableDependency(exception)) return this.unavailable(instance);
     if (exception instanceof DomainError) {
       // Extensions never replace the standard members (an extension named `status` once made a 500).
       return {
@@ -103,6 +122,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       title: 'Internal server error',
       status: 500,
       detail: `Something went wrong on our side. Quote request id ${request?.id ?? 'unknown'} when you report it.`,
+      instance,
+    };
+  }
+
+  /** Which dependency is down stays in the log and in /health/ready, not in a public answer. */
+  private unavailable(instance?: string): ProblemDetails {
+    return {
+      type: PROBLEM_BASE + 'service-unavailable',
+      title: 'Service unavailable',
+      status: 503,
+      detail: `The service cannot handle this request just now; retry in ${RETRY_AFTER_SECONDS} seconds.`,
       instance,
     };
   }

@@ -13,3 +13,26 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
   };
 }
+
+/** How long a request-path Redis command may take before it counts as "Redis is down". */
+export const REQUEST_PATH_REDIS_TIMEOUT_MS = 500;
+
+/**
+ * Options for a client on the request path (rate-limit counters, readiness): a command never
+ * waits for Redis. While disconnected it is refused at once (no offline queue), one in flight
+ * when the connection drops is not retried, and one Redis does not answer gives up after
+ * `commandTimeoutMs`. ioredis keeps reconnecting in the background. Not for BullMQ workers,
+ * which need blocking commands and their own retry behaviour.
+ */
+export function failFastRedisOptions(
+  url: string,
+  commandTimeoutMs = REQUEST_PATH_REDIS_TIMEOUT_MS,
+): RedisOptions {
+  return {
+    ...redisOptionsFromUrl(url),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: commandTimeoutMs,
+    connectTimeout: 2_000,
+  };
+}
