@@ -98,7 +98,7 @@ describe('documents: exactly one sealed document per version', () => {
     return files.filter((f) => f.endsWith('.pdf') && f.includes('-signed-'));
   }
 
-  it('50 agreements signed concurrently, two workers: one seal job and one document per version', async () => {
+  it('50 agreements, each signed by its three parties at once (ten agreements at a time), two workers: one seal job and one document per version', async () => {
     const ids = await fullySigned(50);
     const jobs = await db.query(
       `SELECT key, count(*)::int AS n FROM jobs WHERE kind = $1 AND key = ANY($2) GROUP BY key`,

@@ -173,15 +173,23 @@ export async function jobCount(api: TestApi, key: string): Promise<number> {
   return rows[0].n;
 }
 
-/** n agreements signed by all three parties, each party's signatures racing the others'. */
+/**
+ * n agreements signed by all three parties, each party's signatures racing the others'. Ten
+ * agreements at a time: more concurrent requests than the pool has connections would wait longer
+ * than DATABASE_CONNECT_TIMEOUT_MS on a busy machine and be shed with a 503 (by design).
+ */
 export async function fullySigned(api: TestApi, world: AgreementWorld, n: number): Promise<string[]> {
   const pending = [];
   for (let i = 0; i < n; i += 1) pending.push(await pendingAgreement(api, world));
   const tokens = [world.studentToken, world.companyRepToken, world.coordinatorToken];
-  const results = await Promise.all(
-    pending.flatMap(({ id, contentHash }) => tokens.map((t) => sign(api, t, id, contentHash))),
-  );
-  const refused = results.filter((r) => r.status !== 201);
-  if (refused.length) throw new Error(`signing failed: ${refused[0].status} ${JSON.stringify(refused[0].body)}`);
+  for (let i = 0; i < pending.length; i += 10) {
+    const results = await Promise.all(
+      pending
+        .slice(i, i + 10)
+        .flatMap(({ id, contentHash }) => tokens.map((t) => sign(api, t, id, contentHash))),
+    );
+    const refused = results.filter((r) => r.status !== 201);
+    if (refused.length) throw new Error(`signing failed: ${refused[0].status} ${JSON.stringify(refused[0].body)}`);
+  }
   return pending.map((p) => p.id);
 }
