@@ -1,24 +1,21 @@
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { migrate } from '../../src/cli/migrate';
 import { seedDemoAgreementsStandalone } from '../../src/cli/demo-agreements';
-import { DEMO_EMAILS, DEMO_PASSWORD, seedDemo, seedDemoIfEmpty } from '../../src/cli/seed-demo';
+import {
+  DEMO_EMAILS,
+  DEMO_PASSWORD,
+  seedDemo,
+  seedDemoIfEmpty,
+  SeedResult,
+} from '../../src/cli/seed-demo';
 import { loadAppConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/config/data-source';
 import { bearer, login, startApi, TestApi } from '../helpers/api';
 
 /**
- * The demo data set on a database of its own (the shared test database must stay free of it):
- * created and migrated here, dropped at the end.
+ * The demo data set on this file's own database (migrated, empty: test/setup/file-database.ts),
+ * so no other test file ever sees it.
  */
-// Named like the run databases (dualroute_test_<...>_<start time in base 36>), so the global
-// setup's clean-up of killed runs recognises it by age and never drops it while it is in use.
-const databaseName = `dualroute_test_seed_${process.pid}_${Date.now().toString(36)}`;
-const adminUrl = new URL(process.env.DATABASE_URL!);
-adminUrl.pathname = '/postgres';
-const seedUrl = new URL(process.env.DATABASE_URL!);
-seedUrl.pathname = `/${databaseName}`;
-const url = seedUrl.toString();
+const url = process.env.DATABASE_URL!;
 
 const TABLES = [
   'universities',
@@ -34,19 +31,10 @@ const TABLES = [
   'users',
 ];
 
-async function dropDatabase(): Promise<void> {
-  const admin = new Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
-
 describe('demo data (npm run seed:demo, npm start)', () => {
   let dataSource: DataSource;
-  const originalDatabaseUrl = process.env.DATABASE_URL;
+  /** Two seeders racing on the empty database: the first thing that happens to it. */
+  let racingSeeds: SeedResult[];
 
   async function counts(): Promise<Record<string, number>> {
     const result: Record<string, number> = {};
@@ -58,25 +46,23 @@ describe('demo data (npm run seed:demo, npm start)', () => {
   }
 
   beforeAll(async () => {
-    await dropDatabase();
-    await migrate(url);
     dataSource = new DataSource({ ...dataSourceOptions(url), extra: { max: 4 } } as ReturnType<
       typeof dataSourceOptions
     >);
     await dataSource.initialize();
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    // Here rather than in the first test: every test below needs the data, in any order.
+    const config = { ...loadAppConfig(), databaseUrl: url };
+    racingSeeds = await Promise.all([seedDemoIfEmpty(config), seedDemo(dataSource)]);
   });
 
   afterAll(async () => {
     jest.restoreAllMocks();
-    process.env.DATABASE_URL = originalDatabaseUrl;
     await dataSource?.destroy();
-    await dropDatabase();
   });
 
   it('seeds an empty database exactly once, even when two processes start at the same time', async () => {
-    const config = { ...loadAppConfig(), databaseUrl: url };
-    const results = await Promise.all([seedDemoIfEmpty(config), seedDemo(dataSource)]);
+    const results = racingSeeds;
     expect(results.filter((r) => r.seeded)).toHaveLength(1);
     const seeded = results.find((r) => r.seeded)!;
     expect(seeded.logins.map((l) => l.email).sort()).toEqual(Object.values(DEMO_EMAILS).sort());
@@ -96,7 +82,8 @@ describe('demo data (npm run seed:demo, npm start)', () => {
     expect(c.students).toBeGreaterThanOrEqual(280);
     expect(c.students).toBeLessThanOrEqual(320);
     const roles: { role: string; count: number }[] = await dataSource.query(
-      `SELECT role, count(*)::int AS count FROM users GROUP BY role ORDER BY role`,
+      // The bootstrap admin is not demo data (the API below creates it, whenever it starts).
+      `SELECT role, count(*)::int AS count FROM users WHERE role <> 'admin' GROUP BY role ORDER BY role`,
     );
     expect(roles).toEqual([
       { role: 'company_rep', count: 1 },
@@ -151,7 +138,6 @@ describe('demo data (npm run seed:demo, npm start)', () => {
     let api: TestApi;
 
     beforeAll(async () => {
-      process.env.DATABASE_URL = url;
       api = await startApi(); // creates the bootstrap admin in this database and logs in
     });
 
