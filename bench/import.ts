@@ -16,7 +16,7 @@
  */
 import 'reflect-metadata';
 import { todayIso, validateRows } from '../src/integrations/student-import-rows';
-import { clearQueueKeys, dropBenchDatabase, dropBenchDatabaseUnlessKept } from './support';
+import { clearQueueKeys, dropBenchDatabaseUnlessKept, prepareBenchDatabase } from './support';
 
 const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dualroute_bench_import';
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   const { createApiApp } = await import('../src/bootstrap/api-app');
   const { createWorkerApp } = await import('../src/worker');
 
-  await dropBenchDatabase(DATABASE_URL);
+  await prepareBenchDatabase(DATABASE_URL, 'npm run bench:import', process.env.QUEUE_PREFIX);
   await migrate(DATABASE_URL);
   const api = await createApiApp();
   await api.listen({ port: 0, host: '127.0.0.1' });
