@@ -1,21 +1,31 @@
 import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { isReadyMessage, ReadyMessage } from './bootstrap/ready-signal';
 import { migrate } from './cli/migrate';
-import { seedDemoIfEmpty } from './cli/seed-demo';
-import { loadAppConfig } from './config/app-config';
+import { DemoLogin, formatLogins, seedDemoIfEmpty } from './cli/seed-demo';
+import { AppConfig, loadAppConfig } from './config/app-config';
 
 /**
  * `npm start`: apply migrations, load demo data on an empty database (unless DEMO_DATA=false),
- * then run the API and one worker as child processes, and stop both on SIGINT/SIGTERM.
+ * then run the API and one worker as child processes, and stop both on SIGINT/SIGTERM. The demo
+ * logins and the URLs come last, once both children report that they are ready, so that they
+ * are what a terminal shows after the start-up logs.
  */
 async function start(): Promise<void> {
   const config = loadAppConfig();
   const applied = await migrate(config.databaseUrl);
-  console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date');
-  if (config.demoData) await seedDemoIfEmpty(config);
+  console.log(
+    applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date',
+  );
+  const logins = config.demoData
+    ? (await seedDemoIfEmpty(config, { printLogins: false })).logins
+    : [];
 
-  const children: ChildProcess[] = [fork(join(__dirname, 'main.js')), fork(join(__dirname, 'worker.js'))];
+  const children: ChildProcess[] = [
+    fork(join(__dirname, 'main.js')),
+    fork(join(__dirname, 'worker.js')),
+  ];
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -24,6 +34,7 @@ async function start(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  const ready = new Set<ReadyMessage['process']>();
   for (const child of children) {
     child.on('exit', (code) => {
       if (!stopping) {
@@ -32,9 +43,24 @@ async function start(): Promise<void> {
         process.exitCode = code ?? 1;
       }
     });
+    child.on('message', (message) => {
+      if (!isReadyMessage(message) || ready.has(message.process)) return;
+      ready.add(message.process);
+      if (ready.size === children.length && !stopping) console.log(summary(config, logins));
+    });
   }
-  console.log(`API:      http://localhost:${config.port}/api/v1`);
-  console.log(`API docs: http://localhost:${config.port}/api/docs`);
+}
+
+function summary(config: AppConfig, logins: DemoLogin[]): string {
+  const base = `http://localhost:${config.port}`;
+  return [
+    '',
+    'API and worker are running (Ctrl-C stops both).',
+    ...(logins.length ? [formatLogins(config, logins)] : []),
+    `API:      ${base}/api/v1`,
+    `API docs: ${base}/api/docs`,
+    '',
+  ].join('\n');
 }
 
 start().catch((error) => {
