@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import { isReadyMessage, ReadyMessage } from './bootstrap/ready-signal';
+import { allReady } from './bootstrap/ready-signal';
 import { migrate } from './cli/migrate';
 import { DemoLogin, formatLogins, seedDemoIfEmpty } from './cli/seed-demo';
 import { AppConfig, loadAppConfig } from './config/app-config';
@@ -34,7 +34,6 @@ async function start(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  const ready = new Set<ReadyMessage['process']>();
   for (const child of children) {
     child.on('exit', (code) => {
       if (!stopping) {
@@ -43,12 +42,9 @@ async function start(): Promise<void> {
         process.exitCode = code ?? 1;
       }
     });
-    child.on('message', (message) => {
-      if (!isReadyMessage(message) || ready.has(message.process)) return;
-      ready.add(message.process);
-      if (ready.size === children.length && !stopping) console.log(summary(config, logins));
-    });
   }
+  await allReady(children);
+  if (!stopping) console.log(summary(config, logins));
 }
 
 function summary(config: AppConfig, logins: DemoLogin[]): string {
