@@ -1,4 +1,9 @@
-/** Unit tests beside the code; e2e tests in test/ against real PostgreSQL and Redis. */
+/**
+ * Unit tests beside the code; e2e tests in test/ against real PostgreSQL and Redis, each file
+ * on a database and queue prefix of its own (test/setup/file-database.ts). Tests run in a
+ * random order within each file (the seed is printed; `--seed=<n>` repeats an order), so no
+ * test can lean on another having run first.
+ */
 const moduleNameMapper = {
   '^@app/common(|/.*)$': '<rootDir>/libs/common/src$1',
   '^@app/matching-engine(|/.*)$': '<rootDir>/libs/matching-engine/src$1',
@@ -8,6 +13,7 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jes
 
 module.exports = {
   testTimeout: 60000,
+  randomize: true,
   projects: [
     {
       displayName: 'unit',
@@ -27,6 +33,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/file-database.ts'],
     },
   ],
 };

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import type { MatchingData } from './matching-data';
-import { clearQueueKeys, dropBenchDatabase, dropBenchDatabaseUnlessKept } from './support';
+import { clearQueueKeys, dropBenchDatabaseUnlessKept, prepareBenchDatabase } from './support';
 
 type Check = [string, boolean];
 
@@ -212,7 +212,7 @@ export async function apiSection(data: MatchingData, seed: string): Promise<Chec
   const { createApiApp } = await import('../src/bootstrap/api-app');
   const { createWorkerApp } = await import('../src/worker');
 
-  await dropBenchDatabase(DATABASE_URL);
+  await prepareBenchDatabase(DATABASE_URL, 'npm run bench:matching', prefix);
   await migrate(DATABASE_URL);
   const db = new Client({ connectionString: DATABASE_URL });
   await db.connect();

@@ -14,7 +14,7 @@ import 'reflect-metadata';
 import type { FailoverThrottlerStorage } from '@app/common';
 import { getStorageToken } from '@nestjs/throttler';
 import { TcpProxy } from '../test/helpers/tcp-proxy';
-import { clearQueueKeys, dropBenchDatabase, dropBenchDatabaseUnlessKept } from './support';
+import { clearQueueKeys, dropBenchDatabaseUnlessKept, prepareBenchDatabase } from './support';
 
 const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dualroute_bench_outage';
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const { createApiApp } = await import('../src/bootstrap/api-app');
   const { PDFDocument } = await import('pdf-lib');
 
-  await dropBenchDatabase(DATABASE_URL);
+  await prepareBenchDatabase(DATABASE_URL, 'npm run bench:outage', process.env.QUEUE_PREFIX);
   await migrate(DATABASE_URL);
   const api = await createApiApp();
   await api.listen({ port: 0, host: '127.0.0.1' });

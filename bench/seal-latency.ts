@@ -20,7 +20,7 @@ import { migrate } from '../src/cli/migrate';
 import type { TestApi } from '../test/helpers/api';
 import { login } from '../test/helpers/api';
 import { agreementWorld, pendingAgreement, sign } from '../test/helpers/agreements';
-import { clearQueueKeys, dropBenchDatabase, dropBenchDatabaseUnlessKept } from './support';
+import { clearQueueKeys, dropBenchDatabaseUnlessKept, prepareBenchDatabase } from './support';
 
 const DATABASE_URL =
   process.env.BENCH_SEAL_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dualroute_bench_seal';
@@ -70,7 +70,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  await dropBenchDatabase(DATABASE_URL);
+  await prepareBenchDatabase(DATABASE_URL, 'npm run bench:seal-latency', PREFIX);
   await migrate(DATABASE_URL);
   const port = await freePort();
   const env = {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApiApp } from './bootstrap/api-app';
+import { announceReady } from './bootstrap/ready-signal';
 import { loadAppConfig } from './config/app-config';
 
 async function main(): Promise<void> {
@@ -8,7 +9,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
 }
 
-main().catch((error) => {
-  console.error('API failed to start:', error);
-  process.exit(1);
-});
+main()
+  .then(() => announceReady('api'))
+  .catch((error) => {
+    console.error('API failed to start:', error);
+    process.exit(1);
+  });

@@ -1,21 +1,31 @@
 import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { allReady } from './bootstrap/ready-signal';
 import { migrate } from './cli/migrate';
-import { seedDemoIfEmpty } from './cli/seed-demo';
-import { loadAppConfig } from './config/app-config';
+import { DemoLogin, formatLogins, seedDemoIfEmpty } from './cli/seed-demo';
+import { AppConfig, loadAppConfig } from './config/app-config';
 
 /**
  * `npm start`: apply migrations, load demo data on an empty database (unless DEMO_DATA=false),
- * then run the API and one worker as child processes, and stop both on SIGINT/SIGTERM.
+ * then run the API and one worker as child processes, and stop both on SIGINT/SIGTERM. The demo
+ * logins and the URLs come last, once both children report that they are ready, so that they
+ * are what a terminal shows after the start-up logs.
  */
 async function start(): Promise<void> {
   const config = loadAppConfig();
   const applied = await migrate(config.databaseUrl);
-  console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date');
-  if (config.demoData) await seedDemoIfEmpty(config);
+  console.log(
+    applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date',
+  );
+  const logins = config.demoData
+    ? (await seedDemoIfEmpty(config, { printLogins: false })).logins
+    : [];
 
-  const children: ChildProcess[] = [fork(join(__dirname, 'main.js')), fork(join(__dirname, 'worker.js'))];
+  const children: ChildProcess[] = [
+    fork(join(__dirname, 'main.js')),
+    fork(join(__dirname, 'worker.js')),
+  ];
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -33,8 +43,20 @@ async function start(): Promise<void> {
       }
     });
   }
-  console.log(`API:      http://localhost:${config.port}/api/v1`);
-  console.log(`API docs: http://localhost:${config.port}/api/docs`);
+  await allReady(children);
+  if (!stopping) console.log(summary(config, logins));
+}
+
+function summary(config: AppConfig, logins: DemoLogin[]): string {
+  const base = `http://localhost:${config.port}`;
+  return [
+    '',
+    'API and worker are running (Ctrl-C stops both).',
+    ...(logins.length ? [formatLogins(config, logins)] : []),
+    `API:      ${base}/api/v1`,
+    `API docs: ${base}/api/docs`,
+    '',
+  ].join('\n');
 }
 
 start().catch((error) => {

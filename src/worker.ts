@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { createLogger, PinoNestLogger } from '@app/common';
 import { Logger } from '@nestjs/common';
+import { announceReady } from './bootstrap/ready-signal';
 import { loadAppConfig } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
@@ -15,7 +16,10 @@ export async function createWorkerApp() {
 
 if (require.main === module) {
   createWorkerApp()
-    .then(() => new Logger('Worker').log('Worker started'))
+    .then(() => {
+      new Logger('Worker').log('Worker started');
+      return announceReady('worker');
+    })
     .catch((error) => {
       console.error('Worker failed to start:', error);
       process.exit(1);

@@ -185,8 +185,14 @@ export function formatLogins(
   ].join('\n');
 }
 
-/** `npm start` and `npm run seed:demo`: loads the demo data when no university exists yet. */
-export async function seedDemoIfEmpty(config: AppConfig): Promise<SeedResult> {
+/**
+ * `npm start` and `npm run seed:demo`: loads the demo data when no university exists yet.
+ * `npm start` prints the logins itself (`printLogins: false`), once the API and worker run.
+ */
+export async function seedDemoIfEmpty(
+  config: AppConfig,
+  { printLogins = true }: { printLogins?: boolean } = {},
+): Promise<SeedResult> {
   const options = dataSourceOptions(config.databaseUrl);
   const dataSource = new DataSource({ ...options, extra: { max: 2 } } as typeof options);
   await dataSource.initialize();
@@ -208,13 +214,13 @@ export async function seedDemoIfEmpty(config: AppConfig): Promise<SeedResult> {
             `one awaiting signatures; two drafts), matching run ${world.matchingRunId} (the worker computes its proposals).`,
         );
       }
-      console.log(formatLogins(config, result.logins));
+      if (printLogins) console.log(formatLogins(config, result.logins));
       return result;
     }
     const logins = await existingDemoLogins(dataSource);
     if (logins.length) {
       console.log('Demo data already loaded.');
-      console.log(formatLogins(config, logins));
+      if (printLogins) console.log(formatLogins(config, logins));
     } else {
       console.log('The database already holds data: demo data not loaded.');
     }

@@ -196,7 +196,8 @@ describe('validateRows', () => {
     ]);
   });
 
-  it(`validates ${IMPORT_MAX_ROWS} rows in well under a second`, () => {
+  // How fast is a figure of `npm run bench:import`, not an assertion here.
+  it(`accepts a full batch of ${IMPORT_MAX_ROWS} valid rows`, () => {
     const rows = Array.from({ length: IMPORT_MAX_ROWS }, (_, i) =>
       raw({
         externalId: `SIS-${i}`,
@@ -204,13 +205,17 @@ describe('validateRows', () => {
         dateOfBirth: '2003-05-01',
       }),
     );
-    validate(rows); // warm up the JIT, as a long-running worker is
-    const started = process.hrtime.bigint();
     const result = validate(rows);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(result.errors).toEqual([]);
     expect(result.valid).toHaveLength(IMPORT_MAX_ROWS);
-    // About 40 ms on a quiet machine; the bound leaves room for a loaded CI runner.
-    expect(ms).toBeLessThan(500);
+    expect(result.valid[IMPORT_MAX_ROWS - 1]).toEqual({
+      index: IMPORT_MAX_ROWS - 1,
+      row: normalised({
+        externalId: `SIS-${IMPORT_MAX_ROWS - 1}`,
+        studentNumber: String(1_000_000 + IMPORT_MAX_ROWS - 1),
+        dateOfBirth: '2003-05-01',
+      }),
+    });
   });
 });
 

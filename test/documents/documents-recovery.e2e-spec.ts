@@ -20,7 +20,6 @@ import {
   createAgreement,
   fullySigned as signedBy3,
 } from '../helpers/agreements';
-import { OwnDatabase, ownDatabase } from '../helpers/own-database';
 import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
 
 const ROOT = join(__dirname, '..', '..');
@@ -32,7 +31,6 @@ const ROOT = join(__dirname, '..', '..');
  */
 describe('documents: exactly one sealed document per version', () => {
   const documentsDir = join(process.env.TEST_DATA_DIR ?? '/tmp/dualroute-test', `docs-${process.pid}`);
-  let database: OwnDatabase;
   let env: Record<string, string>;
   let api: TestApi;
   let world: AgreementWorld;
@@ -40,9 +38,8 @@ describe('documents: exactly one sealed document per version', () => {
   let queue: Queue;
 
   beforeAll(async () => {
-    database = await ownDatabase('docs');
     env = {
-      DATABASE_URL: database.url,
+      DATABASE_URL: process.env.DATABASE_URL!,
       QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-docs`,
       DOCUMENTS_DIR: documentsDir,
       // A dead worker's claim runs out after a second; the reconciler then re-drives its job.
@@ -63,7 +60,6 @@ describe('documents: exactly one sealed document per version', () => {
     await queue?.obliterate({ force: true }).catch(() => undefined);
     await queue?.close();
     await api?.close();
-    await database?.drop();
   });
 
   const fullySigned = (n: number) => signedBy3(api, world, n);

@@ -16,7 +16,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CoreModule } from '../../src/core.module';
 import { JobsWorkerModule } from '../../src/jobs/jobs-worker.module';
 import { uniq } from '../helpers/api';
-import { OwnDatabase, ownDatabase } from '../helpers/own-database';
 import { waitFor, withEnv } from '../helpers/worker';
 
 const QUEUE = 'runner-test';
@@ -62,16 +61,14 @@ class ProbeWorkerModule {}
 
 /** The runner with its retry policy, hooks and lease fencing, through the real dispatcher and BullMQ. */
 describe('job runner', () => {
-  let database: OwnDatabase;
   let app: INestApplicationContext;
   let db: DataSource;
   let probe: ProbeHandler;
 
   beforeAll(async () => {
-    database = await ownDatabase('runner');
     app = await withEnv(
       {
-        DATABASE_URL: database.url,
+        DATABASE_URL: process.env.DATABASE_URL!,
         QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}:runner-${uniq()}`,
         JOB_RETRY_BASE_SECONDS: '0.05',
         JOB_RETRY_MAX_SECONDS: '0.2',
@@ -91,7 +88,6 @@ describe('job runner', () => {
   afterAll(async () => {
     for (const release of probe?.release.values() ?? []) release();
     await app?.close();
-    await database?.drop();
   });
 
   const keys = new Map<string, string>();

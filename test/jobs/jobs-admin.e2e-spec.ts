@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { JOBS, jobKeys, QUEUES } from '../../src/jobs/queues';
 import { bearer, createTenant, startApi, TestApi, uniq } from '../helpers/api';
 import { apiKey, createIntegrationKey, createProgrammeFor, studentRows, waitForImport } from '../helpers/imports';
-import { OwnDatabase, ownDatabase } from '../helpers/own-database';
 import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
 
 interface QueueView {
@@ -16,7 +15,6 @@ interface QueueView {
 /** What admins see of the job path and how they repair it; a database of its own (no other file's worker). */
 describe('admin: queues and jobs', () => {
   const prefix = `${process.env.QUEUE_PREFIX}:admin-jobs`;
-  let database: OwnDatabase;
   let env: Record<string, string>;
   let api: TestApi;
   let worker: TestWorker | null = null;
@@ -25,8 +23,7 @@ describe('admin: queues and jobs', () => {
   let admin: Record<string, string>;
 
   beforeAll(async () => {
-    database = await ownDatabase('adminjobs');
-    env = { DATABASE_URL: database.url, QUEUE_PREFIX: prefix };
+    env = { DATABASE_URL: process.env.DATABASE_URL!, QUEUE_PREFIX: prefix };
     api = await withEnv(env, () => startApi());
     db = api.app.get(DataSource);
     admin = bearer(api.adminToken);
@@ -38,7 +35,6 @@ describe('admin: queues and jobs', () => {
     await queue?.obliterate({ force: true }).catch(() => undefined);
     await queue?.close();
     await api?.close();
-    await database?.drop();
   });
 
   async function ensureWorker(): Promise<void> {

@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { JOBS, QUEUES } from '../../src/jobs/queues';
 import { startApi, TestApi } from '../helpers/api';
 import { agreementWorld, AgreementWorld, fullySigned } from '../helpers/agreements';
-import { OwnDatabase, ownDatabase } from '../helpers/own-database';
 import { TcpProxy } from '../helpers/tcp-proxy';
 import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
 
@@ -18,7 +17,6 @@ import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
 describe('jobs through a PostgreSQL outage', () => {
   const prefix = `${process.env.QUEUE_PREFIX}:pg-outage`;
   const proxy = new TcpProxy(5432);
-  let database: OwnDatabase;
   let documentsDir: string;
   let api: TestApi;
   let worker: TestWorker;
@@ -27,9 +25,8 @@ describe('jobs through a PostgreSQL outage', () => {
   let queue: Queue;
 
   beforeAll(async () => {
-    database = await ownDatabase('pgdown');
     documentsDir = join(process.env.TEST_DATA_DIR ?? '/tmp/dualroute-test', `pg-outage-${process.pid}`);
-    const env = { DATABASE_URL: database.url, QUEUE_PREFIX: prefix, DOCUMENTS_DIR: documentsDir };
+    const env = { DATABASE_URL: process.env.DATABASE_URL!, QUEUE_PREFIX: prefix, DOCUMENTS_DIR: documentsDir };
     await proxy.start(0);
     api = await withEnv(env, () => startApi());
     db = api.app.get(DataSource);
@@ -37,7 +34,7 @@ describe('jobs through a PostgreSQL outage', () => {
     queue = new Queue(QUEUES.documents, { connection: redisOptionsFromUrl(process.env.REDIS_URL!), prefix });
     worker = await startWorker({
       ...env,
-      DATABASE_URL: Object.assign(new URL(database.url), { port: String(proxy.port) }).toString(),
+      DATABASE_URL: Object.assign(new URL(process.env.DATABASE_URL!), { port: String(proxy.port) }).toString(),
       // Quick retries that an outage of a few seconds outlasts; the reconciler does the rest.
       JOB_HANDOVER_ATTEMPTS: '2',
       JOB_HANDOVER_BACKOFF_SECONDS: '0.2',
@@ -54,7 +51,6 @@ describe('jobs through a PostgreSQL outage', () => {
     await queue?.obliterate({ force: true }).catch(() => undefined);
     await queue?.close();
     await proxy.stop();
-    await database?.drop();
   });
 
   const sealJobs = (ids: string[]) =>

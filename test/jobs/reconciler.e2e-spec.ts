@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { QUEUES } from '../../src/jobs/queues';
 import { startApi, TestApi } from '../helpers/api';
 import { agreementWorld, AgreementWorld, fullySigned } from '../helpers/agreements';
-import { OwnDatabase, ownDatabase } from '../helpers/own-database';
 import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
 
 /**
@@ -15,7 +14,6 @@ import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
  */
 describe('the reconciler', () => {
   const prefix = `${process.env.QUEUE_PREFIX}:reconciler`;
-  let database: OwnDatabase;
   let documentsDir: string;
   let env: Record<string, string>;
   let api: TestApi;
@@ -24,9 +22,8 @@ describe('the reconciler', () => {
   let queue: Queue;
 
   beforeAll(async () => {
-    database = await ownDatabase('reconcile');
     documentsDir = join(process.env.TEST_DATA_DIR ?? '/tmp/dualroute-test', `reconcile-${process.pid}`);
-    env = { DATABASE_URL: database.url, QUEUE_PREFIX: prefix, DOCUMENTS_DIR: documentsDir };
+    env = { DATABASE_URL: process.env.DATABASE_URL!, QUEUE_PREFIX: prefix, DOCUMENTS_DIR: documentsDir };
     api = await withEnv(env, () => startApi());
     db = api.app.get(DataSource);
     world = await agreementWorld(api);
@@ -37,7 +34,6 @@ describe('the reconciler', () => {
     await api?.close();
     await queue?.obliterate({ force: true }).catch(() => undefined);
     await queue?.close();
-    await database?.drop();
   });
 
   it('two workers racing over 20 stuck seal jobs: each re-driven once and sealed once', async () => {

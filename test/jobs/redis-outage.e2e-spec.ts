@@ -11,7 +11,6 @@ import {
   studentRows,
   waitForImport,
 } from '../helpers/imports';
-import { OwnDatabase, ownDatabase } from '../helpers/own-database';
 import { TcpProxy, tryConnect } from '../helpers/tcp-proxy';
 import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
 
@@ -26,7 +25,6 @@ describe('jobs through a Redis outage and a Redis that lost its data', () => {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `${process.env.QUEUE_PREFIX}:redis-outage`;
   const proxy = new TcpProxy(Number(new URL(redisUrl).port || 6379), new URL(redisUrl).hostname);
-  let database: OwnDatabase;
   let env: Record<string, string>;
   let api: TestApi;
   let worker: TestWorker;
@@ -36,8 +34,7 @@ describe('jobs through a Redis outage and a Redis that lost its data', () => {
   let programmeId: string;
 
   beforeAll(async () => {
-    database = await ownDatabase('redis');
-    env = { DATABASE_URL: database.url, QUEUE_PREFIX: prefix };
+    env = { DATABASE_URL: process.env.DATABASE_URL!, QUEUE_PREFIX: prefix };
     await proxy.start(0);
     api = await withEnv(env, () => startApi());
     worker = await startWorker({ ...env, REDIS_URL: proxy.url });
@@ -54,7 +51,6 @@ describe('jobs through a Redis outage and a Redis that lost its data', () => {
     await queue?.obliterate({ force: true }).catch(() => undefined);
     await queue?.close();
     await proxy.stop();
-    await database?.drop();
   });
 
   async function jobOf(importId: string) {

@@ -41,18 +41,31 @@ describe('placements: employments, secondments, re-secondments', () => {
   const second = (token: string, employmentId: string, body: object) =>
     api.http.post(`/api/v1/employments/${employmentId}/secondments`).set(bearer(token)).send(body);
 
+  // The employment most tests below work on, with its first secondment (which makes the host
+  // company see it): created before the tests, whichever of them runs first.
   let employmentId: string;
+  let employed: { status: number; body: Record<string, unknown> };
+  let firstSecondment: { status: number };
+  beforeAll(async () => {
+    // The student's university records it (the foundation has no relation with the student yet).
+    employed = await employ(fw.coordinatorToken, employmentBody());
+    employmentId = employed.body.id as string;
+    firstSecondment = await second(fw.foundationStaffToken, employmentId, {
+      hostCompanyId: fw.hostCompanyId,
+      startDate: '2026-09-01',
+      endDate: '2027-08-31',
+      supervisorId: fw.hostSupervisorId,
+    });
+  });
 
   it('records a foundation employment; an overlapping one for the student is 409', async () => {
-    // The student's university records it (the foundation has no relation with the student yet).
-    const res = await employ(fw.coordinatorToken, employmentBody());
+    const res = employed;
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       employerType: 'foundation',
       employerFoundationId: fw.foundationId,
       version: 1,
     });
-    employmentId = res.body.id;
     const overlap = await employ(
       fw.coordinatorToken,
       employmentBody({
@@ -76,13 +89,7 @@ describe('placements: employments, secondments, re-secondments', () => {
   });
 
   it('seconds inside the employment to member hosts only, never overlapping', async () => {
-    const ok = await second(fw.foundationStaffToken, employmentId, {
-      hostCompanyId: fw.hostCompanyId,
-      startDate: '2026-09-01',
-      endDate: '2027-08-31',
-      supervisorId: fw.hostSupervisorId,
-    });
-    expect(ok.status).toBe(201);
+    expect(firstSecondment.status).toBe(201);
     const outsider = await createCompany(api);
     const notMember = await second(fw.foundationStaffToken, employmentId, {
       hostCompanyId: outsider.id,
@@ -147,8 +154,9 @@ describe('placements: employments, secondments, re-secondments', () => {
         [employmentId, fw.foundationId, outsider.id],
       ),
     ).rejects.toThrow(/fk_secondments_foundation_member/);
+    // Leaves the employment's secondments as it found them (the test above adds its own).
     await db.query(
-      `DELETE FROM secondments WHERE employment_id = $1 AND start_date >= '2028-01-01'`,
+      `DELETE FROM secondments WHERE employment_id = $1 AND start_date >= '2027-09-01'`,
       [employmentId],
     );
   });

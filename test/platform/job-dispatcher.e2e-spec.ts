@@ -4,12 +4,10 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/config/data-source';
 import { uniq } from '../helpers/api';
-import { OwnDatabase, ownDatabase } from '../helpers/own-database';
 import { waitFor } from '../helpers/worker';
 
 /** The dispatcher on its own against the real PostgreSQL and Redis, on a database of its own. */
 describe('job dispatcher (PostgreSQL → BullMQ)', () => {
-  let database: OwnDatabase;
   let dataSource: DataSource;
   let queue: Queue;
   const dispatchers: JobDispatcher[] = [];
@@ -38,8 +36,7 @@ describe('job dispatcher (PostgreSQL → BullMQ)', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false); // the refused row is logged as an error on purpose
-    database = await ownDatabase('dispatch');
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+    dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
     queue = new Queue(queueName, { connection, prefix });
   });
 
@@ -48,7 +45,6 @@ describe('job dispatcher (PostgreSQL → BullMQ)', () => {
     await queue.obliterate({ force: true });
     await queue.close();
     await dataSource.destroy();
-    await database.drop();
   });
 
   async function insert(key: string, nextAttemptAt = 'now()'): Promise<string> {

@@ -1,14 +1,29 @@
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { register } from 'tsconfig-paths';
+import {
+  createOwnedDatabase,
+  dropAbandonedDatabases,
+  dropDatabase,
+  listDatabases,
+  ownerHere,
+  splitDatabaseUrl,
+  withAdmin,
+} from '../../bench/scratch-databases';
 import { testEnv } from './test-env';
 
-/** Once per run: a fresh database of this run with every migration applied, and a queue prefix. */
+/**
+ * Once per run: the run's template database with every migration applied (each test file then
+ * gets a copy of its own, see file-database.ts), the run's queue prefix, and the clean-up of
+ * databases that killed runs left behind, recognised by their recorded owner, never by age.
+ */
 export default async function globalSetup(): Promise<void> {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   process.env.TEST_DATABASE_URL ??= `postgres://postgres@127.0.0.1:5432/dualroute_test_${runId}`;
   process.env.QUEUE_PREFIX = `test-${runId}`;
+  // The owner of every database of this run: this (Jest's parent) process, which outlives the
+  // workers; once it is gone, whatever of this run is left is abandoned.
+  process.env.TEST_RUN_OWNER_PID = String(process.pid);
   // Documents and the generated development seal of this run, removed by the teardown.
   process.env.TEST_DATA_DIR ??= join(tmpdir(), `dualroute-test-${runId}`);
   const env = testEnv();
@@ -24,25 +39,31 @@ export default async function globalSetup(): Promise<void> {
       '@app/matching-engine/*': ['libs/matching-engine/src/*'],
     },
   });
-  const url = new URL(env.DATABASE_URL);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  // Leftovers of runs killed before their teardown: names end in the run's start time (base 36).
-  const { rows } = await admin.query(
-    `SELECT datname FROM pg_database WHERE datname LIKE 'dualroute_test_%'`,
-  );
-  for (const { datname } of rows as { datname: string }[]) {
-    const startedAt = parseInt(datname.split('_').pop() ?? '', 36);
-    if (datname !== name && startedAt < Date.now() - 3 * 3600_000) {
-      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+  const template = splitDatabaseUrl(env.DATABASE_URL).name;
+  await withAdmin(env.DATABASE_URL, async (admin) => {
+    const dropped = await dropAbandonedDatabases(admin, 'dualroute\\_test\\_%', env.REDIS_URL);
+    if (dropped.length) {
+      console.log(
+        `\nDropped ${dropped.length} database(s) of test runs that ended without clean-up.`,
+      );
     }
-  }
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+    const unowned = (await listDatabases(admin, 'dualroute\\_test\\_%')).filter((db) => !db.owner);
+    if (unowned.length) {
+      console.log(
+        `\nLeft alone: ${unowned.length} dualroute_test_* database(s) with no recorded owner ` +
+          `(drop them by hand when no run uses them): ${unowned.map((db) => db.name).join(', ')}`,
+      );
+    }
+    await dropDatabase(admin, template);
+    await createOwnedDatabase(admin, template, {
+      ...ownerHere(`test run ${runId} on ${hostname()}`, process.env.QUEUE_PREFIX),
+    });
+  });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { migrate } = require('../../src/cli/migrate') as typeof import('../../src/cli/migrate');
   await migrate(env.DATABASE_URL);
+  // Copies need a template nobody is connected to; refusing connections keeps it that way.
+  await withAdmin(env.DATABASE_URL, (admin) =>
+    admin.query(`ALTER DATABASE "${template}" WITH ALLOW_CONNECTIONS false`),
+  );
 }
