@@ -1,4 +1,4 @@
-import { failFastRedisOptions } from '@app/common';
+import { closeRedis, failFastRedisOptions } from '@app/common';
 import { OnApplicationShutdown, Provider } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import Redis from 'ioredis';
@@ -20,7 +20,7 @@ export const redisProvider: Provider = {
     client.on('error', () => undefined); // surfaced by health checks, not as log floods
     void client.connect().catch(() => undefined);
     return Object.assign(client, {
-      onApplicationShutdown: () => client.quit().catch(() => undefined),
+      onApplicationShutdown: () => closeRedis(client),
     }) as Redis & OnApplicationShutdown;
   },
 };

@@ -1,7 +1,6 @@
-import { closeQueue, DomainError, redisOptionsFromUrl } from '@app/common';
+import { DomainError, JobQueues, redisOptionsFromUrl } from '@app/common';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { Queue } from 'bullmq';
 import { appConfig } from '../config/app-config';
 import { ALL_QUEUES } from './queues';
 
@@ -42,9 +41,15 @@ const TIMEOUT_MS = 900;
  */
 @Injectable()
 export class QueueMonitorService implements OnApplicationShutdown {
-  private readonly queues = new Map<string, Queue>();
+  private readonly queues: JobQueues;
 
-  constructor(@Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>) {}
+  constructor(@Inject(appConfig.KEY) config: ConfigType<typeof appConfig>) {
+    this.queues = new JobQueues(
+      redisOptionsFromUrl(config.redisUrl),
+      config.queuePrefix,
+      TIMEOUT_MS,
+    );
+  }
 
   async snapshot(): Promise<QueueView[]> {
     let timer: NodeJS.Timeout | undefined;
@@ -73,11 +78,11 @@ export class QueueMonitorService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => closeQueue(q)));
+    await this.queues.close();
   }
 
   private async describe(name: string): Promise<QueueView> {
-    const queue = this.queue(name);
+    const queue = this.queues.get(name);
     const [counts, failed] = await Promise.all([
       queue.getJobCounts(...JOB_STATES),
       queue.getFailed(0, LAST_FAILED - 1),
@@ -98,22 +103,5 @@ export class QueueMonitorService implements OnApplicationShutdown {
           failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
         })),
     };
-  }
-
-  private queue(name: string): Queue {
-    let queue = this.queues.get(name);
-    if (!queue) {
-      queue = new Queue(name, {
-        prefix: this.config.queuePrefix,
-        connection: {
-          ...redisOptionsFromUrl(this.config.redisUrl),
-          enableOfflineQueue: false,
-          maxRetriesPerRequest: 1,
-        },
-      });
-      queue.on('error', () => undefined); // surfaced as 503 by snapshot()
-      this.queues.set(name, queue);
-    }
-    return queue;
   }
 }

@@ -10,38 +10,30 @@ import { promisify } from 'node:util';
 const CHILD = `
 const net = require('node:net');
 require(process.env.TS_NODE_ENTRY).register({ transpileOnly: true });
-const { Queue } = require('bullmq');
-const { closeQueue } = require(process.env.LIB + '/queue-lifecycle');
-const { redisOptionsFromUrl } = require(process.env.LIB + '/redis-options');
-// BullMQ rejects its connection's start-up promise once more after close(), with nobody left
-// to listen (an upstream quirk, not what this checks): report it instead of crashing.
+const { JobQueues } = require(process.env.LIB + '/jobs/job-queues');
+const { redisOptionsFromUrl } = require(process.env.LIB + '/redis/redis-options');
+// BullMQ may reject its connection's start-up promise once more after close(), with nobody
+// left to listen (an upstream quirk, not what this checks): report it instead of crashing.
 process.on('unhandledRejection', (error) => console.log('late rejection: ' + error.message));
 (async () => {
   const server = net.createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   await new Promise((resolve) => server.close(resolve));
-  // As the admin queue view opens them: fail fast rather than queue commands.
-  const queue = new Queue('unreachable', {
-    connection: {
-      ...redisOptionsFromUrl('redis://127.0.0.1:' + port),
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-    },
-  });
-  queue.on('error', () => undefined);
+  const queues = new JobQueues(redisOptionsFromUrl('redis://127.0.0.1:' + port), 'test');
+  const queue = queues.get('unreachable');
   // A refused attempt's socket has closed: the client waits to retry, as during an outage.
   await new Promise((resolve) => queue.once('ioredis:close', resolve));
-  await closeQueue(queue);
+  await queues.close();
   console.log('closed');
   setTimeout(() => console.log('still held open'), 1000).unref();
 })();
 `;
 
-describe('closeQueue while Redis is unreachable', () => {
+describe('JobQueues.close while Redis is unreachable', () => {
   it('leaves nothing that keeps the process alive', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', CHILD], {
-      env: { ...process.env, TS_NODE_ENTRY: require.resolve('ts-node'), LIB: __dirname },
+      env: { ...process.env, TS_NODE_ENTRY: require.resolve('ts-node'), LIB: `${__dirname}/..` },
       timeout: 30_000, // a hang detector only
     });
     expect(stdout).toContain('closed');

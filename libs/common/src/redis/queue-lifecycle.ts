@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import type Redis from 'ioredis';
 
 /** Rejects when the promise has not settled within `ms` (e.g. a Redis call during an outage). */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -16,14 +16,14 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, message: s
 }
 
 /**
- * Closes a queue handle without hanging when Redis is unreachable: a graceful close when it
- * answers, otherwise a hard disconnect that also stops ioredis's reconnect timer.
+ * Closes a Redis client without hanging on an outage: QUIT when Redis answers in time,
+ * otherwise the socket is cut (QUIT never returns on a half-open connection).
  */
-export async function closeQueue(queue: Queue, ms = 2_000): Promise<void> {
+export async function closeRedis(client: Redis, ms = 1_000): Promise<void> {
   try {
-    await withTimeout(queue.close(), ms, 'close timed out');
+    await withTimeout(client.quit(), ms, 'quit timed out');
   } catch {
-    await queue.disconnect().catch(() => undefined);
+    client.disconnect();
   }
 }
 
