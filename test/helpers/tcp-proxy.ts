@@ -18,8 +18,15 @@ export class TcpProxy {
     private readonly targetHost = '127.0.0.1',
   ) {}
 
-  /** Listens on `port` (0: a free port the first time, the same port afterwards). */
+  /**
+   * Listens on `port` (0: a free port the first time, the same port afterwards). Already
+   * listening: forwards again if stalled, and otherwise changes nothing.
+   */
   async start(port = this.port): Promise<number> {
+    if (this.server) {
+      if (this.stalled) await this.stop();
+      else return this.port;
+    }
     const server = net.createServer((client) => {
       if (this.stalled) {
         // Accepted and held, never answered (see stall()).
@@ -43,7 +50,10 @@ export class TcpProxy {
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error) => {
+        server.close();
+        reject(error);
+      });
       server.listen(port, '127.0.0.1', () => resolve());
     });
     this.server = server;

@@ -157,7 +157,7 @@ describe('matching: vacancies, shortlists, matches, placement on acceptance', ()
   });
 
   it('a second acceptance for the last seat is refused (409): the vacancy filled and withdrew it; declining needs a reason', async () => {
-    const v = await vacancy(fw.coordinatorToken, { capacity: 1 });
+    const v = await vacancy(fw.companyRepToken, { capacity: 1 });
     const others = [];
     for (let i = 0; i < 2; i += 1) {
       const s = await createStudent(api, fw.coordinatorToken, fw.universityId, programmeId, {
@@ -187,7 +187,7 @@ describe('matching: vacancies, shortlists, matches, placement on acceptance', ()
       .set(bearer(fw.coordinatorToken));
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', lastReason: 'vacancy_filled' });
 
-    const open = await vacancy(fw.coordinatorToken, { capacity: 2 });
+    const open = await vacancy(fw.companyRepToken, { capacity: 2 });
     const m = await api.http
       .post('/api/v1/matches')
       .set(bearer(fw.coordinatorToken))
@@ -271,12 +271,12 @@ describe('matching: vacancies, shortlists, matches, placement on acceptance', ()
     });
     const closed = await api.http
       .patch(`/api/v1/vacancies/${v.body.id}`)
-      .set(bearer(fw.coordinatorToken))
+      .set(bearer(fw.companyRepToken))
       .send({ status: 'closed' });
     expect(closed.body.status).toBe('closed');
     const filled = await api.http
       .patch(`/api/v1/vacancies/${v.body.id}`)
-      .set(bearer(fw.coordinatorToken))
+      .set(bearer(fw.companyRepToken))
       .send({ status: 'filled' });
     expect(filled.status).toBe(422);
     const students = await api.http.get('/api/v1/vacancies').set(bearer(fw.studentToken));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { bearer, createTenant, startApi, Tenant, TestApi } from '../helpers/api';
 import {
+  agreementBody,
   createAgreement,
   foundationAgreementBody,
   foundationWorld,
@@ -120,7 +121,8 @@ describe('tenancy: employments of other tenants and error oracles', () => {
     const unknown = await rank(fw.companyRepToken, [randomUUID()]);
     expect(otherUniversity.status).toBe(422);
     expect(problem(otherUniversity.body)).toEqual(problem(unknown.body));
-    // The company's own employee (employed in the test above) it may rank.
+    // A student the company has an agreement with it sees, and may rank.
+    await createAgreement(api, fw.coordinatorToken, agreementBody(fw));
     const own = await rank(fw.companyRepToken, [fw.studentId]);
     expect(own.status).toBe(200);
     // A coordinator does not replace the company's ranking, not even of its own students.
