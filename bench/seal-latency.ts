@@ -53,7 +53,11 @@ function start(entry: string, env: Record<string, string>): ChildProcess {
   return child;
 }
 
-async function until<T>(fn: () => Promise<T | null>, timeoutMs: number, intervalMs = 50): Promise<T> {
+async function until<T>(
+  fn: () => Promise<T | null>,
+  timeoutMs: number,
+  intervalMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn().catch(() => null);
@@ -98,7 +102,11 @@ async function main(): Promise<void> {
     const first = await pendingAgreement(api, world);
     await until(
       async () =>
-        (await db.query(`SELECT 1 FROM documents WHERE agreement_id = $1 AND status = 'ready'`, [first.id])).rowCount
+        (
+          await db.query(`SELECT 1 FROM documents WHERE agreement_id = $1 AND status = 'ready'`, [
+            first.id,
+          ])
+        ).rowCount
           ? true
           : null,
       120_000,
@@ -115,27 +123,40 @@ async function main(): Promise<void> {
       const res = await sign(api, world.coordinatorToken, id, contentHash);
       const answeredAt = Date.now();
       if (res.status !== 201) throw new Error(`sign: ${res.status} ${JSON.stringify(res.body)}`);
-      const readyAt = await until(async () => {
-        const { rows } = await db.query(
-          `SELECT ready_at FROM documents WHERE agreement_id = $1 AND kind = 'signed' AND status = 'ready'`,
-          [id],
-        );
-        return rows[0]?.ready_at as Date | null;
-      }, 30_000, 5);
+      const readyAt = await until(
+        async () => {
+          const { rows } = await db.query(
+            `SELECT ready_at FROM documents WHERE agreement_id = $1 AND kind = 'signed' AND status = 'ready'`,
+            [id],
+          );
+          return rows[0]?.ready_at as Date | null;
+        },
+        30_000,
+        5,
+      );
       if (round >= WARMUP) latencies.push(readyAt.getTime() - answeredAt);
     }
 
     const sorted = [...latencies].sort((a, b) => a - b);
     const p50 = percentile(sorted, 50);
     const p95 = percentile(sorted, 95);
-    console.log(`seal latency: last signature's response -> signed PDF ready, idle, ${ROUNDS} rounds (after ${WARMUP} warm-up)`);
-    console.log(`  p50 ${p50} ms   p95 ${p95} ms   min ${sorted[0]} ms   max ${sorted[sorted.length - 1]} ms`);
+    console.log(
+      `seal latency: last signature's response -> signed PDF ready, idle, ${ROUNDS} rounds (after ${WARMUP} warm-up)`,
+    );
+    console.log(
+      `  p50 ${p50} ms   p95 ${p95} ms   min ${sorted[0]} ms   max ${sorted[sorted.length - 1]} ms`,
+    );
     const pass = p95 <= TARGET_P95_MS;
     console.log(`${pass ? 'PASS' : 'FAIL'} p95 <= ${TARGET_P95_MS} ms`);
     process.exitCode = pass ? 0 : 1;
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve))),
+      ),
+    );
     await db.end().catch(() => undefined);
     await clearQueueKeys(REDIS_URL, PREFIX);
     await dropBenchDatabaseUnlessKept(DATABASE_URL);

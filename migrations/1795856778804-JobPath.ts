@@ -14,7 +14,9 @@ export class JobPath1795856778804 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "jobs" ("id" uuid NOT NULL, "queue" text NOT NULL, "kind" text NOT NULL, "key" text NOT NULL, "subject_type" text NOT NULL, "subject_id" uuid NOT NULL, "payload" jsonb NOT NULL, "state" text NOT NULL, "attempts" integer NOT NULL DEFAULT '0', "next_attempt_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "dispatch_count" integer NOT NULL DEFAULT '0', "dispatched_at" TIMESTAMP WITH TIME ZONE, "lease_owner" text, "lease_expires_at" TIMESTAMP WITH TIME ZONE, "last_error" text, "last_duration_ms" integer, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "started_at" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "ck_jobs_lease" CHECK (state <> 'running' OR (lease_owner IS NOT NULL AND lease_expires_at IS NOT NULL)), CONSTRAINT "ck_jobs_state" CHECK (state IN ('queued', 'running', 'succeeded', 'failed')), CONSTRAINT "PK_cf0a6c42b72fcc7f7c237def345" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "ix_jobs_subject" ON "jobs" ("subject_type", "subject_id") `);
+    await queryRunner.query(
+      `CREATE INDEX "ix_jobs_subject" ON "jobs" ("subject_type", "subject_id") `,
+    );
     await queryRunner.query(`CREATE INDEX "ix_jobs_state" ON "jobs" ("state", "id") `);
     await queryRunner.query(
       `CREATE INDEX "ix_jobs_unfinished" ON "jobs" ("dispatched_at") WHERE state IN ('queued', 'running') AND dispatched_at IS NOT NULL`,
@@ -77,7 +79,9 @@ export class JobPath1795856778804 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "outbox" ("id" uuid NOT NULL, "queue" text NOT NULL, "job_name" text NOT NULL, "job_id" text NOT NULL, "payload" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "sent_at" TIMESTAMP WITH TIME ZONE, "attempts" integer NOT NULL DEFAULT '0', "last_error" text, CONSTRAINT "PK_340ab539f309f03bdaa14aa7649" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "ix_outbox_unsent" ON "outbox" ("id") WHERE sent_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_outbox_unsent" ON "outbox" ("id") WHERE sent_at IS NULL`,
+    );
     // Unfinished jobs go back to the outbox, so the old relay hands them over.
     await queryRunner.query(`
       INSERT INTO outbox (id, queue, job_name, job_id, payload)

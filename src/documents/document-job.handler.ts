@@ -1,5 +1,11 @@
 import { ClaimedJob, isUuid, JobHandler, JobHandlerFor, PermanentJobError } from '@app/common';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { JOBS, QUEUES } from '../jobs/queues';
@@ -26,7 +32,9 @@ const SWEEP_EVERY_MS = 60 * 60_000;
  */
 @Injectable()
 @JobHandlerFor({ queue: QUEUES.documents, kinds: [JOBS.renderPreview, JOBS.sealAgreement] })
-export class DocumentJobHandler implements JobHandler, OnApplicationBootstrap, OnApplicationShutdown {
+export class DocumentJobHandler
+  implements JobHandler, OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(DocumentJobHandler.name);
   private sweeper: NodeJS.Timeout | null = null;
 
@@ -84,9 +92,12 @@ export class DocumentJobHandler implements JobHandler, OnApplicationBootstrap, O
   private async sweep(): Promise<void> {
     try {
       const removed = await this.storage.removeAbandonedWrites(ABANDONED_AFTER_MS);
-      if (removed > 0) this.logger.log(`Removed ${removed} temporary file(s) of interrupted writes`);
+      if (removed > 0)
+        this.logger.log(`Removed ${removed} temporary file(s) of interrupted writes`);
     } catch (error) {
-      this.logger.warn(`Could not sweep temporary files under ${this.config.documentsDir}: ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not sweep temporary files under ${this.config.documentsDir}: ${(error as Error).message}`,
+      );
     }
   }
 }

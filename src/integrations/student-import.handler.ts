@@ -15,7 +15,8 @@ export class StudentImportHandler implements JobHandler {
 
   async run(job: ClaimedJob) {
     const outcome = await this.runner.run(this.importId(job));
-    if (outcome.status === 'missing') throw new PermanentJobError(`Student import ${outcome.importId} does not exist`);
+    if (outcome.status === 'missing')
+      throw new PermanentJobError(`Student import ${outcome.importId} does not exist`);
     return { ...outcome };
   }
 

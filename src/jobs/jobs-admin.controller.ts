@@ -1,7 +1,14 @@
 import { CurrentPrincipal, mapPage, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { JobDto, JobMetricsDto, JobPageDto, ListJobsQueryDto, RetryJobDto, toJobDto } from './dto/job.dto';
+import {
+  JobDto,
+  JobMetricsDto,
+  JobPageDto,
+  ListJobsQueryDto,
+  RetryJobDto,
+  toJobDto,
+} from './dto/job.dto';
 import { JobsAdminService } from './jobs-admin.service';
 import { QueueMonitorService, QueueView } from './queue-monitor.service';
 
@@ -20,7 +27,7 @@ export class JobsAdminController {
     summary:
       'Job counts per BullMQ queue and the last 20 failed hand-overs of each (admins only); 503 while Redis is away',
     description:
-      'The carrier\'s view. The jobs themselves (state, attempts, errors) are in PostgreSQL: GET /admin/jobs.',
+      "The carrier's view. The jobs themselves (state, attempts, errors) are in PostgreSQL: GET /admin/jobs.",
   })
   async queues(): Promise<{ queues: QueueView[] }> {
     return { queues: await this.monitor.snapshot() };
@@ -28,7 +35,8 @@ export class JobsAdminController {
 
   @Get('jobs')
   @ApiOperation({
-    summary: 'Background jobs (document, import, matching run, ...) by state; `stuck=true` for work that does not move',
+    summary:
+      'Background jobs (document, import, matching run, ...) by state; `stuck=true` for work that does not move',
   })
   @ApiOkResponse({ type: JobPageDto })
   async list(@Query() query: ListJobsQueryDto): Promise<JobPageDto> {
@@ -37,7 +45,8 @@ export class JobsAdminController {
 
   @Get('jobs/metrics')
   @ApiOperation({
-    summary: 'Per queue and kind: jobs by state, stuck, the oldest due job\'s wait, and the last hour\'s outcomes and run times',
+    summary:
+      "Per queue and kind: jobs by state, stuck, the oldest due job's wait, and the last hour's outcomes and run times",
   })
   @ApiOkResponse({ type: JobMetricsDto })
   async metrics(): Promise<JobMetricsDto> {

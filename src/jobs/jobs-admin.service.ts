@@ -1,4 +1,12 @@
-import { AuditService, DomainError, JobRecord, JobStore, NotFoundError, Page, Principal } from '@app/common';
+import {
+  AuditService,
+  DomainError,
+  JobRecord,
+  JobStore,
+  NotFoundError,
+  Page,
+  Principal,
+} from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';

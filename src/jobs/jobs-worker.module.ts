@@ -22,7 +22,10 @@ import { jobsConfig } from './jobs.config';
     {
       provide: JOB_OPTIONS,
       inject: [appConfig.KEY, jobsConfig.KEY],
-      useFactory: (app: ConfigType<typeof appConfig>, jobs: ConfigType<typeof jobsConfig>): JobOptions => ({
+      useFactory: (
+        app: ConfigType<typeof appConfig>,
+        jobs: ConfigType<typeof jobsConfig>,
+      ): JobOptions => ({
         connection: redisOptionsFromUrl(app.redisUrl),
         prefix: app.queuePrefix,
         pollIntervalMs: jobs.pollIntervalMs,

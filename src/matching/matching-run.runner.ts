@@ -23,7 +23,10 @@ export class MatchingRunRunner {
   async run(runId: string): Promise<{ status: string; outputHash: string | null }> {
     const repo = this.dataSource.getRepository(MatchingRun);
     // A failed run is computed again only when an operator retried its job.
-    await repo.update({ id: runId, status: In(['queued', 'failed']) }, { status: 'running', error: null });
+    await repo.update(
+      { id: runId, status: In(['queued', 'failed']) },
+      { status: 'running', error: null },
+    );
     const run = await repo.findOneBy({ id: runId });
     if (!run) throw new PermanentJobError(`Matching run ${runId} does not exist`);
     // Completed (or failed) already: a duplicated job does nothing. A run left `running` by a
@@ -122,14 +125,19 @@ export class MatchingRunRunner {
 
   /** A computation failed and the job will try again later: the run reads `queued` meanwhile. */
   async requeue(manager: EntityManager, runId: string): Promise<void> {
-    await manager.getRepository(MatchingRun).update({ id: runId, status: 'running' }, { status: 'queued' });
+    await manager
+      .getRepository(MatchingRun)
+      .update({ id: runId, status: 'running' }, { status: 'queued' });
   }
 
   /** The job is failed for good: so is the run, with the reason, unless it completed meanwhile. */
   async markFailed(manager: EntityManager, runId: string, reason: string): Promise<void> {
     await manager
       .getRepository(MatchingRun)
-      .update({ id: runId, status: In(['queued', 'running']) }, { status: 'failed', error: reason.slice(0, 2000) });
+      .update(
+        { id: runId, status: In(['queued', 'running']) },
+        { status: 'failed', error: reason.slice(0, 2000) },
+      );
   }
 
   /** The run's programmes: the one named, the route's, or every programme of the university. */

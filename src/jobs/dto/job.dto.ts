@@ -30,14 +30,20 @@ export class ListJobsQueryDto extends ListQueryDto {
   @MaxLength(100)
   kind?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only the jobs of this document, import, matching run, ...' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only the jobs of this document, import, matching run, ...',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'subjectId must be a UUID' })
   subjectId?: string;
 }
 
 export class RetryJobDto {
-  @ApiPropertyOptional({ description: 'Why it is retried (kept in the audit trail)', maxLength: 1000 })
+  @ApiPropertyOptional({
+    description: 'Why it is retried (kept in the audit trail)',
+    maxLength: 1000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -52,11 +58,18 @@ export class JobDto {
   @ApiProperty({ example: 'document', description: 'What the job works on' }) subjectType!: string;
   @ApiProperty({ format: 'uuid' }) subjectId!: string;
   @ApiProperty({ enum: JOB_STATES }) state!: JobState;
-  @ApiProperty({ description: 'Runs started since it was asked for (or last retried by an admin)' }) attempts!: number;
+  @ApiProperty({ description: 'Runs started since it was asked for (or last retried by an admin)' })
+  attempts!: number;
   @ApiProperty({ format: 'date-time' }) nextAttemptAt!: Date;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dispatchedAt!: Date | null;
-  @ApiProperty({ description: 'Hand-overs to the queue (re-drives included)' }) dispatchCount!: number;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Until when the running worker holds it' })
+  @ApiProperty({ description: 'Hand-overs to the queue (re-drives included)' })
+  dispatchCount!: number;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Until when the running worker holds it',
+  })
   leaseExpiresAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
   @ApiProperty({ nullable: true, type: Number }) lastDurationMs!: number | null;
@@ -84,8 +97,12 @@ export class JobKindMetricsDto {
   @ApiProperty() running!: number;
   @ApiProperty() succeeded!: number;
   @ApiProperty() failed!: number;
-  @ApiProperty({ description: 'Unfinished and not moving for longer than JOB_REDRIVE_AFTER_SECONDS' }) stuck!: number;
-  @ApiProperty({ description: 'Seconds the longest-waiting due job has waited' }) oldestDueSeconds!: number;
+  @ApiProperty({
+    description: 'Unfinished and not moving for longer than JOB_REDRIVE_AFTER_SECONDS',
+  })
+  stuck!: number;
+  @ApiProperty({ description: 'Seconds the longest-waiting due job has waited' })
+  oldestDueSeconds!: number;
   @ApiProperty({ type: JobHourDto }) lastHour!: JobHourDto;
 }
 

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
@@ -58,7 +64,8 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
     return {
       passes: this.passes,
       failures: this.failures,
-      waitingForPoll: !this.running && !this.wakeAgain && this.scheduledDelay === this.options.pollIntervalMs,
+      waitingForPoll:
+        !this.running && !this.wakeAgain && this.scheduledDelay === this.options.pollIntervalMs,
     };
   }
 
@@ -139,7 +146,11 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** Isolates the rows Redis refuses (they wait and say why); returns the ids that went through. */
-  private async handOverOneByOne(manager: EntityManager, queue: string, rows: DueRow[]): Promise<string[]> {
+  private async handOverOneByOne(
+    manager: EntityManager,
+    queue: string,
+    rows: DueRow[],
+  ): Promise<string[]> {
     const sent: string[] = [];
     for (const row of rows) {
       try {
@@ -152,7 +163,9 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
             WHERE id = $1`,
           [row.id, REFUSED_DELAY_MS, `Redis refused the hand-over: ${describeFailure(error)}`],
         );
-        this.logger.error(`Job ${row.id} (${row.kind}) refused by Redis: ${(error as Error).message}`);
+        this.logger.error(
+          `Job ${row.id} (${row.kind}) refused by Redis: ${(error as Error).message}`,
+        );
       }
     }
     return sent;
@@ -206,7 +219,10 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
       if (this.stopped || this.listener !== client) return;
       this.listener = null;
       client.end().catch(() => undefined);
-      this.listenerRetry = setTimeout(() => void this.listen(attempt + 1), Math.min(10_000, 250 * 2 ** attempt));
+      this.listenerRetry = setTimeout(
+        () => void this.listen(attempt + 1),
+        Math.min(10_000, 250 * 2 ** attempt),
+      );
     };
     this.listener = client;
     client.on('error', retry);

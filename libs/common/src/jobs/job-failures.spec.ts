@@ -20,7 +20,8 @@ describe('the retry policy of every job', () => {
     const delays = Array.from({ length: 12 }, (_, i) => backoffMs(i + 1, policy, noJitter));
     expect(delays.slice(0, 5)).toEqual([10_000, 20_000, 40_000, 80_000, 160_000]);
     expect(delays[11]).toBe(3_600_000);
-    for (let i = 1; i < delays.length; i += 1) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]);
+    for (let i = 1; i < delays.length; i += 1)
+      expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]);
   });
 
   it('spreads retries by ±20 % so an outage does not return all its jobs in the same second', () => {
@@ -39,7 +40,9 @@ describe('the retry policy of every job', () => {
   });
 
   it('retries an unexplained error until the attempts run out, then fails it', () => {
-    expect(decideAfterFailure('error', 19, 20, policy, noJitter)).toMatchObject({ action: 'retry' });
+    expect(decideAfterFailure('error', 19, 20, policy, noJitter)).toMatchObject({
+      action: 'retry',
+    });
     expect(decideAfterFailure('error', 20, 20, policy, noJitter)).toEqual({ action: 'fail' });
   });
 
@@ -53,14 +56,25 @@ describe('the retry policy of every job', () => {
 
 describe('telling a dependency outage from a wrong job', () => {
   it.each([
-    ['PostgreSQL refuses connections', withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
+    [
+      'PostgreSQL refuses connections',
+      withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'),
+    ],
     ['the connection was cut mid-query', new Error('Connection terminated unexpectedly')],
     ['the pool cannot connect in time', new Error('timeout exceeded when trying to connect')],
-    ['PostgreSQL is shutting down (57P01)', withCode('terminating connection due to administrator command', '57P01')],
+    [
+      'PostgreSQL is shutting down (57P01)',
+      withCode('terminating connection due to administrator command', '57P01'),
+    ],
     ['PostgreSQL is starting (57P03)', withCode('the database system is starting up', '57P03')],
     ['too many connections (53300)', withCode('sorry, too many clients already', '53300')],
     ['a deadlock (40P01)', withCode('deadlock detected', '40P01')],
-    ['Redis gave up', new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.')],
+    [
+      'Redis gave up',
+      new Error(
+        'Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.',
+      ),
+    ],
     ['Redis is closed', new Error('Connection is closed.')],
     ['the disk is full', withCode('ENOSPC: no space left on device, write', 'ENOSPC')],
   ])('%s', (_, error) => {
@@ -73,12 +87,18 @@ describe('telling a dependency outage from a wrong job', () => {
       driverError: withCode('connect ECONNRESET', 'ECONNRESET'),
     });
     expect(isDependencyError(wrapped)).toBe(true);
-    expect(isDependencyError(new Error('render failed', { cause: withCode('x', '08006') }))).toBe(true);
+    expect(isDependencyError(new Error('render failed', { cause: withCode('x', '08006') }))).toBe(
+      true,
+    );
   });
 
   it('does not mistake a broken job for an outage', () => {
-    expect(classifyFailure(new TypeError("Cannot read properties of undefined (reading 'terms')"))).toBe('error');
-    expect(classifyFailure(withCode('null value in column "x" violates not-null constraint', '23502'))).toBe('error');
+    expect(
+      classifyFailure(new TypeError("Cannot read properties of undefined (reading 'terms')")),
+    ).toBe('error');
+    expect(
+      classifyFailure(withCode('null value in column "x" violates not-null constraint', '23502')),
+    ).toBe('error');
     expect(classifyFailure(new PermanentJobError('the version is not in force'))).toBe('permanent');
   });
 

@@ -19,9 +19,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export type FailureDecision =
-  | { action: 'retry'; delayMs: number }
-  | { action: 'fail' };
+export type FailureDecision = { action: 'retry'; delayMs: number } | { action: 'fail' };
 
 /** Network errors of Node (sockets, DNS) and file-system conditions that pass by themselves. */
 const TRANSIENT_CODES = new Set([
@@ -71,7 +69,10 @@ export function isDependencyError(error: unknown): boolean {
   if (codesOf(error).some((code) => TRANSIENT_CODES.has(code) || TRANSIENT_SQLSTATE.test(code)))
     return true;
   const message = error instanceof Error ? error.message : String(error);
-  return TRANSIENT_MESSAGE.test(message) || (error instanceof AggregateError && error.errors.some(isDependencyError));
+  return (
+    TRANSIENT_MESSAGE.test(message) ||
+    (error instanceof AggregateError && error.errors.some(isDependencyError))
+  );
 }
 
 export function classifyFailure(error: unknown): FailureKind {
@@ -84,7 +85,11 @@ export function classifyFailure(error: unknown): FailureKind {
  * The delay before run `attempt + 1`: base × 2^(attempt − 1), capped, with ±20 % jitter so the
  * jobs an outage held back do not all return in the same second.
  */
-export function backoffMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.min(Math.max(attempt - 1, 0), 30);
   const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exponent);
   return Math.round(delay * (0.8 + 0.4 * random()));
@@ -105,6 +110,9 @@ export function decideAfterFailure(
 
 /** One line for `last_error`: the message, bounded, never a stack. */
 export function describeFailure(error: unknown): string {
-  const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  const message =
+    error instanceof Error
+      ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
+      : String(error);
   return message.slice(0, 2000);
 }

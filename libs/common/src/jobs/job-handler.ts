@@ -4,8 +4,36 @@ import type { JobRecord } from './job-record.entity';
 
 /** A claimed job as its handler sees it: what to do, and which run this is. */
 export type ClaimedJob = Readonly<
-  Pick<JobRecord, 'id' | 'queue' | 'kind' | 'key' | 'subjectType' | 'subjectId' | 'payload' | 'attempts'>
+  Pick<
+    JobRecord,
+    'id' | 'queue' | 'kind' | 'key' | 'subjectType' | 'subjectId' | 'payload' | 'attempts'
+  >
 >;
+
+/** A `jobs` row as raw SQL returns it (snake_case), enough to describe the job to its handler. */
+export interface JobRow {
+  id: string;
+  queue: string;
+  kind: string;
+  key: string;
+  subject_type: string;
+  subject_id: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export function claimedJob(row: JobRow): ClaimedJob {
+  return {
+    id: row.id,
+    queue: row.queue,
+    kind: row.kind,
+    key: row.key,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    payload: row.payload,
+    attempts: row.attempts,
+  };
+}
 
 /**
  * Does the work of some job kinds. `run` must be idempotent (a re-driven job may find its work

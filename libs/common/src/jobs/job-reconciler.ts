@@ -1,6 +1,13 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { withTimeout } from '../redis/queue-lifecycle';
+import { claimedJob, JobRow } from './job-handler';
 import { bullJobId, JOB_OPTIONS, JobOptions } from './job-options';
 import { JobQueues } from './job-queues';
 import { JobRunner } from './job-runner';
@@ -9,18 +16,17 @@ import { JobRunner } from './job-runner';
 const RECONCILER_LOCK = 0x6a6f6273; // 'jobs'
 const BATCH = 500;
 /** BullMQ states in which a hand-over is still on its way to a worker. */
-const IN_LINE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'paused']);
+const IN_LINE = new Set([
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'paused',
+]);
 
-interface UnfinishedRow {
-  id: string;
-  queue: string;
-  kind: string;
-  key: string;
+interface UnfinishedRow extends JobRow {
   state: 'queued' | 'running';
-  attempts: number;
-  subject_type: string;
-  subject_id: string;
-  payload: Record<string, unknown>;
   dispatch_count: number;
 }
 
@@ -95,7 +101,9 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
       );
       const redrive = rows.filter((row) => !inLine.has(row.id) && !exhausted.includes(row));
       if (inLine.size) {
-        await manager.query('UPDATE jobs SET dispatched_at = now() WHERE id = ANY($1)', [[...inLine]]);
+        await manager.query('UPDATE jobs SET dispatched_at = now() WHERE id = ANY($1)', [
+          [...inLine],
+        ]);
       }
       if (redrive.length) {
         // dispatched_at NULL makes the row due again; the trigger wakes the dispatchers.
@@ -127,7 +135,9 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     try {
       const states = await withTimeout(
         Promise.all(
-          rows.map((row) => this.queues.get(row.queue).getJobState(bullJobId(row.key, row.dispatch_count))),
+          rows.map((row) =>
+            this.queues.get(row.queue).getJobState(bullJobId(row.key, row.dispatch_count)),
+          ),
         ),
         3_000,
         'Redis did not answer',
@@ -148,18 +158,11 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
         WHERE id = $1`,
       [row.id, reason],
     );
-    const job = {
-      id: row.id,
-      queue: row.queue,
-      kind: row.kind,
-      key: row.key,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
-      payload: row.payload,
-      attempts: row.attempts,
-    };
-    await this.runner.handlerFor(row.kind)?.onFailed?.(manager, job, reason);
-    this.logger.error({ job: { id: row.id, kind: row.kind, key: row.key, attempt: row.attempts } }, 'job failed');
+    await this.runner.handlerFor(row.kind)?.onFailed?.(manager, claimedJob(row), reason);
+    this.logger.error(
+      { job: { id: row.id, kind: row.kind, key: row.key, attempt: row.attempts } },
+      'job failed',
+    );
   }
 
   private schedule(delayMs: number): void {

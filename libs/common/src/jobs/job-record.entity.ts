@@ -1,4 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -19,7 +27,10 @@ export type JobState = (typeof JOB_STATES)[number];
 @Index('ix_jobs_state', ['state', 'id'])
 @Index('ix_jobs_subject', ['subjectType', 'subjectId'])
 @Check('ck_jobs_state', `state IN ('queued', 'running', 'succeeded', 'failed')`)
-@Check('ck_jobs_lease', `state <> 'running' OR (lease_owner IS NOT NULL AND lease_expires_at IS NOT NULL)`)
+@Check(
+  'ck_jobs_lease',
+  `state <> 'running' OR (lease_owner IS NOT NULL AND lease_expires_at IS NOT NULL)`,
+)
 export class JobRecord {
   @PrimaryColumn('uuid')
   id!: string;

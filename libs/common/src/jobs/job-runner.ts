@@ -13,23 +13,20 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../database/base.entity';
 import { withTimeout } from '../redis/queue-lifecycle';
-import { classifyFailure, decideAfterFailure, describeFailure, FailureDecision } from './job-failures';
-import { ClaimedJob, JobHandler, JobHandlerFor } from './job-handler';
+import {
+  classifyFailure,
+  decideAfterFailure,
+  describeFailure,
+  FailureDecision,
+} from './job-failures';
+import { ClaimedJob, claimedJob, JobHandler, JobHandlerFor, JobRow } from './job-handler';
 import { JOB_OPTIONS, JobOptions } from './job-options';
 
 export type RunOutcome = 'succeeded' | 'retry_scheduled' | 'failed' | 'skipped' | 'superseded';
 
-interface ClaimRow {
+interface ClaimRow extends JobRow {
   claimed: boolean;
-  id: string;
-  queue: string;
-  kind: string;
-  key: string;
-  subject_type: string;
-  subject_id: string;
-  payload: Record<string, unknown>;
   state: string;
-  attempts: number;
   lease_expires_at: Date | null;
 }
 
@@ -86,7 +83,9 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     // Lets running jobs finish (their outcome is recorded); a hard stop leaves leases to expire.
     await Promise.all(
       this.workers.map((worker) =>
-        withTimeout(worker.close(), 10_000, 'worker close timed out').catch(() => worker.disconnect()),
+        withTimeout(worker.close(), 10_000, 'worker close timed out').catch(() =>
+          worker.disconnect(),
+        ),
       ),
     );
   }
@@ -96,7 +95,10 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     return this.handlers.get(kind);
   }
 
-  private async process(carrier: Job<{ jobId?: string }>, token?: string): Promise<Record<string, unknown>> {
+  private async process(
+    carrier: Job<{ jobId?: string }>,
+    token?: string,
+  ): Promise<Record<string, unknown>> {
     const jobId = carrier.data?.jobId;
     if (!isUuid(jobId)) throw new UnrecoverableError('The BullMQ job names no job row');
     const owner = `${this.workerId}/${carrier.id}`;
@@ -142,26 +144,15 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const row = rows[0];
     if (!row) return { state: 'missing' };
     if (!row.claimed) return { state: row.state, leaseExpiresAt: row.lease_expires_at };
-    return {
-      claim: {
-        owner,
-        job: {
-          id: row.id,
-          queue: row.queue,
-          kind: row.kind,
-          key: row.key,
-          subjectType: row.subject_type,
-          subjectId: row.subject_id,
-          payload: row.payload,
-          attempts: row.attempts,
-        },
-      },
-    };
+    return { claim: { owner, job: claimedJob(row) } };
   }
 
   private async execute({ job, owner }: Claim): Promise<Record<string, unknown>> {
     const started = performance.now();
-    const heartbeat = setInterval(() => void this.renewLease(job, owner), Math.max(100, this.options.leaseMs / 3));
+    const heartbeat = setInterval(
+      () => void this.renewLease(job, owner),
+      Math.max(100, this.options.leaseMs / 3),
+    );
     let summary: Record<string, unknown> | void;
     try {
       const handler = this.handlers.get(job.kind);
@@ -223,7 +214,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       else await handler?.onRetryScheduled?.(manager, job, reason);
       return true;
     });
-    const outcome: RunOutcome = !recorded ? 'superseded' : decision.action === 'fail' ? 'failed' : 'retry_scheduled';
+    const outcome: RunOutcome = !recorded
+      ? 'superseded'
+      : decision.action === 'fail'
+        ? 'failed'
+        : 'retry_scheduled';
     this.report(job, outcome, durationMs, { error: reason, ...retryIn(decision) });
     return { outcome, error: reason };
   }
@@ -241,7 +236,12 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   /** The one log line of every run: which job, which attempt, what came of it, how long it took. */
-  private report(job: ClaimedJob, outcome: RunOutcome, durationMs: number, extra: Record<string, unknown>): void {
+  private report(
+    job: ClaimedJob,
+    outcome: RunOutcome,
+    durationMs: number,
+    extra: Record<string, unknown>,
+  ): void {
     const line = {
       job: { id: job.id, queue: job.queue, kind: job.kind, key: job.key, attempt: job.attempts },
       outcome,

@@ -24,7 +24,12 @@ export interface JobKindMetrics {
   stuck: number;
   /** Seconds the longest-waiting due job has waited (0 when none waits). */
   oldestDueSeconds: number;
-  lastHour: { succeeded: number; failed: number; p50DurationMs: number | null; p95DurationMs: number | null };
+  lastHour: {
+    succeeded: number;
+    failed: number;
+    p50DurationMs: number | null;
+    p95DurationMs: number | null;
+  };
 }
 
 /**
@@ -51,7 +56,10 @@ export class JobStore {
     if (filter.subjectId) qb.andWhere('j.subject_id = :subjectId', { subjectId: filter.subjectId });
     if (filter.stuck) qb.andWhere(stuckCondition('j'), { redriveMs: redriveAfterMs });
     if (filter.cursor) qb.andWhere('j.id > :cursor', { cursor: decodeCursor(filter.cursor) });
-    const rows = await qb.orderBy('j.id', 'ASC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('j.id', 'ASC')
+      .take(limit + 1)
+      .getMany();
     return toPage(rows, limit);
   }
 
@@ -75,7 +83,11 @@ export class JobStore {
    * caller's transaction (which also audits it). Returns the row as it was, or null when it was
    * neither (the caller answers 409).
    */
-  async requeue(manager: EntityManager, id: string, redriveAfterMs: number): Promise<JobRecord | null> {
+  async requeue(
+    manager: EntityManager,
+    id: string,
+    redriveAfterMs: number,
+  ): Promise<JobRecord | null> {
     const before = await manager
       .getRepository(JobRecord)
       .createQueryBuilder('j')
