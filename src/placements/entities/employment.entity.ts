@@ -1,5 +1,5 @@
 import { VersionedEntity } from '@app/common';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Company } from '../../directory/companies/company.entity';
 import { Foundation } from '../../directory/foundations/foundation.entity';
 import { Student } from '../../students/entities/student.entity';
@@ -8,10 +8,14 @@ export type EmployerType = 'company' | 'foundation';
 
 /**
  * A student's employment: the employer of record is a company or a foundation. A student's
- * employment periods never overlap; PostgreSQL enforces it too (exclusion constraint
- * ex_employments_no_overlap over daterange(start_date, end_date, '[]'), see the migration).
+ * employment periods never overlap; PostgreSQL enforces it too (an exclusion constraint over
+ * the inclusive date range; needs btree_gist, created by the migration that added it).
  */
 @Entity('employments')
+@Exclusion(
+  'ex_employments_no_overlap',
+  `USING gist ("student_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&)`,
+)
 @Index('ix_employments_student', ['studentId'])
 @Index('ix_employments_university', ['universityId', 'id'])
 @Index('ix_employments_company', ['employerCompanyId', 'id'])

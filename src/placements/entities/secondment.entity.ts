@@ -1,5 +1,15 @@
 import { VersionedEntity } from '@app/common';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Exclusion,
+  ForeignKey,
+  Index,
+  JoinColumn,
+  ManyToOne,
+} from 'typeorm';
+import { FoundationMember } from '../../directory/foundations/foundation-member.entity';
 import { Company } from '../../directory/companies/company.entity';
 import { Supervisor } from '../../directory/companies/supervisor.entity';
 import { Employment } from './employment.entity';
@@ -7,11 +17,24 @@ import { Employment } from './employment.entity';
 /**
  * A period in which a foundation-employed student works at a member host company. In
  * PostgreSQL as well as in code: periods of one employment never overlap (exclusion
- * constraint ex_secondments_no_overlap), lie inside the employment (trigger
- * tg_secondments_inside_employment), and the host is a member of the foundation (foreign key
- * to foundation_members).
+ * constraint below), lie inside the employment (trigger tg_secondments_inside_employment,
+ * created by a migration: TypeORM does not model triggers), and the host is a member of the
+ * foundation (the composite foreign key below).
  */
 @Entity('secondments')
+@Exclusion(
+  'ex_secondments_no_overlap',
+  `USING gist ("employment_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&)`,
+)
+@ForeignKey(
+  () => FoundationMember,
+  ['foundationId', 'hostCompanyId'],
+  ['foundationId', 'companyId'],
+  {
+    name: 'fk_secondments_foundation_member',
+    onDelete: 'RESTRICT',
+  },
+)
 @Index('ix_secondments_employment', ['employmentId', 'startDate'])
 @Index('ix_secondments_foundation', ['foundationId', 'id'])
 @Index('ix_secondments_host', ['hostCompanyId', 'id'])
