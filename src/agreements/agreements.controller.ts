@@ -125,7 +125,10 @@ export class AgreementsController {
       'Freeze the draft for signatures (content hashed, preview queued); body optional: { reason? }',
   })
   @ApiOkResponse({ type: AgreementDto })
-  @ApiProblems({ 409: "Not allowed in the agreement's current state (see the lifecycle)" })
+  @ApiProblems({
+    403: 'Only admins and coordinators move agreements',
+    409: "Not allowed in the agreement's current state (see the lifecycle)",
+  })
   submit(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -138,7 +141,10 @@ export class AgreementsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a draft or pending agreement; { reason } is required' })
   @ApiOkResponse({ type: AgreementDto })
-  @ApiProblems({ 409: "Not allowed in the agreement's current state (see the lifecycle)" })
+  @ApiProblems({
+    403: 'Only admins and coordinators move agreements',
+    409: "Not allowed in the agreement's current state (see the lifecycle)",
+  })
   cancel(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -154,7 +160,10 @@ export class AgreementsController {
       'Open an amendment of an active agreement (new draft version); { reason?, hostCompanyId?, language?, terms? }',
   })
   @ApiOkResponse({ type: AgreementDto })
-  @ApiProblems({ 409: "Not allowed in the agreement's current state (see the lifecycle)" })
+  @ApiProblems({
+    403: 'Only admins and coordinators move agreements',
+    409: "Not allowed in the agreement's current state (see the lifecycle)",
+  })
   amend(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -169,7 +178,10 @@ export class AgreementsController {
     summary: 'Withdraw the open amendment of an active agreement; the version in force stays',
   })
   @ApiOkResponse({ type: AgreementDto })
-  @ApiProblems({ 409: "Not allowed in the agreement's current state (see the lifecycle)" })
+  @ApiProblems({
+    403: 'Only admins and coordinators move agreements',
+    409: "Not allowed in the agreement's current state (see the lifecycle)",
+  })
   withdraw(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -182,7 +194,10 @@ export class AgreementsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete an active agreement with its outcome; { reason? }' })
   @ApiOkResponse({ type: AgreementDto })
-  @ApiProblems({ 409: "Not allowed in the agreement's current state (see the lifecycle)" })
+  @ApiProblems({
+    403: 'Only admins and coordinators move agreements',
+    409: "Not allowed in the agreement's current state (see the lifecycle)",
+  })
   complete(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -197,7 +212,10 @@ export class AgreementsController {
     summary: 'Terminate an active agreement; { reason (a termination reason), note? }',
   })
   @ApiOkResponse({ type: AgreementDto })
-  @ApiProblems({ 409: "Not allowed in the agreement's current state (see the lifecycle)" })
+  @ApiProblems({
+    403: 'Only admins and coordinators move agreements',
+    409: "Not allowed in the agreement's current state (see the lifecycle)",
+  })
   terminate(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -177,6 +177,7 @@ export class MatchingController {
       'Whole-cohort matching (student-proposing deferred acceptance); poll GET /matching-runs/:id',
   })
   @ApiAcceptedResponse({ type: MatchingRunDto, description: 'Queued; poll its status' })
+  @ApiProblems({ 403: 'Only admins and coordinators start matching runs' })
   createRun(@CurrentPrincipal() p: Principal, @Body() dto: CreateMatchingRunDto) {
     return this.runs.create(p, dto);
   }

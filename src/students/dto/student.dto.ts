@@ -108,7 +108,7 @@ export class CreateStudentDto {
   @IsCalendarDate()
   dateOfBirth?: string | null;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ description: 'false when left out' })
   @IsOptional()
   @IsBoolean({ message: 'workedForEmployerBefore must be true or false' })
   workedForEmployerBefore?: boolean;
