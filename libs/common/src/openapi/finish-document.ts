@@ -12,6 +12,13 @@ export const API_KEY = 'api-key';
 const PROBLEM_JSON = 'application/problem+json';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
 
+const SUCCESS: Record<string, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted: the work is queued; poll the resource',
+  204: 'Done, no content',
+};
+
 /** What every operation of a given shape can answer; explicit ApiProblems add to these. */
 const DERIVED = {
   400: 'Malformed request: a path parameter, query parameter, header or body of the wrong shape (an unknown field included)',
@@ -80,6 +87,10 @@ function finishOperation(operation: OperationObject, method: string, problemRef:
     const existing = (operation.responses[status] as ResponseObject | undefined)?.description;
     const merged = [...new Set([...(existing ? [existing] : []), ...descriptions])];
     operation.responses[status] = problemResponse(merged.join('; '), Number(status), problemRef);
+  }
+  for (const [status, response] of Object.entries(operation.responses)) {
+    const success = response as ResponseObject;
+    if (!success.description) success.description = SUCCESS[status] ?? 'Success';
   }
   operation.responses = Object.fromEntries(
     Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)),
