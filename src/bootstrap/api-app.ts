@@ -7,9 +7,10 @@ import {
   registerIdempotencyHooks,
 } from '@app/common';
 import helmet from '@fastify/helmet';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -17,10 +18,16 @@ import { AppModule } from '../app.module';
 import { loadAppConfig } from '../config/app-config';
 import { loadDocumentsConfig } from '../documents/documents.config';
 import { BenchModule } from '../health/health.module';
+import { buildOpenApiDocument, OPENAPI_JSON_PATH } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** A 10,000-row student import is a few MB of JSON. */
 const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/** The API's modules; the bench endpoint (GET /health/bare) exists outside production only. */
+export function apiRootModule(nodeEnv: string): DynamicModule {
+  return { module: AppModule, imports: nodeEnv === 'production' ? [] : [BenchModule] };
+}
 
 /** Builds the HTTP API exactly as production runs it; tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
@@ -43,8 +50,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     // Health probes live at /health/* (what orchestrators expect) as well as under /api/v1.
     rewriteUrl: (req: IncomingMessage) => (req.url?.startsWith('/health/') ? `/api/v1${req.url}` : (req.url ?? '/')),
   });
-  // The bench endpoint (GET /health/bare) exists for development and benchmarks, not production.
-  const root = { module: AppModule, imports: config.nodeEnv === 'production' ? [] : [BenchModule] };
+  const root = apiRootModule(config.nodeEnv);
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger: new PinoNestLogger(logger),
   });
@@ -72,23 +78,11 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     else if (status >= 500) request.log.error(line, 'request failed');
     else request.log.info(line, 'request completed');
   });
-  setupOpenApi(app);
+  setupOpenApi(app, documents.publicBaseUrl);
   return app;
 }
 
-function setupOpenApi(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Dual route API')
-      .setDescription(
-        'Dual work-study routes: universities, companies, foundations, students, matching, placements and tripartite agreements. Errors are application/problem+json (RFC 9457).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+function setupOpenApi(app: NestFastifyApplication, publicBaseUrl: string): void {
+  const document = buildOpenApiDocument(app, publicBaseUrl);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
 }

@@ -1,4 +1,6 @@
 import {
+  ApiProblems,
+  ApiRateLimited,
   CurrentPrincipal,
   Principal,
   Public,
@@ -20,12 +22,14 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { DocumentDto, DocumentListDto, VerificationDto } from './document-responses.dto';
 import { DocumentsService } from './documents.service';
 import { VerifyThrottlerGuard } from './verify-throttler.guard';
 
@@ -38,6 +42,7 @@ export class DocumentsController {
 
   @Get('agreements/:id/documents')
   @ApiOperation({ summary: "The agreement's preview and signed PDFs with their status" })
+  @ApiOkResponse({ type: DocumentListDto })
   list(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.documents.listForAgreement(p, id);
   }
@@ -46,6 +51,7 @@ export class DocumentsController {
   @ApiOperation({
     summary: 'A document: queued, processing, ready or failed; its SHA-256 when ready',
   })
+  @ApiOkResponse({ type: DocumentDto })
   get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.documents.get(p, id);
   }
@@ -53,6 +59,8 @@ export class DocumentsController {
   @Get('documents/:id/content')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The PDF (parties of the agreement only); 409 until it is ready' })
+  @ApiOkResponse({ description: 'The PDF', schema: { type: 'string', format: 'binary' } })
+  @ApiProblems({ 409: 'The document is not ready (queued, processing or failed)', 503: 'The stored content cannot be read just now' })
   async content(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     const { doc, stream } = await this.documents.content(p, id);
     return new StreamableFile(stream, {
@@ -79,6 +87,9 @@ export class VerifyController {
   @ApiOperation({
     summary: 'Is this PDF one we sealed, unaltered? Which agreement version and signers?',
   })
+  @ApiOkResponse({ type: VerificationDto, description: 'The verdict; `valid: false` with `problems` for a PDF we did not seal or that was altered' })
+  @ApiRateLimited()
+  @ApiProblems({ 400: 'No PDF in the body', 413: 'The PDF is larger than the verification limit', 415: 'The body is not sent as application/pdf' })
   verify(@Req() req: FastifyRequest) {
     const body = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) {

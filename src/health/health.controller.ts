@@ -1,4 +1,4 @@
-import { DomainError, Public } from '@app/common';
+import { ApiDependencyFree, DomainError, Public } from '@app/common';
 import { Controller, Get } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -34,6 +34,7 @@ export class HealthController {
   @ApiOkResponse({
     schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } },
   })
+  @ApiDependencyFree()
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }

@@ -1,6 +1,12 @@
-import { CurrentPrincipal, mapPage, Page, Principal, Roles } from '@app/common';
+import { ApiPage, CurrentPrincipal, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, ListApiKeysQueryDto } from './dto/api-key.dto';
 import { toApiKeyDto } from './identity.mappers';
@@ -14,18 +20,22 @@ export class ApiKeysController {
 
   @Post()
   @ApiOperation({ summary: 'Create an integration key for one university; the key is shown only here' })
+  @ApiCreatedResponse({ type: CreatedApiKeyDto })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     const { apiKey, key } = await this.apiKeys.create(principal, dto);
     return { ...toApiKeyDto(apiKey), key };
   }
 
   @Get()
+  @ApiOperation({ summary: 'Integration keys of the caller\'s universities (never the secrets)' })
+  @ApiPage(ApiKeyDto)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListApiKeysQueryDto): Promise<Page<ApiKeyDto>> {
     return mapPage(await this.apiKeys.list(principal, query), toApiKeyDto);
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Revoke an API key (it stops working at once)' })
+  @ApiOkResponse({ type: ApiKeyDto })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ApiKeyDto> {
     return toApiKeyDto(await this.apiKeys.revoke(principal, id));
   }

@@ -1,9 +1,10 @@
-import { CurrentPrincipal, Principal, Public } from '@app/common';
+import { ApiProblems, ApiRateLimited, CurrentPrincipal, Principal, Public } from '@app/common';
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AuthService } from './auth.service';
 import { LoginDto, TokenResponseDto } from './dto/login.dto';
+import { MeDto } from './dto/me.dto';
 import { UserDto } from './dto/user.dto';
 import { toUserDto } from './identity.mappers';
 import { UsersService } from './users.service';
@@ -21,6 +22,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange email and password for a JWT access token' })
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiRateLimited()
+  @ApiProblems({ 401: 'Unknown email address or wrong password' })
   login(@Body() dto: LoginDto): Promise<TokenResponseDto> {
     return this.auth.login(dto.email, dto.password);
   }
@@ -29,6 +33,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiSecurity('api-key')
   @ApiOperation({ summary: 'Who the credential belongs to' })
+  @ApiOkResponse({ type: MeDto })
   async me(@CurrentPrincipal() principal: Principal): Promise<Principal & { user?: UserDto }> {
     if (principal.kind !== 'user') return principal;
     return { ...principal, user: toUserDto(await this.users.get(principal, principal.id)) };

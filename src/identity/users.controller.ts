@@ -1,6 +1,6 @@
-import { CurrentPrincipal, mapPage, Page, Principal, Roles } from '@app/common';
+import { ApiPage, CurrentPrincipal, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CreateUserDto, ListUsersQueryDto, UserDto } from './dto/user.dto';
 import { toUserDto } from './identity.mappers';
 import { UsersService } from './users.service';
@@ -43,6 +43,8 @@ export class UsersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Users the caller may see; filter by role or university' })
+  @ApiPage(UserDto)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListUsersQueryDto,
@@ -51,6 +53,8 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A user' })
+  @ApiOkResponse({ type: UserDto })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,8 +1,9 @@
-import { CurrentPrincipal, mapPage, Page, Principal, Roles } from '@app/common';
+import { ApiPage, CurrentPrincipal, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiOkResponse,
   ApiOperation,
   ApiSecurity,
   ApiTags,
@@ -67,6 +68,7 @@ export class ImportsController {
   @ApiOperation({
     summary: "Imports of the caller's university, newest last (without the row errors)",
   })
+  @ApiPage(StudentImportSummaryDto)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListStudentImportsQueryDto,
@@ -76,6 +78,7 @@ export class ImportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Status, counts and per-row errors of one import' })
+  @ApiOkResponse({ type: StudentImportDto })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,

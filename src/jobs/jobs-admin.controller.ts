@@ -1,4 +1,4 @@
-import { CurrentPrincipal, mapPage, Principal, Roles } from '@app/common';
+import { ApiProblems, CurrentPrincipal, mapPage, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -29,6 +29,7 @@ export class JobsAdminController {
     description:
       "The carrier's view. The jobs themselves (state, attempts, errors) are in PostgreSQL: GET /admin/jobs.",
   })
+  @ApiOkResponse({ schema: { type: 'object', required: ['queues'], properties: { queues: { type: 'array', items: { type: 'object', additionalProperties: true } } } } })
   async queues(): Promise<{ queues: QueueView[] }> {
     return { queues: await this.monitor.snapshot() };
   }
@@ -68,6 +69,7 @@ export class JobsAdminController {
       'Its subject (document, import, run) shows the new run as it starts. 409 when the job is not failed or stuck (queued and moving, running under a live lease, or succeeded).',
   })
   @ApiOkResponse({ type: JobDto })
+  @ApiProblems({ 409: 'The job is not failed or stuck' })
   async retry(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, Principal } from '@app/common';
+import { ApiPage, ApiProblems, CurrentPrincipal, Principal } from '@app/common';
 import {
   Body,
   Controller,
@@ -10,7 +10,14 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   BenchDaysQueryDto,
   CreateEmploymentDto,
@@ -19,6 +26,15 @@ import {
   ListEmploymentsQueryDto,
   RotationPlanDto,
 } from './dto/placement.dto';
+import {
+  BenchDaysDto,
+  EmploymentDto,
+  EndedSecondmentDto,
+  FoundationOverviewDto,
+  RotationPlanViewDto,
+  SecondmentDto,
+  SecondmentListDto,
+} from './dto/placement-responses.dto';
 import { EmploymentsService } from './employments.service';
 import { FoundationViewsService } from './foundation-views.service';
 import { SecondmentsService } from './secondments.service';
@@ -39,21 +55,29 @@ export class PlacementsController {
     summary:
       'Record an employment (employer: a company or a foundation); periods of a student never overlap',
   })
+  @ApiCreatedResponse({ type: EmploymentDto })
+  @ApiProblems({ 403: 'Foundation staff record employments by their own foundation only', 409: 'Overlaps another employment of the student' })
   createEmployment(@CurrentPrincipal() p: Principal, @Body() dto: CreateEmploymentDto) {
     return this.employments.create(p, dto);
   }
 
   @Get('employments')
+  @ApiOperation({ summary: 'Employments the caller may see; filter by student or employer' })
+  @ApiPage(EmploymentDto)
   listEmployments(@CurrentPrincipal() p: Principal, @Query() query: ListEmploymentsQueryDto) {
     return this.employments.list(p, query);
   }
 
   @Get('employments/:id')
+  @ApiOperation({ summary: 'An employment' })
+  @ApiOkResponse({ type: EmploymentDto })
   getEmployment(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.employments.get(p, id);
   }
 
   @Get('employments/:id/secondments')
+  @ApiOperation({ summary: 'Secondments of an employment, in order' })
+  @ApiOkResponse({ type: SecondmentListDto })
   listSecondments(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.secondments.list(p, id);
   }
@@ -63,6 +87,8 @@ export class PlacementsController {
     summary:
       'Second a foundation employee to a member host company for a period inside the employment',
   })
+  @ApiCreatedResponse({ type: SecondmentDto })
+  @ApiProblems({ 403: 'Only the employing foundation (or an admin or coordinator) seconds', 409: 'Overlaps another secondment of the employment' })
   createSecondment(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -72,6 +98,8 @@ export class PlacementsController {
   }
 
   @Get('secondments/:id')
+  @ApiOperation({ summary: 'A secondment' })
+  @ApiOkResponse({ type: SecondmentDto })
   getSecondment(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.secondments.get(p, id);
   }
@@ -82,6 +110,8 @@ export class PlacementsController {
     summary:
       'End a secondment; with `next`, re-second (drafts the agreement amendment for the new host)',
   })
+  @ApiOkResponse({ type: EndedSecondmentDto })
+  @ApiProblems({ 403: 'Only the employing foundation (or an admin or coordinator) ends secondments', 409: 'Already ended, or the next period overlaps another' })
   endSecondment(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -92,11 +122,15 @@ export class PlacementsController {
 
   @Get('employments/:id/rotation-plan')
   @ApiOperation({ summary: 'Planned hosts and periods, with progress against the plan' })
+  @ApiOkResponse({ type: RotationPlanViewDto })
   rotationPlan(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.secondments.rotationPlan(p, id);
   }
 
   @Put('employments/:id/rotation-plan')
+  @ApiOperation({ summary: 'Replace the rotation plan: planned member hosts and periods inside the employment' })
+  @ApiOkResponse({ type: RotationPlanViewDto })
+  @ApiProblems({ 403: 'Only the employing foundation (or an admin or coordinator) plans rotations' })
   replaceRotationPlan(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -110,6 +144,8 @@ export class PlacementsController {
     summary:
       "The foundation's employees across universities: employment, current host, agreement state",
   })
+  @ApiOkResponse({ type: FoundationOverviewDto })
+  @ApiProblems({ 403: "Only the foundation's staff, admins and coordinators see it" })
   foundationOverview(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -122,6 +158,8 @@ export class PlacementsController {
   @ApiOperation({
     summary: "Gaps without a host in the foundation's employments, with alerts over the limit",
   })
+  @ApiOkResponse({ type: BenchDaysDto })
+  @ApiProblems({ 403: "Only the foundation's staff, admins and coordinators see it" })
   benchDays(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

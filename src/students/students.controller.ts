@@ -1,7 +1,23 @@
-import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import {
+  ApiPage,
+  ApiProblems,
+  CurrentPrincipal,
+  IfMatch,
+  mapPage,
+  Page,
+  Principal,
+  Roles,
+} from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { RouteSchema } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CreateStudentDto,
   ListStudentsQueryDto,
@@ -44,6 +60,8 @@ export class StudentsController {
   @Post()
   @Roles('admin', 'coordinator', 'integration')
   @ApiOperation({ summary: 'Register a student of a university (never send a BSN: it is refused)' })
+  @ApiCreatedResponse({ type: StudentDto })
+  @ApiProblems({ 409: 'The student number or external id is taken within the university' })
   async create(
     @CurrentPrincipal() p: Principal,
     @Body() dto: CreateStudentDto,
@@ -53,6 +71,8 @@ export class StudentsController {
 
   @Get()
   @RouteSchema({ response: { 200: STUDENT_PAGE_SCHEMA } })
+  @ApiOperation({ summary: "Students the caller may see (a coordinator: their university's; a student: themselves); filter and search" })
+  @ApiPage(StudentDto)
   async list(
     @CurrentPrincipal() p: Principal,
     @Query() query: ListStudentsQueryDto,
@@ -62,6 +82,8 @@ export class StudentsController {
 
   @Get(':id')
   @RouteSchema({ response: { 200: STUDENT_SCHEMA } })
+  @ApiOperation({ summary: 'A student' })
+  @ApiOkResponse({ type: StudentDto })
   async get(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -71,11 +93,9 @@ export class StudentsController {
 
   @Patch(':id')
   @Roles('admin', 'coordinator', 'integration')
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version you edited; 409 when stale',
-  })
+  @ApiOperation({ summary: 'Edit a student (not the university: moving is a new registration)' })
+  @ApiOkResponse({ type: StudentDto })
+  @ApiProblems({ 409: 'The student number or external id is taken within the university' })
   async update(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

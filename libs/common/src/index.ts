@@ -27,3 +27,4 @@ export * from './database/prepared';
 export * from './audit/changes';
 export * from './redis/failover-throttler-storage';
 export * from './errors/dependency-errors';
+export * from './openapi';

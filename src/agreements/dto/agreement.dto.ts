@@ -48,7 +48,7 @@ export class CreateAgreementDto {
   @Type(() => EmployerRefDto)
   employer!: EmployerRefDto;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required iff the employer is a foundation' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Required iff the employer is a foundation' })
   @IsOptional()
   @IsUUID('all', { message: 'hostCompanyId must be a UUID' })
   hostCompanyId?: string | null;
@@ -66,6 +66,7 @@ export class CreateAgreementDto {
 /** Edits the current draft version: its terms, language and (for a foundation) host company. */
 export class UpdateAgreementDto {
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     description: 'The host company (foundation employer only)',
   })

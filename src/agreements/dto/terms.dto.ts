@@ -64,13 +64,13 @@ export class StudySupportTermsDto {
   @IsNumber({ maxDecimalPlaces: 2 }, { message: 'tuitionReimbursedPercent must be a number' })
   tuitionReimbursedPercent!: number;
 
-  @ApiProperty({ example: ['laptop', 'books'] })
+  @ApiProperty({ type: [String], example: ['laptop', 'books'] })
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
   costsCovered!: AgreementTerms['studySupport']['costsCovered'];
 
-  @ApiProperty({ example: ['friday'] })
+  @ApiProperty({ enum: WEEKDAYS, isArray: true, example: ['friday'] })
   @IsArray()
   @ArrayMaxSize(7)
   @IsIn(WEEKDAYS, { each: true, message: 'schoolDays must be names of days, e.g. friday' })

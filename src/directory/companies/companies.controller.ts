@@ -1,6 +1,21 @@
-import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import {
+  ApiPage,
+  ApiProblems,
+  CurrentPrincipal,
+  IfMatch,
+  mapPage,
+  Page,
+  Principal,
+  Roles,
+} from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { SHARED_RECORD_EDITORS } from '../shared-records';
 import { CompaniesService } from './companies.service';
 import {
@@ -20,6 +35,8 @@ export class CompaniesController {
   @Post()
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Register a company (mkb-bedrijf); the KvK number must be new' })
+  @ApiCreatedResponse({ type: CompanyDto })
+  @ApiProblems({ 409: 'The KvK number is already registered' })
   async create(
     @CurrentPrincipal() p: Principal,
     @Body() dto: CreateCompanyDto,
@@ -29,6 +46,7 @@ export class CompaniesController {
 
   @Get()
   @ApiOperation({ summary: 'Companies the caller may see (staff: all; a company rep: their own)' })
+  @ApiPage(CompanyDto)
   async list(
     @CurrentPrincipal() p: Principal,
     @Query() query: ListCompaniesQueryDto,
@@ -37,6 +55,8 @@ export class CompaniesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A company (mkb-bedrijf)' })
+  @ApiOkResponse({ type: CompanyDto })
   async get(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -50,11 +70,8 @@ export class CompaniesController {
       "Edit a company (admins, the company's own reps, coordinators of universities that work with it)",
     description: SHARED_RECORD_EDITORS,
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version you edited; 409 when stale',
-  })
+  @ApiOkResponse({ type: CompanyDto })
+  @ApiProblems({ 403: 'You may read but not edit this shared record', 409: 'The KvK number is already registered' })
   async update(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -54,7 +54,7 @@ export class CreateCompanyDto {
   @IsPostcode()
   postcode!: string;
 
-  @ApiPropertyOptional({ example: 'Eindhoven', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Eindhoven', nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -62,6 +62,7 @@ export class CreateCompanyDto {
   city?: string | null;
 
   @ApiPropertyOptional({
+    type: Number,
     description: 'Give both coordinates or neither',
     minimum: NL_BOUNDS.minLatitude,
     maximum: NL_BOUNDS.maxLatitude,
@@ -78,6 +79,7 @@ export class CreateCompanyDto {
   latitude?: number | null;
 
   @ApiPropertyOptional({
+    type: Number,
     description: 'Give both coordinates or neither',
     minimum: NL_BOUNDS.minLongitude,
     maximum: NL_BOUNDS.maxLongitude,
@@ -138,19 +140,32 @@ export class ListCompaniesQueryDto extends ListQueryDto {
 }
 
 export class CompanyDto {
+  @ApiProperty({ format: 'uuid' })
   id!: string;
+  @ApiProperty({ type: 'integer' })
   version!: number;
+  @ApiProperty()
   name!: string;
+  @ApiProperty()
   kvkNumber!: string;
+  @ApiProperty()
   sbiCode!: string;
+  @ApiProperty({ type: 'integer' })
   employeeCount!: number;
   /** Fewer than 250 employees (EU Recommendation 2003/361/EC). */
+  @ApiProperty({ description: 'Fewer than 250 employees (EU Recommendation 2003/361/EC).' })
   isSme!: boolean;
+  @ApiProperty()
   postcode!: string;
+  @ApiProperty({ type: String, nullable: true })
   city!: string | null;
+  @ApiProperty({ type: Number, nullable: true })
   latitude!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
   longitude!: number | null;
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: Date;
 }
 

@@ -68,14 +68,23 @@ export class ListSupervisorsQueryDto extends ListQueryDto {
 }
 
 export class SupervisorDto {
+  @ApiProperty({ format: 'uuid' })
   id!: string;
+  @ApiProperty({ type: 'integer' })
   version!: number;
+  @ApiProperty({ format: 'uuid' })
   companyId!: string;
+  @ApiProperty()
   name!: string;
+  @ApiProperty()
   email!: string;
+  @ApiProperty({ type: 'integer' })
   hoursPerWeek!: number;
+  @ApiProperty()
   trained!: boolean;
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: Date;
 }
 

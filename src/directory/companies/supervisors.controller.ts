@@ -1,6 +1,20 @@
-import { CurrentPrincipal, IfMatch, mapPage, Page, Principal } from '@app/common';
+import {
+  ApiPage,
+  ApiProblems,
+  CurrentPrincipal,
+  IfMatch,
+  mapPage,
+  Page,
+  Principal,
+} from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { SHARED_RECORD_EDITORS } from '../shared-records';
 import {
   CreateSupervisorDto,
@@ -23,6 +37,8 @@ export class SupervisorsController {
       "Add a workplace supervisor (admins, the company's own reps, coordinators of universities that work with it)",
     description: SHARED_RECORD_EDITORS,
   })
+  @ApiCreatedResponse({ type: SupervisorDto })
+  @ApiProblems({ 403: 'You may read but not edit this shared record' })
   async create(
     @CurrentPrincipal() p: Principal,
     @Param('companyId', ParseUUIDPipe) companyId: string,
@@ -33,6 +49,7 @@ export class SupervisorsController {
 
   @Get()
   @ApiOperation({ summary: "The company's workplace supervisors" })
+  @ApiPage(SupervisorDto)
   async list(
     @CurrentPrincipal() p: Principal,
     @Param('companyId', ParseUUIDPipe) companyId: string,
@@ -42,6 +59,8 @@ export class SupervisorsController {
   }
 
   @Get(':supervisorId')
+  @ApiOperation({ summary: 'A workplace supervisor of the company' })
+  @ApiOkResponse({ type: SupervisorDto })
   async get(
     @CurrentPrincipal() p: Principal,
     @Param('companyId', ParseUUIDPipe) companyId: string,
@@ -51,11 +70,9 @@ export class SupervisorsController {
   }
 
   @Patch(':supervisorId')
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version you edited; 409 when stale',
-  })
+  @ApiOperation({ summary: "Edit a workplace supervisor (the company's editors)" })
+  @ApiOkResponse({ type: SupervisorDto })
+  @ApiProblems({ 403: 'You may read but not edit this shared record' })
   async update(
     @CurrentPrincipal() p: Principal,
     @Param('companyId', ParseUUIDPipe) companyId: string,

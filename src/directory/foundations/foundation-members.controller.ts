@@ -1,4 +1,4 @@
-import { CurrentPrincipal, mapPage, Page, Principal } from '@app/common';
+import { ApiPage, ApiProblems, CurrentPrincipal, mapPage, Page, Principal } from '@app/common';
 import {
   Body,
   Controller,
@@ -11,7 +11,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { SHARED_RECORD_EDITORS } from '../shared-records';
 import {
   AddFoundationMembersDto,
@@ -33,6 +39,8 @@ export class FoundationMembersController {
     summary: 'Add member (host) companies; companies that already are members stay as they are',
     description: SHARED_RECORD_EDITORS,
   })
+  @ApiCreatedResponse({ type: FoundationMembersAddedDto })
+  @ApiProblems({ 403: 'You may read but not edit this shared record' })
   async add(
     @CurrentPrincipal() p: Principal,
     @Param('foundationId', ParseUUIDPipe) foundationId: string,
@@ -44,6 +52,7 @@ export class FoundationMembersController {
 
   @Get()
   @ApiOperation({ summary: 'Member companies with the date they joined' })
+  @ApiPage(FoundationMemberDto)
   async list(
     @CurrentPrincipal() p: Principal,
     @Param('foundationId', ParseUUIDPipe) foundationId: string,
@@ -55,6 +64,8 @@ export class FoundationMembersController {
   @Delete(':companyId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a member company', description: SHARED_RECORD_EDITORS })
+  @ApiNoContentResponse({ description: 'Removed (or was no member)' })
+  @ApiProblems({ 403: 'You may read but not edit this shared record' })
   async remove(
     @CurrentPrincipal() p: Principal,
     @Param('foundationId', ParseUUIDPipe) foundationId: string,

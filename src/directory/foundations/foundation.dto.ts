@@ -66,12 +66,19 @@ export class ListFoundationsQueryDto extends ListQueryDto {
 }
 
 export class FoundationDto {
+  @ApiProperty({ format: 'uuid' })
   id!: string;
+  @ApiProperty({ type: 'integer' })
   version!: number;
+  @ApiProperty()
   name!: string;
+  @ApiProperty()
   kvkNumber!: string;
+  @ApiProperty()
   region!: string;
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: Date;
 }
 
@@ -113,16 +120,22 @@ export class ListFoundationMembersQueryDto extends ListQueryDto {
 }
 
 export class FoundationMemberDto {
+  @ApiProperty({ format: 'uuid' })
   foundationId!: string;
+  @ApiProperty({ format: 'uuid' })
   companyId!: string;
+  @ApiProperty({ type: String, format: 'date-time' })
   joinedAt!: Date;
+  @ApiProperty({ type: () => CompanyDto })
   company!: CompanyDto;
 }
 
 export class FoundationMembersAddedDto {
   /** Companies that became members with this call (the others already were). */
+  @ApiProperty({ type: [String], description: 'Companies that became members with this call (the others already were).' })
   added!: string[];
   /** Every company the call named, as a member, in the order given. */
+  @ApiProperty({ type: () => [FoundationMemberDto], description: 'Every company the call named, as a member, in the order given.' })
   data!: FoundationMemberDto[];
 }
 

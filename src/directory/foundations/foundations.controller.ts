@@ -1,6 +1,21 @@
-import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import {
+  ApiPage,
+  ApiProblems,
+  CurrentPrincipal,
+  IfMatch,
+  mapPage,
+  Page,
+  Principal,
+  Roles,
+} from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { SHARED_RECORD_EDITORS } from '../shared-records';
 import {
   CreateFoundationDto,
@@ -22,6 +37,8 @@ export class FoundationsController {
   @ApiOperation({
     summary: 'Register a regional foundation (shared employer); the KvK number must be new',
   })
+  @ApiCreatedResponse({ type: FoundationDto })
+  @ApiProblems({ 409: 'The KvK number is already registered' })
   async create(
     @CurrentPrincipal() p: Principal,
     @Body() dto: CreateFoundationDto,
@@ -31,6 +48,7 @@ export class FoundationsController {
 
   @Get()
   @ApiOperation({ summary: 'Foundations (admins, coordinators and foundation staff see all)' })
+  @ApiPage(FoundationDto)
   async list(
     @CurrentPrincipal() p: Principal,
     @Query() query: ListFoundationsQueryDto,
@@ -39,6 +57,8 @@ export class FoundationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A regional foundation' })
+  @ApiOkResponse({ type: FoundationDto })
   async get(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -52,11 +72,8 @@ export class FoundationsController {
       "Edit a foundation (admins, the foundation's own staff, coordinators of universities that work with it)",
     description: SHARED_RECORD_EDITORS,
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version you edited; 409 when stale',
-  })
+  @ApiOkResponse({ type: FoundationDto })
+  @ApiProblems({ 403: 'You may read but not edit this shared record', 409: 'The KvK number is already registered' })
   async update(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,6 +1,22 @@
-import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import {
+  ApiPage,
+  ApiProblems,
+  CurrentPrincipal,
+  IfMatch,
+  mapPage,
+  Page,
+  Principal,
+  Roles,
+} from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CreateProgrammeDto,
   ListProgrammesQueryDto,
@@ -37,6 +53,8 @@ export class ProgrammesController {
   @Post()
   @Roles('admin', 'coordinator', 'integration')
   @ApiOperation({ summary: 'Register a programme (opleiding) of a university' })
+  @ApiCreatedResponse({ type: ProgrammeDto })
+  @ApiProblems({ 409: 'The CROHO code is already registered for this university' })
   async create(
     @CurrentPrincipal() p: Principal,
     @Body() dto: CreateProgrammeDto,
@@ -45,6 +63,8 @@ export class ProgrammesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Programmes the caller may see; filter by university, CROHO code or degree' })
+  @ApiPage(ProgrammeDto)
   async list(
     @CurrentPrincipal() p: Principal,
     @Query() query: ListProgrammesQueryDto,
@@ -53,6 +73,8 @@ export class ProgrammesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A programme with its academic calendar' })
+  @ApiOkResponse({ type: ProgrammeDto })
   async get(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -62,11 +84,8 @@ export class ProgrammesController {
 
   @Patch(':id')
   @Roles('admin', 'coordinator', 'integration')
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version you edited; 409 when stale',
-  })
+  @ApiOperation({ summary: 'Edit a programme of your university' })
+  @ApiOkResponse({ type: ProgrammeDto })
   async update(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,6 +1,13 @@
-import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import { ApiPage, CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CreateRouteDto, ListRoutesQueryDto, RouteDto, UpdateRouteDto } from './route.dto';
 import { RouteRecord, RoutesService } from './routes.service';
 
@@ -30,11 +37,14 @@ export class RoutesController {
   @ApiOperation({
     summary: 'Register a Mkb-route: a programme offered as a dual route with sector partners',
   })
+  @ApiCreatedResponse({ type: RouteDto })
   async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateRouteDto): Promise<RouteDto> {
     return toRouteDto(await this.routes.create(p, dto));
   }
 
   @Get()
+  @ApiOperation({ summary: 'Routes the caller may see; filter by programme or phase' })
+  @ApiPage(RouteDto)
   async list(
     @CurrentPrincipal() p: Principal,
     @Query() query: ListRoutesQueryDto,
@@ -43,6 +53,8 @@ export class RoutesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A route with its sector associations' })
+  @ApiOkResponse({ type: RouteDto })
   async get(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -52,11 +64,8 @@ export class RoutesController {
 
   @Patch(':id')
   @Roles('admin', 'coordinator', 'integration')
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version you edited; 409 when stale',
-  })
+  @ApiOperation({ summary: 'Edit a route of your university (name, phase, sector associations)' })
+  @ApiOkResponse({ type: RouteDto })
   async update(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -17,7 +17,7 @@ export class CreateSectorAssociationDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'construction', nullable: true, description: 'Free-text sector' })
+  @ApiPropertyOptional({ type: String, example: 'construction', nullable: true, description: 'Free-text sector' })
   @IsOptional()
   @Transform(trimString)
   @IsString()
@@ -25,7 +25,7 @@ export class CreateSectorAssociationDto {
   @MaxLength(100)
   sector?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://www.bouwendnederland.nl', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'https://www.bouwendnederland.nl', nullable: true })
   @IsOptional()
   @IsUrl(WEBSITE_OPTIONS, WEBSITE_MESSAGE)
   @MaxLength(500)
@@ -41,7 +41,7 @@ export class UpdateSectorAssociationDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimString)
   @IsString()
@@ -49,7 +49,7 @@ export class UpdateSectorAssociationDto {
   @MaxLength(100)
   sector?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUrl(WEBSITE_OPTIONS, WEBSITE_MESSAGE)
   @MaxLength(500)

@@ -1,6 +1,22 @@
-import { CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
+import {
+  ApiPage,
+  ApiProblems,
+  CurrentPrincipal,
+  IfMatch,
+  mapPage,
+  Page,
+  Principal,
+  Roles,
+} from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { SHARED_RECORD_EDITORS } from '../shared-records';
 import {
   CreateSectorAssociationDto,
@@ -35,6 +51,8 @@ export class SectorAssociationsController {
   @ApiOperation({
     summary: 'Register a sector association (brancheorganisatie); shared by all universities',
   })
+  @ApiCreatedResponse({ type: SectorAssociationDto })
+  @ApiProblems({ 409: 'A sector association with this name exists' })
   async create(
     @CurrentPrincipal() p: Principal,
     @Body() dto: CreateSectorAssociationDto,
@@ -43,6 +61,8 @@ export class SectorAssociationsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Sector associations; search by name' })
+  @ApiPage(SectorAssociationDto)
   async list(
     @CurrentPrincipal() p: Principal,
     @Query() query: ListSectorAssociationsQueryDto,
@@ -51,6 +71,8 @@ export class SectorAssociationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A sector association' })
+  @ApiOkResponse({ type: SectorAssociationDto })
   async get(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -65,11 +87,8 @@ export class SectorAssociationsController {
       'Edit a sector association (admins, coordinators of universities that registered it or partner with it in a route)',
     description: SHARED_RECORD_EDITORS,
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The version you edited; 409 when stale',
-  })
+  @ApiOkResponse({ type: SectorAssociationDto })
+  @ApiProblems({ 403: 'You may read but not edit this shared record' })
   async update(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

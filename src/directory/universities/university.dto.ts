@@ -1,18 +1,21 @@
 import { ListQueryDto } from '@app/common';
-import { PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsBrinCode } from '../identifiers';
 
 export class CreateUniversityDto {
+  @ApiProperty()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   name!: string;
 
   /** BRIN code (e.g. 21PB) or RIO code (e.g. 123A456). */
+  @ApiProperty({ description: 'BRIN code (e.g. 21PB) or RIO code (e.g. 123A456).' })
   @IsBrinCode()
   brinCode!: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -23,11 +26,13 @@ export class CreateUniversityDto {
 export class UpdateUniversityDto extends PartialType(CreateUniversityDto, { skipNullProperties: false }) {}
 
 export class ListUniversitiesQueryDto extends ListQueryDto {
+  @ApiPropertyOptional()
   @IsOptional()
   @IsBrinCode()
   brinCode?: string;
 
   /** Case-insensitive search in the name. */
+  @ApiPropertyOptional({ description: 'Case-insensitive search in the name.' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -35,11 +40,18 @@ export class ListUniversitiesQueryDto extends ListQueryDto {
 }
 
 export class UniversityDto {
+  @ApiProperty({ format: 'uuid' })
   id!: string;
+  @ApiProperty({ type: 'integer' })
   version!: number;
+  @ApiProperty()
   name!: string;
+  @ApiProperty()
   brinCode!: string;
+  @ApiProperty({ type: String, nullable: true })
   city!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: Date;
 }

@@ -65,21 +65,41 @@ export class ImportRowErrorDto implements ImportRowError {
   message!: string;
 }
 
+export class RequestedBySchema {
+  @ApiProperty({ description: 'user or api_key' })
+  kind!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  id!: string | null;
+}
+
 export class StudentImportSummaryDto {
+  @ApiProperty({ format: 'uuid' })
   id!: string;
+  @ApiProperty({ type: 'integer' })
   version!: number;
+  @ApiProperty({ format: 'uuid' })
   universityId!: string;
   @ApiProperty({ enum: IMPORT_STATUSES })
   status!: ImportStatus;
+  @ApiProperty({ type: 'integer' })
   totalRows!: number;
+  @ApiProperty({ type: 'integer' })
   created!: number;
+  @ApiProperty({ type: 'integer' })
   updated!: number;
+  @ApiProperty({ type: 'integer' })
   unchanged!: number;
+  @ApiProperty({ type: 'integer' })
   rejected!: number;
+  @ApiProperty({ type: RequestedBySchema })
   requestedBy!: { kind: string; id: string | null };
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   startedAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   finishedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true })
   failureReason!: string | null;
 }
 

@@ -164,6 +164,7 @@ export class UpdateVacancyDto {
   hoursPerWeek?: number;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description:

@@ -58,6 +58,7 @@ export class CreateStudentDto {
   studentNumber!: string;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'Id in the student information system; unique within the university',
   })
@@ -102,17 +103,17 @@ export class CreateStudentDto {
   @Max(MAX_COHORT)
   cohort!: number;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, example: '2004-05-17' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2004-05-17' })
   @IsOptional()
   @IsCalendarDate()
   dateOfBirth?: string | null;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ description: 'false when left out' })
   @IsOptional()
   @IsBoolean({ message: 'workedForEmployerBefore must be true or false' })
   workedForEmployerBefore?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Only when workedForEmployerBefore is true' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Only when workedForEmployerBefore is true' })
   @IsOptional()
   @IsInt({ message: 'monthsWithEmployerBefore must be a whole number of months' })
   @Min(0)
@@ -138,7 +139,7 @@ export class UpdateStudentDto {
   })
   studentNumber?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimString)
   @IsString()
@@ -186,7 +187,7 @@ export class UpdateStudentDto {
   @Max(MAX_COHORT)
   cohort?: number;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   dateOfBirth?: string | null;
@@ -196,7 +197,7 @@ export class UpdateStudentDto {
   @IsBoolean({ message: 'workedForEmployerBefore must be true or false' })
   workedForEmployerBefore?: boolean;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptional()
   @IsInt({ message: 'monthsWithEmployerBefore must be a whole number of months' })
   @Min(0)

@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { docMarker } from '../openapi/api-docs.decorators';
 
 export const USER_ROLES = [
   'admin',
@@ -34,10 +35,24 @@ export const IS_PUBLIC = 'auth:public';
 export const ROLES_KEY = 'auth:roles';
 
 /** Marks an endpoint as reachable without a credential. Everything else requires one. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () =>
+  applyDecorators(
+    SetMetadata(IS_PUBLIC, true),
+    // The OpenAPI document says so too (security: []), so clients send no credential.
+    docMarker((marker) => {
+      marker.public = true;
+    }),
+  );
 
 /** Restricts an endpoint to these roles; others get 403. */
-export const Roles = (...roles: PrincipalRole[]) => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: PrincipalRole[]) =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    // Documented as the guard reads it: a method's roles win over its class's.
+    docMarker((marker, fromClass) => {
+      if (!fromClass || !marker.roles) marker.roles = roles;
+    }),
+  );
 
 export const CurrentPrincipal = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal,

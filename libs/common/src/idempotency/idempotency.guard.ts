@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { Principal, principalKey } from '../auth/principal';
 import { canonicalJson, sha256Hex } from '../canonical-json';
 import { ValidationError } from '../errors/domain-error';
+import { docMarker } from '../openapi/api-docs.decorators';
 import { IdempotencyStore } from './idempotency.store';
 
 /** Thrown to answer a request with the stored first response; the problem filter sends it. */
@@ -25,7 +26,13 @@ export const WITHOUT_IDEMPOTENCY = 'idempotency:skip';
  * For POST endpoints that change nothing (e.g. verifying a document): an Idempotency-Key there
  * is ignored, so anonymous callers never share or block each other's keys.
  */
-export const WithoutIdempotency = () => SetMetadata(WITHOUT_IDEMPOTENCY, true);
+export const WithoutIdempotency = () =>
+  applyDecorators(
+    SetMetadata(WITHOUT_IDEMPOTENCY, true),
+    docMarker((marker) => {
+      marker.withoutIdempotency = true;
+    }),
+  );
 
 export type IdempotentRequest = FastifyRequest & {
   principal?: Principal;
