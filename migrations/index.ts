@@ -9,6 +9,7 @@ import { MatchingPlacements1795448318054 } from './1795448318054-MatchingPlaceme
 import { Platform1795434757362 } from './1795434757362-Platform';
 import { SharedRecordEditorsAndLimitedReps1795856547438 } from './1795856547438-SharedRecordEditorsAndLimitedReps';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
+import { VersionMinimumWageRises1796240255748 } from './1796240255748-VersionMinimumWageRises';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -23,4 +24,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SharedRecordEditorsAndLimitedReps1795856547438,
   JobPath1795856778804,
   BenchAgreementAwaitsHost1795857232990,
+  VersionMinimumWageRises1796240255748,
 ];
