@@ -34,7 +34,8 @@ export interface AcceptanceChoices {
  * employment with the vacancy's owner as employer, the first secondment when that is a
  * foundation, and a draft agreement prefilled from vacancy, student, programme and employer.
  *
- * A foundation placement's first host is the one named in the acceptance, else the vacancy's.
+ * A foundation placement's first host is the one named in the acceptance, else the vacancy's;
+ * likewise the supervisor (the coordinator's choice, else the vacancy's, else nobody yet).
  * When neither names one the student starts "on the bench": employed by the foundation without
  * a secondment (the bench-day list shows it), and the draft agreement waits for its host (PATCH
  * /agreements/:id { hostCompanyId }, or the foundation seconds the student and amends).
@@ -99,15 +100,14 @@ export class PlacementOnAcceptance {
       matchId: match.id,
     });
     const workplace = foundation ? host : vacancy.companyId;
-    // The vacancy's supervisor works at the vacancy's workplace; another host has its own.
+    // The vacancy's supervisor works at the vacancy's workplace; another host has its own. Never
+    // guess one (say, the company's first): without a named supervisor the draft leaves it for
+    // the employer to name, and submit refuses until someone is named.
     const vacancySupervisor =
       workplace && workplace === (vacancy.companyId ?? vacancy.hostCompanyId)
         ? vacancy.supervisorId
         : null;
-    const supervisorId =
-      choices.supervisorId ??
-      vacancySupervisor ??
-      (workplace ? await this.firstSupervisor(manager, workplace) : null);
+    const supervisorId = choices.supervisorId ?? vacancySupervisor ?? null;
     const secondment = host
       ? await this.secondments.insertIn(manager, principal, employment, {
           hostCompanyId: host,
@@ -179,14 +179,6 @@ export class PlacementOnAcceptance {
         { field: 'supervisorId', message: 'is not a supervisor of the workplace company' },
       ]);
     }
-  }
-
-  private async firstSupervisor(manager: EntityManager, companyId: string): Promise<string | null> {
-    const [row] = await manager.query(
-      'SELECT id FROM supervisors WHERE company_id = $1 ORDER BY id LIMIT 1',
-      [companyId],
-    );
-    return row?.id ?? null;
   }
 }
 

@@ -157,6 +157,66 @@ describe('matching: acceptance', () => {
     expect((await getMatch(id, fw.hostRepToken)).status).toBe('accepted'); // the host sees it
   });
 
+  it("puts the vacancy's named supervisor into the draft, or none: never one guessed from the company", async () => {
+    const companyVacancy = (supervisorId?: string) =>
+      vacancy(
+        { foundationId: undefined, companyId: fw.companyId, supervisorId },
+        fw.companyRepToken,
+      );
+    const agreementOf = async (accepted: { body: { placement: { agreementId: string } } }) =>
+      (
+        await api.http
+          .get(`/api/v1/agreements/${accepted.body.placement.agreementId}`)
+          .set(bearer(fw.coordinatorToken))
+      ).body;
+
+    // The company has a supervisor (fw.supervisorId), but the vacancy names none.
+    const unnamed = await companyVacancy();
+    const accepted = await move(
+      fw.coordinatorToken,
+      await offered(await seekingStudent(), unnamed.id),
+      'accepted',
+    );
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.placement.agreementWarnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'terms.workplace.supervisorId' })]),
+    );
+    const draft = await agreementOf(accepted);
+    expect(draft.currentVersion.terms.workplace.supervisorId).toBe('');
+    const submit = await api.http
+      .post(`/api/v1/agreements/${draft.id}/submit`)
+      .set(bearer(fw.coordinatorToken));
+    expect(submit.status).toBe(422);
+    expect(submit.body.errors.map((e: { field: string }) => e.field)).toContain(
+      'terms.workplace.supervisorId',
+    );
+
+    // A vacancy naming its supervisor: that one, whoever else the company has.
+    const named = await createSupervisor(api, fw.companyId);
+    const withSupervisor = await companyVacancy(named);
+    const placed = await move(
+      fw.coordinatorToken,
+      await offered(await seekingStudent(), withSupervisor.id),
+      'accepted',
+    );
+    expect((await agreementOf(placed)).currentVersion.terms.workplace.supervisorId).toBe(named);
+
+    // A foundation vacancy with a host and no supervisor: the secondment names nobody either.
+    const hosted = await vacancy({ hostCompanyId: fw.hostCompanyId });
+    const seconded = await move(
+      fw.coordinatorToken,
+      await offered(await seekingStudent(), hosted.id),
+      'accepted',
+    );
+    const secondments = await api.http
+      .get(`/api/v1/employments/${seconded.body.placement.employmentId}/secondments`)
+      .set(bearer(fw.foundationStaffToken));
+    expect(secondments.body.data).toEqual([
+      expect.objectContaining({ hostCompanyId: fw.hostCompanyId, supervisorId: null }),
+    ]);
+    expect((await agreementOf(seconded)).currentVersion.terms.workplace.supervisorId).toBe('');
+  });
+
   it('without a host the student starts on the bench: employed, no secondment, in the bench-day list', async () => {
     const v = await vacancy();
     const studentId = await seekingStudent('2026-09-01');
