@@ -2,7 +2,7 @@ import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
 import { ConflictError, Principal, ValidationError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addYears } from '../agreements/agreement-terms';
+import { addYears, contractEndDate } from '../agreements/contract-period';
 import { AgreementsService } from '../agreements/agreements.service';
 import { EmploymentsService } from '../placements/employments.service';
 import { SecondmentsService } from '../placements/secondments.service';
@@ -27,7 +27,11 @@ export interface Placement {
 export interface AcceptanceChoices {
   hostCompanyId?: string;
   supervisorId?: string;
+  contractType?: 'fixed_term' | 'permanent';
+  contractMonths?: number;
 }
+
+type Contract = Pick<AgreementTerms['employment'], 'contractType' | 'contractMonths'>;
 
 /**
  * What accepting a match makes, inside the acceptance's transaction: a seat of the vacancy, an
@@ -80,7 +84,15 @@ export class PlacementOnAcceptance {
       vacancy.startFrom,
       vacancy.startTo,
     );
+    // The agreement covers the programme's nominal years; the employment lasts as long as the
+    // contract says: a fixed-term one its contract months (by default the programme's years), a
+    // permanent one without end date. A first secondment ends with whichever ends first.
     const endDate = addDays(addYears(startDate, student.nominal_years), -1);
+    const contract: Contract = {
+      contractType: choices.contractType ?? 'fixed_term',
+      contractMonths: choices.contractMonths ?? Math.min(60, student.nominal_years * 12),
+    };
+    const employmentEnd = contractEndDate({ startDate, employment: contract });
     const employer = foundation
       ? { type: 'foundation' as const, id: vacancy.foundationId! }
       : { type: 'company' as const, id: vacancy.companyId! };
@@ -94,8 +106,8 @@ export class PlacementOnAcceptance {
       studentId: match.studentId,
       employer,
       startDate,
-      endDate,
-      contractType: 'fixed_term',
+      endDate: employmentEnd,
+      contractType: contract.contractType,
       hoursPerWeek: vacancy.hoursPerWeek,
       matchId: match.id,
     });
@@ -112,7 +124,7 @@ export class PlacementOnAcceptance {
       ? await this.secondments.insertIn(manager, principal, employment, {
           hostCompanyId: host,
           startDate,
-          endDate,
+          endDate: employmentEnd !== null && employmentEnd < endDate ? employmentEnd : endDate,
           supervisorId: supervisorId ?? undefined,
           hoursPerWeek: vacancy.hoursPerWeek,
         })
@@ -125,7 +137,7 @@ export class PlacementOnAcceptance {
         employer,
         hostCompanyId: host ?? undefined,
         language: 'nl',
-        terms: prefilledTerms(vacancy, startDate, endDate, student.nominal_years, supervisorId),
+        terms: prefilledTerms(vacancy, startDate, endDate, contract, supervisorId),
       },
       { prefilled: true },
     );
@@ -191,15 +203,14 @@ function prefilledTerms(
   v: Vacancy,
   startDate: string,
   endDate: string,
-  years: number,
+  contract: Contract,
   supervisorId: string | null,
 ): AgreementTerms {
   return {
     startDate,
     endDate,
     employment: {
-      contractType: 'fixed_term',
-      contractMonths: Math.min(60, years * 12),
+      ...contract,
       hoursPerWeek: v.hoursPerWeek,
       grossMonthlySalaryCents: v.salaryMinCents,
       functionTitle: v.title,

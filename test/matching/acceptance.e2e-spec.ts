@@ -217,6 +217,68 @@ describe('matching: acceptance', () => {
     expect((await agreementOf(seconded)).currentVersion.terms.workplace.supervisorId).toBe('');
   });
 
+  it('the employment ends with the contract: a fixed-term one after its months, a permanent one never', async () => {
+    const accept = async (vacancyId: string, contract: object) => {
+      const res = await move(
+        fw.coordinatorToken,
+        await offered(await seekingStudent('2026-09-01'), vacancyId),
+        'accepted',
+        contract,
+      );
+      expect(res.status).toBe(200);
+      const { employmentId, agreementId, secondmentId } = res.body.placement;
+      const get = (path: string) =>
+        api.http.get(`/api/v1/${path}`).set(bearer(fw.coordinatorToken));
+      const secondments = (await get(`employments/${employmentId}/secondments`)).body.data;
+      return {
+        employment: (await get(`employments/${employmentId}`)).body,
+        terms: (await get(`agreements/${agreementId}`)).body.currentVersion.terms,
+        secondment: secondmentId ? secondments[0] : null,
+      };
+    };
+    const companyVacancy = await vacancy(
+      { foundationId: undefined, companyId: fw.companyId, capacity: 5 },
+      fw.companyRepToken,
+    );
+    // The programme's nominal years (2): the agreement runs to 2028-08-31 whatever the contract.
+    const fixed = await accept(companyVacancy.id, {
+      contractType: 'fixed_term',
+      contractMonths: 12,
+    });
+    expect(fixed.employment).toMatchObject({
+      contractType: 'fixed_term',
+      startDate: '2026-09-01',
+      endDate: '2027-08-31',
+    });
+    expect(fixed.terms).toMatchObject({ startDate: '2026-09-01', endDate: '2028-08-31' });
+    expect(fixed.terms.employment).toMatchObject({
+      contractType: 'fixed_term',
+      contractMonths: 12,
+    });
+
+    const permanent = await accept(companyVacancy.id, { contractType: 'permanent' });
+    expect(permanent.employment).toMatchObject({ contractType: 'permanent', endDate: null });
+    expect(permanent.terms.employment.contractType).toBe('permanent');
+    expect(permanent.terms.endDate).toBe('2028-08-31');
+
+    // A foundation's first secondment ends with the contract or the agreement, whichever is first.
+    const hosted = await vacancy({ hostCompanyId: fw.hostCompanyId, capacity: 5 });
+    const short = await accept(hosted.id, { contractType: 'fixed_term', contractMonths: 12 });
+    expect(short.employment.endDate).toBe('2027-08-31');
+    expect(short.secondment).toMatchObject({ startDate: '2026-09-01', endDate: '2027-08-31' });
+    const open = await accept(hosted.id, { contractType: 'permanent' });
+    expect(open.employment.endDate).toBeNull();
+    expect(open.secondment).toMatchObject({ startDate: '2026-09-01', endDate: '2028-08-31' });
+
+    // By default: fixed-term over the programme's nominal years, as before.
+    const byDefault = await accept(companyVacancy.id, {});
+    expect(byDefault.employment).toMatchObject({
+      contractType: 'fixed_term',
+      endDate: '2028-08-31',
+    });
+    expect(byDefault.terms.employment.contractMonths).toBe(24);
+  });
+
   it('without a host the student starts on the bench: employed, no secondment, in the bench-day list', async () => {
     const v = await vacancy();
     const studentId = await seekingStudent('2026-09-01');

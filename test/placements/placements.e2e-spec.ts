@@ -259,6 +259,70 @@ describe('placements: employments, secondments, re-secondments', () => {
     ]);
   });
 
+  it('a permanent employment has no end date: open-ended for overlaps, secondments, lists and bench days', async () => {
+    const fw4 = await foundationWorld(api);
+    const body = (over: object = {}) => ({
+      ...employmentBody(),
+      studentId: fw4.studentId,
+      employer: { type: 'foundation', id: fw4.foundationId },
+      ...over,
+    });
+    const fixedWithoutEnd = await employ(fw4.coordinatorToken, body({ endDate: undefined }));
+    expect([fixedWithoutEnd.status, fixedWithoutEnd.body.errors?.[0]?.field]).toEqual([
+      422,
+      'endDate',
+    ]);
+    const permanent = await employ(
+      fw4.coordinatorToken,
+      body({ contractType: 'permanent', endDate: undefined }),
+    );
+    expect(permanent.status).toBe(201);
+    expect(permanent.body).toMatchObject({ contractType: 'permanent', endDate: null });
+    const id = permanent.body.id;
+
+    const later = await employ(
+      fw4.coordinatorToken,
+      body({ startDate: '2040-01-01', endDate: '2040-12-31' }),
+    );
+    expect(later.status).toBe(409);
+    expect(later.body.detail).toMatch(/already employed from 2026-09-01, without end date/);
+
+    const long = await second(fw4.foundationStaffToken, id, {
+      hostCompanyId: fw4.hostCompanyId,
+      startDate: '2026-09-01',
+      endDate: '2035-12-31',
+    });
+    expect(long.status).toBe(201);
+    const early = await second(fw4.foundationStaffToken, id, {
+      hostCompanyId: fw4.hostCompanyId,
+      startDate: '2026-08-01',
+      endDate: '2026-08-31',
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.errors[0].message).toMatch(
+      /within the employment \(2026-09-01 – \(no end date\)\)/,
+    );
+
+    const active = await api.http
+      .get(`/api/v1/employments?studentId=${fw4.studentId}&activeOn=2039-06-01`)
+      .set(bearer(fw4.coordinatorToken));
+    expect(active.body.data.map((e: { id: string }) => e.id)).toEqual([id]);
+    const bench = await api.http
+      .get(`/api/v1/foundations/${fw4.foundationId}/bench-days?until=2036-01-31`)
+      .set(bearer(fw4.foundationStaffToken));
+    expect(bench.status).toBe(200);
+    expect(bench.body.data).toEqual([
+      expect.objectContaining({ employmentId: id, startDate: '2036-01-01', endDate: '2036-01-31' }),
+    ]);
+    const overview = await api.http
+      .get(`/api/v1/foundations/${fw4.foundationId}/overview?until=2039-06-01`)
+      .set(bearer(fw4.foundationStaffToken));
+    expect(overview.status).toBe(200);
+    expect(overview.body.data).toEqual([
+      expect.objectContaining({ employmentId: id, endDate: null }),
+    ]);
+  });
+
   it('lists bench days per foundation with alerts over the limit, and tracks a rotation plan', async () => {
     const fw3 = await foundationWorld(api);
     const e = await employ(fw3.coordinatorToken, {

@@ -9,7 +9,9 @@ export type EmployerType = 'company' | 'foundation';
 /**
  * A student's employment: the employer of record is a company or a foundation. A student's
  * employment periods never overlap; PostgreSQL enforces it too (exclusion constraint
- * ex_employments_no_overlap over daterange(start_date, end_date, '[]'), see the migration).
+ * ex_employments_no_overlap over daterange(start_date, end_date, '[]'), see the migration). A
+ * permanent contract has no end date (NULL): its range is daterange(start_date, NULL), open-ended,
+ * so it overlaps every later period and holds secondments ending on any date.
  */
 @Entity('employments')
 @Index('ix_employments_student', ['studentId'])
@@ -55,8 +57,9 @@ export class Employment extends VersionedEntity {
   @Column('date')
   startDate!: string;
 
-  @Column('date')
-  endDate!: string;
+  /** The last day of a fixed-term contract; null for a permanent one (no end date). */
+  @Column('date', { nullable: true })
+  endDate!: string | null;
 
   @Column('text')
   contractType!: 'fixed_term' | 'permanent';
