@@ -1,9 +1,11 @@
 import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
-import { ConflictError, Principal, ValidationError } from '@app/common';
+import { Clock, ConflictError, Principal, ValidationError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { addYears, contractEndDate } from '../agreements/contract-period';
 import { AgreementsService } from '../agreements/agreements.service';
+import { toCalendarDate } from '../directory/calendar-date';
+import { SupervisorSummary, supervisorSummaries } from '../directory/companies/supervisor-load';
 import { EmploymentsService } from '../placements/employments.service';
 import { SecondmentsService } from '../placements/secondments.service';
 import { addDays } from '../placements/periods';
@@ -21,6 +23,12 @@ export interface Placement {
   onBench: boolean;
   /** The acceptance took the vacancy's last seat. */
   vacancyFilled: boolean;
+  /**
+   * The supervisor the placement names, with `trained`, `hoursPerWeek` and today's coaching load
+   * (this placement included once it has started); null when none is named yet, or for a caller
+   * who may not read the company's supervisors (a student accepting the offer).
+   */
+  supervisor: SupervisorSummary | null;
 }
 
 /** What the coordinator may name when accepting (API: POST /matches/:id/transitions). */
@@ -50,6 +58,7 @@ export class PlacementOnAcceptance {
     private readonly employments: EmploymentsService,
     private readonly secondments: SecondmentsService,
     private readonly agreements: AgreementsService,
+    private readonly clock: Clock,
   ) {}
 
   async place(
@@ -143,6 +152,12 @@ export class PlacementOnAcceptance {
     );
     employment.agreementId = agreement.id;
     await manager.update('employments', { id: employment.id }, { agreementId: agreement.id });
+    const supervisors = await supervisorSummaries(
+      manager,
+      principal,
+      supervisorId ? [supervisorId] : [],
+      toCalendarDate(this.clock.now()),
+    );
     return {
       employmentId: employment.id,
       secondmentId: secondment?.id ?? null,
@@ -151,6 +166,7 @@ export class PlacementOnAcceptance {
       hostCompanyId: host,
       onBench: foundation && !host,
       vacancyFilled,
+      supervisor: (supervisorId && supervisors.get(supervisorId)) || null,
     };
   }
 

@@ -200,6 +200,20 @@ describe('matching: acceptance', () => {
       'accepted',
     );
     expect((await agreementOf(placed)).currentVersion.terms.workplace.supervisorId).toBe(named);
+    // The coordinator sees whom the placement names: trained or not, hours, load (this one included).
+    expect(placed.body.placement.supervisor).toEqual({
+      id: named,
+      companyId: fw.companyId,
+      name: expect.any(String),
+      trained: true,
+      hoursPerWeek: 4,
+      load: {
+        on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        placements: expect.any(Number),
+        coachingHoursPerWeek: expect.any(Number),
+      },
+    });
+    expect(accepted.body.placement.supervisor).toBeNull();
 
     // A foundation vacancy with a host and no supervisor: the secondment names nobody either.
     const hosted = await vacancy({ hostCompanyId: fw.hostCompanyId });

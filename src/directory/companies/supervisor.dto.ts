@@ -13,6 +13,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsCalendarDate } from '../validation-helpers';
+import type { SupervisorLoad } from './supervisor-load';
 import { Supervisor } from './supervisor.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -65,6 +67,24 @@ export class ListSupervisorsQueryDto extends ListQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'trained must be true or false' })
   trained?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    example: '2027-02-01',
+    description: "Count each supervisor's coaching load on this date instead of today",
+  })
+  @IsOptional()
+  @IsCalendarDate({ message: 'loadOn must be a date YYYY-MM-DD' })
+  loadOn?: string;
+}
+
+export class SupervisorLoadQueryDto {
+  @ApiPropertyOptional({
+    example: '2027-02-01',
+    description: "Count the supervisor's coaching load on this date instead of today",
+  })
+  @IsOptional()
+  @IsCalendarDate({ message: 'loadOn must be a date YYYY-MM-DD' })
+  loadOn?: string;
 }
 
 export class SupervisorDto {
@@ -75,11 +95,13 @@ export class SupervisorDto {
   email!: string;
   hoursPerWeek!: number;
   trained!: boolean;
+  /** Placements coached on `load.on` and their coaching hours summed (supervisor-load.ts). */
+  load!: SupervisorLoad;
   createdAt!: Date;
   updatedAt!: Date;
 }
 
-export function toSupervisorDto(s: Supervisor): SupervisorDto {
+export function toSupervisorDto(s: Supervisor & { load: SupervisorLoad }): SupervisorDto {
   return {
     id: s.id,
     version: s.version,
@@ -88,6 +110,7 @@ export function toSupervisorDto(s: Supervisor): SupervisorDto {
     email: s.email,
     hoursPerWeek: s.hoursPerWeek,
     trained: s.trained,
+    load: s.load,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   };
