@@ -6,9 +6,11 @@ import { Directory1795434874212 } from './1795434874212-Directory';
 import { Documents1795445668965 } from './1795445668965-Documents';
 import { JobPath1795856778804 } from './1795856778804-JobPath';
 import { MatchingPlacements1795448318054 } from './1795448318054-MatchingPlacements';
+import { OpenEndedEmployments1796240888387 } from './1796240888387-OpenEndedEmployments';
 import { Platform1795434757362 } from './1795434757362-Platform';
 import { SharedRecordEditorsAndLimitedReps1795856547438 } from './1795856547438-SharedRecordEditorsAndLimitedReps';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
+import { VersionMinimumWageRises1796240255748 } from './1796240255748-VersionMinimumWageRises';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -23,4 +25,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SharedRecordEditorsAndLimitedReps1795856547438,
   JobPath1795856778804,
   BenchAgreementAwaitsHost1795857232990,
+  VersionMinimumWageRises1796240255748,
+  OpenEndedEmployments1796240888387,
 ];

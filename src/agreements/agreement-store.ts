@@ -16,6 +16,7 @@ import { checkTerms, TermsCheck, TermsContext } from './agreement-terms';
 import { PartiesSnapshot } from './content-hash';
 import { AgreementVersion } from './entities/agreement-version.entity';
 import { Agreement, AgreementLanguage } from './entities/agreement.entity';
+import type { MinimumWageRise } from './minimum-wage';
 
 export type PartyKeys = Pick<
   Agreement,
@@ -27,6 +28,8 @@ export interface DraftContent {
   terms: AgreementTerms;
   language: AgreementLanguage;
   hostCompanyId: string | null;
+  /** The rules' findings for these terms when the caller has them; computed otherwise. */
+  minimumWageRises?: MinimumWageRise[];
 }
 
 /** Lookups and writes the agreement use cases share; every method runs in the caller's transaction. */
@@ -80,6 +83,15 @@ export class AgreementStore {
   /** A new draft version after the newest one; the agreement points at it from now on. */
   async insertDraft(manager: EntityManager, a: Agreement, content: DraftContent): Promise<number> {
     const number = await this.nextVersionNumber(manager, a.id);
+    const rises =
+      content.minimumWageRises ??
+      (
+        await this.checkTerms(
+          manager,
+          { ...a, hostCompanyId: content.hostCompanyId },
+          content.terms,
+        )
+      ).minimumWageRises;
     await manager.insert(AgreementVersion, {
       id: newId(),
       agreementId: a.id,
@@ -88,8 +100,13 @@ export class AgreementStore {
       terms: content.terms as never,
       language: content.language,
       hostCompanyId: content.hostCompanyId,
+      minimumWageRises: rises as never,
     });
-    await this.pointAt(manager, a, { number, ...content });
+    await this.pointAt(manager, a, {
+      number,
+      language: content.language,
+      hostCompanyId: content.hostCompanyId,
+    });
     return number;
   }
 

@@ -5,7 +5,7 @@ import {
   monthsCovered,
   TermsContext,
 } from './agreement-terms';
-import { ageOn, minimumMonthlyWage } from './minimum-wage';
+import { ageOn, minimumMonthlyWage, minimumWageChangeDates } from './minimum-wage';
 import { validTerms } from './terms.fixture';
 
 const COMPANY = 'company-1';
@@ -28,7 +28,11 @@ const fields = (mutate: Mutate, c?: TermsContext) => check(mutate, c).errors.map
 
 describe('agreement terms', () => {
   it('accepts valid terms without warnings', () => {
-    expect(checkTerms(validTerms(), ctx())).toEqual({ errors: [], warnings: [] });
+    expect(checkTerms(validTerms(), ctx())).toEqual({
+      errors: [],
+      warnings: [],
+      minimumWageRises: [],
+    });
   });
 
   it('wants the end date after the start date (WHW 7.7(5) period of work)', () => {
@@ -132,6 +136,127 @@ describe('agreement terms', () => {
       expect(check(salary(youthMin.monthlyCents - 1), young).errors[0].message).toMatch(
         /rate for age 18/,
       );
+    });
+  });
+
+  describe('minimum wage over the contract (youth rates rise at each birthday until 21)', () => {
+    const monthly = (hourlyCents: number, hours = 32) => Math.ceil((hourlyCents * hours * 52) / 12);
+    const salary =
+      (cents: number, more: Mutate = () => undefined): Mutate =>
+      (t) => {
+        t.employment.grossMonthlySalaryCents = cents;
+        more(t);
+      };
+    const born2008 = ctx({ studentDateOfBirth: '2008-03-01' }); // 18 on 2026-09-01
+
+    it('warns at each birthday inside the contract from which the salary must rise, with date and amount', () => {
+      const r = check(salary(monthly(736)), born2008); // legal at 18, 2026 rates
+      expect(r.errors).toEqual([]);
+      expect(r.minimumWageRises).toEqual([
+        {
+          from: '2027-03-01',
+          reasons: ['birthday'],
+          age: 19,
+          effectiveFrom: '2026-01-01',
+          hourlyCents: 883,
+          minimumMonthlyCents: monthly(883),
+        },
+        {
+          from: '2028-03-01',
+          reasons: ['birthday'],
+          age: 20,
+          effectiveFrom: '2026-01-01',
+          hourlyCents: 1177,
+          minimumMonthlyCents: monthly(1177),
+        },
+      ]);
+      const wage = r.warnings.filter((w) => w.field === 'terms.employment.grossMonthlySalaryCents');
+      expect(wage).toHaveLength(2);
+      expect(wage[0].message).toMatch(/^from 2027-03-01 \(the student turns 19\)/);
+      expect(wage[0].message).toContain(`€${(monthly(883) / 100).toFixed(2)} a month`);
+    });
+
+    it('lists nothing when the salary covers every birthday of the contract', () => {
+      const r = check(salary(monthly(1177)), born2008);
+      expect(r).toMatchObject({ errors: [], warnings: [], minimumWageRises: [] });
+    });
+
+    it('still refuses a salary below the rate on the start date', () => {
+      const r = check(salary(monthly(736) - 1), born2008);
+      expect(r.errors.map((e) => e.field)).toEqual(['terms.employment.grossMonthlySalaryCents']);
+      expect(r.minimumWageRises.map((x) => x.from)).toEqual(['2027-03-01', '2028-03-01']);
+    });
+
+    it("looks only inside the contract: a fixed-term contract's months, a permanent one up to the end date", () => {
+      const sixMonths = check(
+        salary(monthly(736), (t) => (t.employment.contractMonths = 6)), // ends 2027-02-28
+        born2008,
+      );
+      expect(sixMonths.minimumWageRises).toEqual([]);
+      const sevenMonths = check(
+        salary(monthly(736), (t) => (t.employment.contractMonths = 7)), // ends 2027-03-31
+        born2008,
+      );
+      expect(sevenMonths.minimumWageRises.map((x) => x.from)).toEqual(['2027-03-01']);
+      const permanent = check(
+        salary(monthly(736), (t) => {
+          t.employment.contractType = 'permanent';
+          t.employment.contractMonths = 6; // says nothing about when a permanent contract ends
+        }),
+        born2008,
+      );
+      expect(permanent.minimumWageRises.map((x) => x.from)).toEqual(['2027-03-01', '2028-03-01']);
+    });
+
+    it('uses the rate in force on each birthday, and counts new rates (1 January, 1 July) too', () => {
+      // 17 on 2025-09-01 (2025-07-01 rates), 18 on 2025-12-15, new rates on 2026-01-01.
+      const r = check(
+        salary(monthly(569), (t) => {
+          t.startDate = '2025-09-01';
+          t.endDate = '2026-08-31';
+          t.employment.contractMonths = 12;
+        }),
+        ctx({ studentDateOfBirth: '2007-12-15', programmeNominalYears: 1 }),
+      );
+      expect(r.errors).toEqual([]);
+      expect(
+        r.minimumWageRises.map(({ from, reasons, age, hourlyCents }) => ({
+          from,
+          reasons,
+          age,
+          hourlyCents,
+        })),
+      ).toEqual([
+        { from: '2025-12-15', reasons: ['birthday'], age: 18, hourlyCents: 720 },
+        { from: '2026-01-01', reasons: ['rate_change'], age: 18, hourlyCents: 736 },
+      ]);
+      const adult = check(
+        salary(monthly(1440), (t) => {
+          t.startDate = '2025-09-01';
+          t.endDate = '2026-08-31';
+          t.employment.contractMonths = 12;
+        }),
+        ctx({ studentDateOfBirth: null, programmeNominalYears: 1 }),
+      );
+      expect(adult.minimumWageRises).toEqual([
+        expect.objectContaining({ from: '2026-01-01', reasons: ['rate_change'], age: null }),
+      ]);
+      expect(
+        adult.warnings.find((w) => w.field === 'terms.employment.grossMonthlySalaryCents')!.message,
+      ).toMatch(/^from 2026-01-01 \(new rates from 2026-01-01\)/);
+    });
+
+    it('knows on which dates the minimum can change (29 February counts on 1 March)', () => {
+      expect(minimumWageChangeDates('2026-09-01', '2029-08-31', '2008-02-29')).toEqual([
+        { date: '2027-03-01', reasons: ['birthday'] },
+        { date: '2028-02-29', reasons: ['birthday'] },
+        { date: '2029-03-01', reasons: ['birthday'] },
+      ]);
+      expect(
+        minimumWageChangeDates('2025-06-01', '2026-06-30', '2006-01-01').map((d) => d.reasons),
+      ).toEqual([['rate_change'], ['birthday', 'rate_change']]);
+      // Past 21 a birthday changes nothing.
+      expect(minimumWageChangeDates('2026-09-01', '2030-08-31', '2000-01-01')).toEqual([]);
     });
   });
 

@@ -1,9 +1,11 @@
 import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
 import type { FieldError } from '@app/common';
 import { COSTS_COVERED, LIMITS, SCHOOL_WEEKDAYS, SOURCES } from './agreement-rules.config';
-import { minimumMonthlyWage } from './minimum-wage';
+import { addYears, contractEndDate, dayBefore, monthsCovered } from './contract-period';
+import { minimumMonthlyWage, MinimumWageRise, minimumWageRises } from './minimum-wage';
 
 export type { AgreementTerms };
+export { addYears, monthsCovered };
 
 /** What the rules need besides the terms; the service looks it up. */
 export interface TermsContext {
@@ -22,34 +24,17 @@ export interface TermsCheck {
   errors: FieldError[];
   /** Advice only (e.g. a contract shorter than advised). */
   warnings: FieldError[];
+  /**
+   * Dates inside the contract from which the salary is below the statutory minimum (a birthday
+   * or a new rate), each also a warning. Persisted with the version: the view and PDF show them.
+   */
+  minimumWageRises: MinimumWageRise[];
 }
 
 type Rule = (terms: AgreementTerms, ctx: TermsContext, out: TermsCheck) => void;
 
 const euro = (cents: number) => `€${(cents / 100).toFixed(2)}`;
 const between = (v: number, min: number, max: number) => v >= min && v <= max;
-
-/** A YYYY-MM-DD date plus whole years (29 February rolls over to 1 March). */
-export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
-}
-
-/** The day before a YYYY-MM-DD date. */
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Whole months from `start` up to and including `end` (2026-09-01 … 2028-08-31 is 24). */
-export function monthsCovered(start: string, end: string): number {
-  const [y1, m1, d1] = start.split('-').map(Number);
-  const [y2, m2, d2] = new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000)
-    .toISOString()
-    .slice(0, 10)
-    .split('-')
-    .map(Number);
-  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
-}
 
 /**
  * The period of work (WHW 7.7(5)): the end after the start. An end before the programme's nominal
@@ -101,20 +86,62 @@ const employmentRule: Rule = (t, _c, out) => {
   }
 };
 
+/**
+ * Statutory minimum wage (Wet minimumloon). Below the rate on the start date the terms are
+ * refused. Youth rates rise at every birthday until 21 and the rates are indexed on 1 January and
+ * 1 July, so a salary that is legal at the start can underpay later: every such date inside the
+ * contract (a fixed-term contract's months; a permanent one up to the agreement's end) becomes a
+ * warning naming the date and the monthly amount the salary must rise to.
+ */
 const minimumWageRule: Rule = (t, c, out) => {
   const e = t.employment;
   if (!between(e.hoursPerWeek, LIMITS.hoursPerWeek.min, LIMITS.hoursPerWeek.max)) return;
+  const field = 'terms.employment.grossMonthlySalaryCents';
   const min = minimumMonthlyWage(t.startDate, e.hoursPerWeek, c.studentDateOfBirth);
-  if (e.grossMonthlySalaryCents >= min.monthlyCents) return;
-  const who =
-    min.age === null
-      ? 'the adult rate, because the student has no date of birth on record (add it to apply a youth rate)'
-      : `the rate for age ${min.rateAge}${min.rateAge === 21 ? ' and older' : ''} (the student is ${min.age} on ${t.startDate})`;
-  out.errors.push({
-    field: 'terms.employment.grossMonthlySalaryCents',
-    message: `${euro(e.grossMonthlySalaryCents)} a month is below the statutory minimum of ${euro(min.monthlyCents)} for ${e.hoursPerWeek} hours a week at ${euro(min.hourlyCents)} an hour, ${who}; rates from ${min.effectiveFrom} (${SOURCES.minimumWage})`,
-  });
+  if (e.grossMonthlySalaryCents < min.monthlyCents) {
+    const who =
+      min.age === null
+        ? 'the adult rate, because the student has no date of birth on record (add it to apply a youth rate)'
+        : `the rate for age ${min.rateAge}${min.rateAge === 21 ? ' and older' : ''} (the student is ${min.age} on ${t.startDate})`;
+    out.errors.push({
+      field,
+      message: `${euro(e.grossMonthlySalaryCents)} a month is below the statutory minimum of ${euro(min.monthlyCents)} for ${e.hoursPerWeek} hours a week at ${euro(min.hourlyCents)} an hour, ${who}; rates from ${min.effectiveFrom} (${SOURCES.minimumWage})`,
+    });
+  }
+  const end = contractPeriodEnd(t);
+  if (!end) return;
+  const rises = minimumWageRises(
+    e.grossMonthlySalaryCents,
+    e.hoursPerWeek,
+    t.startDate,
+    end,
+    c.studentDateOfBirth,
+  );
+  for (const rise of rises) {
+    const why = [
+      rise.reasons.includes('birthday') ? `the student turns ${rise.age}` : null,
+      rise.reasons.includes('rate_change') ? `new rates from ${rise.effectiveFrom}` : null,
+    ].filter(Boolean);
+    out.warnings.push({
+      field,
+      message: `from ${rise.from} (${why.join(' and ')}) the statutory minimum is ${euro(rise.minimumMonthlyCents)} a month for ${e.hoursPerWeek} hours a week at ${euro(rise.hourlyCents)} an hour: the salary of ${euro(e.grossMonthlySalaryCents)} must rise to at least that by then (rates known today; later indexations add to it; ${SOURCES.minimumWage})`,
+    });
+  }
+  out.minimumWageRises.push(...rises);
 };
+
+/**
+ * The last day the salary of these terms is paid under this agreement: a fixed-term contract's
+ * last day, a permanent contract's up to the agreement's end date. Null when the terms are too
+ * broken to say (other rules report that).
+ */
+function contractPeriodEnd(t: AgreementTerms): string | null {
+  if (t.endDate <= t.startDate) return null;
+  const months = t.employment.contractMonths;
+  if (t.employment.contractType === 'fixed_term' && !between(months, 1, LIMITS.contractMonths.max))
+    return null;
+  return contractEndDate(t) ?? t.endDate;
+}
 
 const studySupportRule: Rule = (t, _c, out) => {
   const s = t.studySupport;
@@ -245,7 +272,7 @@ export const TERMS_RULES: readonly Rule[] = [
 
 /** Every rule over the terms; the order of the result follows the order of the rules. */
 export function checkTerms(terms: AgreementTerms, context: TermsContext): TermsCheck {
-  const out: TermsCheck = { errors: [], warnings: [] };
+  const out: TermsCheck = { errors: [], warnings: [], minimumWageRises: [] };
   for (const rule of TERMS_RULES) rule(terms, context, out);
   return out;
 }

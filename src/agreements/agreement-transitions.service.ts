@@ -49,7 +49,9 @@ export class AgreementTransitionsService {
       const keys = { ...a, hostCompanyId: v.hostCompanyId }; // the version's own host
       // A draft prefilled for a student placed "on the bench" names no host yet: name one first.
       await this.store.assertHost(manager, a, v.hostCompanyId);
-      await this.store.assertTerms(manager, keys, v.terms);
+      // The rules run again on today's data (a date of birth may have been added): the frozen
+      // version keeps the minimum-wage rises it is signed with.
+      const check = await this.store.assertTerms(manager, keys, v.terms);
       const parties = await this.store.partiesSnapshot(manager, keys, v.terms);
       const hash = contentHash({
         agreementId: a.id,
@@ -66,6 +68,7 @@ export class AgreementTransitionsService {
           parties: parties as never,
           contentHash: hash,
           submittedAt: now,
+          minimumWageRises: check.minimumWageRises as never,
         },
       );
       await this.documents.preview(manager, a.id, v.number, hash);
@@ -141,12 +144,15 @@ export class AgreementTransitionsService {
       };
       if (change.hostCompanyId !== undefined)
         await this.store.assertHost(m, a, content.hostCompanyId);
-      await this.store.assertTerms(
+      const check = await this.store.assertTerms(
         m,
         { ...a, hostCompanyId: content.hostCompanyId },
         content.terms,
       );
-      const number = await this.store.insertDraft(m, a, content);
+      const number = await this.store.insertDraft(m, a, {
+        ...content,
+        minimumWageRises: check.minimumWageRises,
+      });
       return { newVersion: number, hostCompanyId: content.hostCompanyId };
     });
   }

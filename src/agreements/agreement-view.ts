@@ -7,6 +7,7 @@ import type { Party } from './dto/agreement.dto';
 import { AgreementSignature } from './entities/agreement-signature.entity';
 import { AgreementVersion } from './entities/agreement-version.entity';
 import { Agreement } from './entities/agreement.entity';
+import type { MinimumWageRise } from './minimum-wage';
 
 export interface VersionView {
   number: number;
@@ -17,6 +18,8 @@ export interface VersionView {
   submittedAt: Date | null;
   activatedAt: Date | null;
   declineReason: string | null;
+  /** Dates from which the salary must rise to the statutory minimum (see the version entity). */
+  minimumWageRises: MinimumWageRise[];
 }
 
 export interface SigningState {
@@ -71,6 +74,7 @@ export function toVersionView(v: AgreementVersion): VersionView {
     submittedAt: v.submittedAt,
     activatedAt: v.activatedAt,
     declineReason: v.declineReason,
+    minimumWageRises: v.minimumWageRises ?? [],
   };
 }
 

@@ -93,6 +93,7 @@ export class AgreementsService {
       terms,
       language: input.language,
       hostCompanyId: keys.hostCompanyId,
+      minimumWageRises: check.minimumWageRises as never,
     });
     const actor = await this.store.actor(manager, principal);
     await this.events.append(manager, agreement.id, actor, this.store.now(), {
@@ -144,7 +145,11 @@ export class AgreementsService {
       await manager.update(
         AgreementVersion,
         { id: current.id },
-        { ...next, terms: next.terms as never },
+        {
+          ...next,
+          terms: next.terms as never,
+          minimumWageRises: check.minimumWageRises as never,
+        },
       );
       await this.store.pointAt(manager, a, { number: current.number, ...next });
       const actor = await this.store.actor(manager, principal);

@@ -92,7 +92,7 @@ export async function seedDemoStudentPlacement(
       next: {
         hostCompanyId: nextHost.id,
         startDate: '2027-02-01',
-        endDate: employment.endDate,
+        endDate: employment.endDate!, // accepted with the default fixed-term contract
         supervisorId: nextHost.supervisorId,
         hoursPerWeek: 32,
       },

@@ -66,6 +66,11 @@ export class AgreementDocumentBuilder {
       parties: documentParties(parties, version.language),
       supervisor: parties.supervisor,
       terms: version.terms,
+      minimumWageRises: (version.minimumWageRises ?? []).map((r) => ({
+        from: r.from,
+        minimumMonthlyCents: r.minimumMonthlyCents,
+        age: r.age,
+      })),
       signatures: signatures.map((s) => ({
         party: s.party,
         signerName: s.signerName,

@@ -58,5 +58,22 @@ describe('match lifecycle', () => {
       expect(() => assertPlacementChoices('accepted', 'coordinator', host)).not.toThrow();
       expect(() => assertPlacementChoices('accepted', 'student', host)).toThrow(ForbiddenError);
     });
+
+    it('takes the contract under the same rules as the host and the supervisor', () => {
+      const contract = { contractType: 'permanent', contractMonths: 24 };
+      expect(() => assertPlacementChoices('accepted', 'coordinator', contract)).not.toThrow();
+      expect(() => assertPlacementChoices('accepted', 'student', contract)).toThrow(ForbiddenError);
+      const refusal = (() => {
+        try {
+          assertPlacementChoices('offered', 'coordinator', contract);
+        } catch (e) {
+          return e as ValidationError;
+        }
+      })();
+      expect((refusal?.extensions.errors as { field: string }[]).map((x) => x.field)).toEqual([
+        'contractType',
+        'contractMonths',
+      ]);
+    });
   });
 });

@@ -52,16 +52,23 @@ export const WITHDRAWAL_REASONS = {
 } as const;
 
 /**
- * What a transition body may name besides `to` and `reason`: the first host and the supervisor,
- * only when accepting, and only by the coordinator's side (the student accepts the offer; where
- * they work is for the coordinator or the foundation, which edits the vacancy's host).
+ * What a transition body may name besides `to` and `reason`: the first host, the supervisor and
+ * the contract, only when accepting, and only by the coordinator's side (the student accepts the
+ * offer; where they work is for the coordinator or the foundation, which edits the vacancy's host).
  */
 export function assertPlacementChoices(
   to: MatchStatus,
   actor: MatchActor,
-  choices: { hostCompanyId?: string; supervisorId?: string },
+  choices: {
+    hostCompanyId?: string;
+    supervisorId?: string;
+    contractType?: string;
+    contractMonths?: number;
+  },
 ): void {
-  const named = (['hostCompanyId', 'supervisorId'] as const).filter((k) => choices[k]);
+  const named = (
+    ['hostCompanyId', 'supervisorId', 'contractType', 'contractMonths'] as const
+  ).filter((k) => choices[k]);
   if (named.length === 0) return;
   if (to !== 'accepted') {
     throw new ValidationError(
@@ -70,7 +77,7 @@ export function assertPlacementChoices(
   }
   if (actor !== 'coordinator') {
     throw new ForbiddenError(
-      `Only the coordinator names the host or the supervisor when accepting (${named.join(', ')}); the foundation names the vacancy's host (PATCH /vacancies/:id).`,
+      `Only the coordinator names the host, the supervisor or the contract when accepting (${named.join(', ')}); the foundation names the vacancy's host (PATCH /vacancies/:id).`,
     );
   }
 }

@@ -138,6 +138,8 @@ export class MatchesService {
           ? await this.placement.place(manager, principal, match, {
               hostCompanyId: dto.hostCompanyId,
               supervisorId: dto.supervisorId,
+              contractType: dto.contractType,
+              contractMonths: dto.contractMonths,
             })
           : null;
       match.status = dto.to;

@@ -1,9 +1,11 @@
 import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
-import { ConflictError, Principal, ValidationError } from '@app/common';
+import { Clock, ConflictError, Principal, ValidationError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addYears } from '../agreements/agreement-terms';
+import { addYears, contractEndDate } from '../agreements/contract-period';
 import { AgreementsService } from '../agreements/agreements.service';
+import { toCalendarDate } from '../directory/calendar-date';
+import { SupervisorSummary, supervisorSummaries } from '../directory/companies/supervisor-load';
 import { EmploymentsService } from '../placements/employments.service';
 import { SecondmentsService } from '../placements/secondments.service';
 import { addDays } from '../placements/periods';
@@ -21,20 +23,31 @@ export interface Placement {
   onBench: boolean;
   /** The acceptance took the vacancy's last seat. */
   vacancyFilled: boolean;
+  /**
+   * The supervisor the placement names, with `trained`, `hoursPerWeek` and today's coaching load
+   * (this placement included once it has started); null when none is named yet, or for a caller
+   * who may not read the company's supervisors (a student accepting the offer).
+   */
+  supervisor: SupervisorSummary | null;
 }
 
 /** What the coordinator may name when accepting (API: POST /matches/:id/transitions). */
 export interface AcceptanceChoices {
   hostCompanyId?: string;
   supervisorId?: string;
+  contractType?: 'fixed_term' | 'permanent';
+  contractMonths?: number;
 }
+
+type Contract = Pick<AgreementTerms['employment'], 'contractType' | 'contractMonths'>;
 
 /**
  * What accepting a match makes, inside the acceptance's transaction: a seat of the vacancy, an
  * employment with the vacancy's owner as employer, the first secondment when that is a
  * foundation, and a draft agreement prefilled from vacancy, student, programme and employer.
  *
- * A foundation placement's first host is the one named in the acceptance, else the vacancy's.
+ * A foundation placement's first host is the one named in the acceptance, else the vacancy's;
+ * likewise the supervisor (the coordinator's choice, else the vacancy's, else nobody yet).
  * When neither names one the student starts "on the bench": employed by the foundation without
  * a secondment (the bench-day list shows it), and the draft agreement waits for its host (PATCH
  * /agreements/:id { hostCompanyId }, or the foundation seconds the student and amends).
@@ -45,6 +58,7 @@ export class PlacementOnAcceptance {
     private readonly employments: EmploymentsService,
     private readonly secondments: SecondmentsService,
     private readonly agreements: AgreementsService,
+    private readonly clock: Clock,
   ) {}
 
   async place(
@@ -79,7 +93,15 @@ export class PlacementOnAcceptance {
       vacancy.startFrom,
       vacancy.startTo,
     );
+    // The agreement covers the programme's nominal years; the employment lasts as long as the
+    // contract says: a fixed-term one its contract months (by default the programme's years), a
+    // permanent one without end date. A first secondment ends with whichever ends first.
     const endDate = addDays(addYears(startDate, student.nominal_years), -1);
+    const contract: Contract = {
+      contractType: choices.contractType ?? 'fixed_term',
+      contractMonths: choices.contractMonths ?? Math.min(60, student.nominal_years * 12),
+    };
+    const employmentEnd = contractEndDate({ startDate, employment: contract });
     const employer = foundation
       ? { type: 'foundation' as const, id: vacancy.foundationId! }
       : { type: 'company' as const, id: vacancy.companyId! };
@@ -93,26 +115,25 @@ export class PlacementOnAcceptance {
       studentId: match.studentId,
       employer,
       startDate,
-      endDate,
-      contractType: 'fixed_term',
+      endDate: employmentEnd,
+      contractType: contract.contractType,
       hoursPerWeek: vacancy.hoursPerWeek,
       matchId: match.id,
     });
     const workplace = foundation ? host : vacancy.companyId;
-    // The vacancy's supervisor works at the vacancy's workplace; another host has its own.
+    // The vacancy's supervisor works at the vacancy's workplace; another host has its own. Never
+    // guess one (say, the company's first): without a named supervisor the draft leaves it for
+    // the employer to name, and submit refuses until someone is named.
     const vacancySupervisor =
       workplace && workplace === (vacancy.companyId ?? vacancy.hostCompanyId)
         ? vacancy.supervisorId
         : null;
-    const supervisorId =
-      choices.supervisorId ??
-      vacancySupervisor ??
-      (workplace ? await this.firstSupervisor(manager, workplace) : null);
+    const supervisorId = choices.supervisorId ?? vacancySupervisor ?? null;
     const secondment = host
       ? await this.secondments.insertIn(manager, principal, employment, {
           hostCompanyId: host,
           startDate,
-          endDate,
+          endDate: employmentEnd !== null && employmentEnd < endDate ? employmentEnd : endDate,
           supervisorId: supervisorId ?? undefined,
           hoursPerWeek: vacancy.hoursPerWeek,
         })
@@ -125,12 +146,18 @@ export class PlacementOnAcceptance {
         employer,
         hostCompanyId: host ?? undefined,
         language: 'nl',
-        terms: prefilledTerms(vacancy, startDate, endDate, student.nominal_years, supervisorId),
+        terms: prefilledTerms(vacancy, startDate, endDate, contract, supervisorId),
       },
       { prefilled: true },
     );
     employment.agreementId = agreement.id;
     await manager.update('employments', { id: employment.id }, { agreementId: agreement.id });
+    const supervisors = await supervisorSummaries(
+      manager,
+      principal,
+      supervisorId ? [supervisorId] : [],
+      toCalendarDate(this.clock.now()),
+    );
     return {
       employmentId: employment.id,
       secondmentId: secondment?.id ?? null,
@@ -139,6 +166,7 @@ export class PlacementOnAcceptance {
       hostCompanyId: host,
       onBench: foundation && !host,
       vacancyFilled,
+      supervisor: (supervisorId && supervisors.get(supervisorId)) || null,
     };
   }
 
@@ -180,14 +208,6 @@ export class PlacementOnAcceptance {
       ]);
     }
   }
-
-  private async firstSupervisor(manager: EntityManager, companyId: string): Promise<string | null> {
-    const [row] = await manager.query(
-      'SELECT id FROM supervisors WHERE company_id = $1 ORDER BY id LIMIT 1',
-      [companyId],
-    );
-    return row?.id ?? null;
-  }
 }
 
 /**
@@ -199,15 +219,14 @@ function prefilledTerms(
   v: Vacancy,
   startDate: string,
   endDate: string,
-  years: number,
+  contract: Contract,
   supervisorId: string | null,
 ): AgreementTerms {
   return {
     startDate,
     endDate,
     employment: {
-      contractType: 'fixed_term',
-      contractMonths: Math.min(60, years * 12),
+      ...contract,
       hoursPerWeek: v.hoursPerWeek,
       grossMonthlySalaryCents: v.salaryMinCents,
       functionTitle: v.title,

@@ -3,6 +3,7 @@ import {
   assertNotEmptyPatch,
   assertVersion,
   AuditService,
+  Clock,
   findInScope,
   ForbiddenError,
   newId,
@@ -28,10 +29,17 @@ import { actedAs, assertMayEditShared, auditSharedEdit } from '../directory/shar
 import { STUDENT_SCOPE } from '../students/student-scope';
 import { canRankFor, VACANCY_SCOPE, vacancyOwner } from './matching-scope';
 import { applyWorkplaceChange } from './vacancy-host';
+import { toCalendarDate } from '../directory/calendar-date';
+import { SupervisorSummary, supervisorSummaries } from '../directory/companies/supervisor-load';
 
-export type VacancyView = Pick<Vacancy, keyof Vacancy> & {
+export type VacancyView = Omit<Pick<Vacancy, keyof Vacancy>, 'supervisor'> & {
   programmeIds: string[];
   openSeats: number;
+  /**
+   * The named supervisor with `trained`, `hoursPerWeek` and today's coaching load, for callers
+   * who may read the company's supervisors (null otherwise, and when none is named).
+   */
+  supervisor: SupervisorSummary | null;
 };
 
 /** Days a vacancy's start window stays open when no latest start is given. */
@@ -42,6 +50,7 @@ export class VacanciesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   create(principal: Principal, dto: CreateVacancyDto): Promise<VacancyView> {
@@ -104,11 +113,8 @@ export class VacanciesService {
         action: 'created',
         data: { ...dto, by: actedAs(principal) },
       });
-      return {
-        ...vacancy,
-        programmeIds: [...dto.programmeIds].sort(),
-        openSeats: vacancy.capacity,
-      };
+      const [view] = await this.views(manager, [vacancy], principal);
+      return view;
     });
   }
 
@@ -131,7 +137,7 @@ export class VacanciesService {
     }
     const page = await paginate(qb, query);
     return {
-      data: await this.views(this.dataSource.manager, page.data),
+      data: await this.views(this.dataSource.manager, page.data, principal),
       nextCursor: page.nextCursor,
     };
   }
@@ -144,7 +150,7 @@ export class VacanciesService {
     const vacancy = await findInScope(manager, Vacancy, id, principal, VACANCY_SCOPE, {
       resource: 'Vacancy',
     });
-    const [view] = await this.views(manager, [vacancy]);
+    const [view] = await this.views(manager, [vacancy], principal);
     return view;
   }
 
@@ -194,7 +200,7 @@ export class VacanciesService {
         before,
         patch: Object.fromEntries(changed.map((field) => [field, vacancy[field]])),
       });
-      const [view] = await this.views(manager, [vacancy]);
+      const [view] = await this.views(manager, [vacancy], principal);
       return view;
     });
   }
@@ -245,11 +251,21 @@ export class VacanciesService {
     });
   }
 
-  private async views(manager: EntityManager, vacancies: Vacancy[]): Promise<VacancyView[]> {
+  private async views(
+    manager: EntityManager,
+    vacancies: Vacancy[],
+    principal: Principal,
+  ): Promise<VacancyView[]> {
     if (vacancies.length === 0) return [];
     const links = await manager.find(VacancyProgramme, {
       where: { vacancyId: In(vacancies.map((v) => v.id)) },
     });
+    const supervisors = await supervisorSummaries(
+      manager,
+      principal,
+      vacancies.flatMap((v) => (v.supervisorId ? [v.supervisorId] : [])),
+      toCalendarDate(this.clock.now()),
+    );
     return vacancies.map((v) => ({
       ...v,
       programmeIds: links
@@ -257,6 +273,7 @@ export class VacanciesService {
         .map((l) => l.programmeId)
         .sort(),
       openSeats: v.capacity - v.seatsTaken,
+      supervisor: (v.supervisorId && supervisors.get(v.supervisorId)) || null,
     }));
   }
 

@@ -76,7 +76,16 @@ export class EmploymentsService {
     principal: Principal,
     input: EmploymentInput,
   ): Promise<Employment> {
-    if (input.endDate < input.startDate) {
+    const endDate = input.endDate ?? null;
+    if (endDate === null && input.contractType !== 'permanent') {
+      throw new ValidationError([
+        {
+          field: 'endDate',
+          message: 'is required for a fixed_term contract (only a permanent one has no end date)',
+        },
+      ]);
+    }
+    if (endDate !== null && endDate < input.startDate) {
       throw new ValidationError([
         { field: 'endDate', message: `must not be before the start date ${input.startDate}` },
       ]);
@@ -101,13 +110,14 @@ export class EmploymentsService {
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
       `employment:${student.id}`,
     ]);
-    const existing: { id: string; start_date: string; end_date: string }[] = await manager.query(
-      `SELECT id, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
+    const existing: { id: string; start_date: string; end_date: string | null }[] =
+      await manager.query(
+        `SELECT id, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
          FROM employments WHERE student_id = $1`,
-      [student.id],
-    );
+        [student.id],
+      );
     const clash = existing.find((e) =>
-      overlaps({ startDate: e.start_date, endDate: e.end_date }, input),
+      overlaps({ startDate: e.start_date, endDate: e.end_date }, { ...input, endDate }),
     );
     if (clash) throw await this.overlapError(manager, principal, clash);
     const employment = manager.create(Employment, {
@@ -118,7 +128,7 @@ export class EmploymentsService {
       employerCompanyId: input.employer.type === 'company' ? input.employer.id : null,
       employerFoundationId: input.employer.type === 'foundation' ? input.employer.id : null,
       startDate: input.startDate,
-      endDate: input.endDate,
+      endDate,
       contractType: input.contractType,
       hoursPerWeek: input.hoursPerWeek,
       matchId: input.matchId ?? null,
@@ -142,7 +152,7 @@ export class EmploymentsService {
   private async overlapError(
     manager: EntityManager,
     principal: Principal,
-    clash: { id: string; start_date: string; end_date: string },
+    clash: { id: string; start_date: string; end_date: string | null },
   ): Promise<ConflictError> {
     const readable = await applyScope(
       manager
@@ -159,7 +169,7 @@ export class EmploymentsService {
       );
     }
     return new ConflictError(
-      `The student is already employed from ${clash.start_date} to ${clash.end_date} (employment ${clash.id}); employment periods of a student cannot overlap.`,
+      `The student is already employed ${clash.end_date ? `from ${clash.start_date} to ${clash.end_date}` : `from ${clash.start_date}, without end date`} (employment ${clash.id}); employment periods of a student cannot overlap.`,
       'employment-overlap',
       { employmentId: clash.id },
     );
@@ -181,7 +191,9 @@ export class EmploymentsService {
       );
     }
     if (query.activeOn)
-      qb.andWhere(':activeOn BETWEEN e.start_date AND e.end_date', { activeOn: query.activeOn });
+      qb.andWhere('e.start_date <= :activeOn AND (e.end_date IS NULL OR e.end_date >= :activeOn)', {
+        activeOn: query.activeOn,
+      });
     return paginate(qb, query);
   }
 

@@ -4,7 +4,7 @@ import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { toCalendarDate } from '../directory/calendar-date';
 import { BenchDaysQueryDto } from './dto/placement.dto';
-import { gaps, lengthInDays, Period } from './periods';
+import { gaps, lengthInDays, OpenPeriod, Period } from './periods';
 import { placementsConfig } from './placements.config';
 
 /**
@@ -33,7 +33,7 @@ export class FoundationViewsService {
   async benchDays(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
     const universityId = assertFoundationReader(principal, foundationId);
     const until = query.until ?? toCalendarDate(this.clock.now());
-    const employments: (Period & { id: string; studentId: string; studentName: string })[] =
+    const employments: (OpenPeriod & { id: string; studentId: string; studentName: string })[] =
       await this.dataSource.query(
         `SELECT e.id, e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName", ${dateColumns('e.')}
          FROM employments e JOIN students s ON s.id = e.student_id
@@ -89,7 +89,7 @@ export class FoundationViewsService {
            SELECT id, status FROM agreements ag
             WHERE ag.student_id = e.student_id AND ag.employer_foundation_id = e.employer_foundation_id
             ORDER BY (ag.id = e.agreement_id) DESC, ag.created_at DESC LIMIT 1) a ON true
-        WHERE e.employer_foundation_id = $1 AND e.end_date >= $2 AND ($3::uuid IS NULL OR e.university_id = $3)
+        WHERE e.employer_foundation_id = $1 AND (e.end_date IS NULL OR e.end_date >= $2) AND ($3::uuid IS NULL OR e.university_id = $3)
         ORDER BY e.start_date, e.id`,
       [foundationId, on, universityId],
     );

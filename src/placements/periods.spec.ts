@@ -12,6 +12,19 @@ describe('placement periods', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
   });
 
+  it('treats a period without end date (a permanent contract) as running for ever', () => {
+    const open = { startDate: '2026-09-01', endDate: null };
+    expect(overlaps(open, p('2040-01-01', '2040-12-31'))).toBe(true);
+    expect(overlaps(p('2026-01-01', '2026-08-31'), open)).toBe(false);
+    expect(overlaps(open, { startDate: '2030-01-01', endDate: null })).toBe(true);
+    expect(inside(p('2026-09-01', '2040-12-31'), open)).toBe(true);
+    expect(inside(p('2026-08-31', '2027-08-31'), open)).toBe(false);
+    expect(inside(open, p('2026-09-01', '2040-12-31'))).toBe(false);
+    expect(gaps(open, [p('2026-09-01', '2026-12-31')], '2027-01-10')).toEqual([
+      p('2027-01-01', '2027-01-10'),
+    ]);
+  });
+
   it('finds the days without a host, up to a date', () => {
     const employment = p('2026-09-01', '2027-08-31');
     const secondments = [p('2026-09-01', '2026-12-31'), p('2027-01-15', '2027-06-30')];

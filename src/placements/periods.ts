@@ -4,6 +4,16 @@ export interface Period {
   endDate: string;
 }
 
+/** A period that may have no end (a permanent employment contract): endDate null. */
+export interface OpenPeriod {
+  startDate: string;
+  endDate: string | null;
+}
+
+/** "2026-09-01 – 2028-08-31", or "2026-09-01 – (no end date)" for an open period. */
+export const periodLabel = (p: OpenPeriod): string =>
+  `${p.startDate} – ${p.endDate ?? '(no end date)'}`;
+
 const DAY = 86_400_000;
 const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
 const fromDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
@@ -13,18 +23,22 @@ export const addDays = (date: string, days: number): string => fromDay(toDay(dat
 /** Days in an inclusive period. */
 export const lengthInDays = (p: Period): number => toDay(p.endDate) - toDay(p.startDate) + 1;
 
-export const overlaps = (a: Period, b: Period): boolean =>
-  a.startDate <= b.endDate && b.startDate <= a.endDate;
+/** Whether `a` starts on or before `end`; an open end is after every date. */
+const startsBy = (a: OpenPeriod, end: string | null) => end === null || a.startDate <= end;
 
-export const inside = (inner: Period, outer: Period): boolean =>
-  inner.startDate >= outer.startDate && inner.endDate <= outer.endDate;
+export const overlaps = (a: OpenPeriod, b: OpenPeriod): boolean =>
+  startsBy(a, b.endDate) && startsBy(b, a.endDate);
+
+export const inside = (inner: OpenPeriod, outer: OpenPeriod): boolean =>
+  inner.startDate >= outer.startDate &&
+  (outer.endDate === null || (inner.endDate !== null && inner.endDate <= outer.endDate));
 
 /**
  * The days of `within` (up to `until`) not covered by any of `covered`: for a foundation
  * employment, the "bench" days without a host, when the study must still go on.
  */
-export function gaps(within: Period, covered: Period[], until: string): Period[] {
-  const end = until < within.endDate ? until : within.endDate;
+export function gaps(within: OpenPeriod, covered: Period[], until: string): Period[] {
+  const end = within.endDate === null || until < within.endDate ? until : within.endDate;
   if (end < within.startDate) return [];
   const sorted = [...covered].sort((a, b) => a.startDate.localeCompare(b.startDate));
   const out: Period[] = [];

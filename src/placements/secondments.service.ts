@@ -17,7 +17,7 @@ import { EmploymentsService } from './employments.service';
 import { Employment } from './entities/employment.entity';
 import { RotationPlanEntry } from './entities/rotation-plan-entry.entity';
 import { Secondment } from './entities/secondment.entity';
-import { gaps, inside, lengthInDays, overlaps, Period } from './periods';
+import { gaps, inside, lengthInDays, overlaps, Period, periodLabel } from './periods';
 import { canWriteEmployment } from './placements-scope';
 
 const dateColumns = (alias = '') =>
@@ -147,7 +147,7 @@ export class SecondmentsService {
         if (entry.endDate < entry.startDate || !inside(entry, employment)) {
           errors.push({
             field: `entries[${i}]`,
-            message: `must lie within the employment (${employment.startDate} – ${employment.endDate})`,
+            message: `must lie within the employment (${periodLabel(employment)})`,
           });
         }
         const [member] = await manager.query(
@@ -261,7 +261,7 @@ export class SecondmentsService {
     else if (!inside(dto, employment)) {
       errors.push({
         field: field('startDate'),
-        message: `the secondment must lie within the employment (${employment.startDate} – ${employment.endDate})`,
+        message: `the secondment must lie within the employment (${periodLabel(employment)})`,
       });
     }
     const [member] = await manager.query(

@@ -58,6 +58,14 @@ export interface DocumentSupervisor {
   trained: boolean;
 }
 
+/** A date from which the salary must rise to the statutory minimum (a birthday, new rates). */
+export interface DocumentMinimumWageRise {
+  from: string; // YYYY-MM-DD
+  minimumMonthlyCents: number;
+  /** The student's age on that date, when known. */
+  age: number | null;
+}
+
 export interface DocumentSignature {
   party: PartyRole;
   signerName: string;
@@ -91,6 +99,8 @@ export interface AgreementDocument {
   parties: DocumentParty[];
   supervisor: DocumentSupervisor;
   terms: AgreementTerms;
+  /** Printed with the salary; absent or empty when the salary stays legal throughout. */
+  minimumWageRises?: DocumentMinimumWageRise[];
   signatures: DocumentSignature[];
   events: DocumentEvent[];
 }

@@ -50,6 +50,30 @@ describe('renderAgreementPdf', () => {
     expect(pdfText(previewEn)).toContain('€2,345.67');
   });
 
+  it('prints the dates and amounts from which the salary must rise to the minimum wage, when any', async () => {
+    const rises = [
+      { from: '2027-03-01', minimumMonthlyCents: 122443, age: 19 },
+      { from: '2028-01-01', minimumMonthlyCents: 163211, age: null },
+    ];
+    const nl = pdfText(
+      await renderAgreementPdf(sampleDocument({ minimumWageRises: rises }), { kind: 'signed' }),
+    );
+    expect(nl).toContain('Wettelijk minimumloon');
+    expect(nl).toContain('vanaf 1 maart 2027 (19 jaar): ten minste € 1.224,43 per maand');
+    expect(nl).toContain('vanaf 1 januari 2028: ten minste € 1.632,11 per maand');
+    const en = pdfText(
+      await renderAgreementPdf(
+        { ...samplePendingDocument('en'), minimumWageRises: rises },
+        { kind: 'preview' },
+      ),
+    );
+    expect(en).toContain('from 1 March 2027 (age 19): at least €1,224.43 a month');
+    for (const text of [pdfText(signedNl), pdfText(previewEn)]) {
+      expect(text).not.toContain('Wettelijk minimumloon');
+      expect(text).not.toContain('Statutory minimum wage');
+    }
+  });
+
   it('uses Dutch headings for nl and English ones for en', () => {
     const nl = pdfText(signedNl);
     for (const heading of [

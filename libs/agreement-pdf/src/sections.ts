@@ -56,6 +56,16 @@ export function writeAgreementBody(layout: Layout, doc: AgreementDocument, t: Te
   layout.field(t.labels.contractMonths, t.months(n(e.contractMonths)));
   layout.field(t.labels.hoursPerWeek, t.hours(n(e.hoursPerWeek)));
   layout.field(t.labels.salary, formatMoney(e.grossMonthlySalaryCents, lang));
+  const rises = doc.minimumWageRises ?? [];
+  if (rises.length > 0) {
+    layout.text(t.minimumWageIntro, { size: 9, gapAfter: 1 });
+    for (const r of rises) {
+      const age = r.age === null ? null : n(r.age);
+      layout.bullet(
+        t.minimumWageRise(formatDate(r.from, lang), formatMoney(r.minimumMonthlyCents, lang), age),
+      );
+    }
+  }
 
   heading(t.articles.workplace);
   const s = doc.supervisor;

@@ -58,6 +58,8 @@ export interface Texts {
   };
   periodText: (start: string, end: string) => string;
   months: (n: string) => string;
+  minimumWageIntro: string;
+  minimumWageRise: (date: string, amount: string, age: string | null) => string;
   hours: (n: string) => string;
   weeks: (n: string) => string;
   everyWeeks: (n: string) => string;
@@ -179,6 +181,11 @@ const nl: Texts = {
   periodText: (s, e) =>
     `De student werkt en studeert in het kader van deze overeenkomst van ${s} tot en met ${e}.`,
   months: (n) => `${n} maanden`,
+  minimumWageIntro:
+    'Wettelijk minimumloon: het brutomaandsalaris stijgt ten minste tot de volgende bedragen (een verjaardag of ' +
+    'nieuwe bedragen; latere indexeringen komen daarbovenop):',
+  minimumWageRise: (date, amount, age) =>
+    `vanaf ${date}${age ? ` (${age} jaar)` : ''}: ten minste ${amount} per maand`,
   hours: (n) => `${n} uur per week`,
   weeks: (n) => `${n} weken`,
   everyWeeks: (n) => `elke ${n} weken`,
@@ -317,6 +324,11 @@ const en: Texts = {
   periodText: (s, e) =>
     `Under this agreement the student works and studies from ${s} up to and including ${e}.`,
   months: (n) => `${n} months`,
+  minimumWageIntro:
+    'Statutory minimum wage: the gross monthly salary rises to at least these amounts (a birthday or new ' +
+    'rates; later indexations come on top):',
+  minimumWageRise: (date, amount, age) =>
+    `from ${date}${age ? ` (age ${age})` : ''}: at least ${amount} a month`,
   hours: (n) => `${n} hours per week`,
   weeks: (n) => `${n} weeks`,
   everyWeeks: (n) => `every ${n} weeks`,

@@ -38,6 +38,24 @@ export class AgreementEmployerDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
 }
 
+export class MinimumWageRiseDto {
+  @ApiProperty({ format: 'date', description: 'From this date on the salary must be at least…' })
+  from!: string;
+  @ApiProperty({ enum: ['birthday', 'rate_change'], isArray: true })
+  reasons!: string[];
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Age on `from`; null without a date of birth',
+  })
+  age!: number | null;
+  @ApiProperty({ format: 'date', description: 'The statutory table period in force on `from`' })
+  effectiveFrom!: string;
+  @ApiProperty({ type: 'integer' }) hourlyCents!: number;
+  @ApiProperty({ type: 'integer', description: '…this monthly amount, for the contract hours' })
+  minimumMonthlyCents!: number;
+}
+
 export class AgreementVersionDto {
   @ApiProperty({ type: 'integer' }) number!: number;
   @ApiProperty({ enum: VERSION_STATUSES }) status!: string;
@@ -53,6 +71,12 @@ export class AgreementVersionDto {
   @ApiProperty({ ...instant, nullable: true }) submittedAt!: Date | null;
   @ApiProperty({ ...instant, nullable: true }) activatedAt!: Date | null;
   @ApiProperty(nullable(String)) declineReason!: string | null;
+  @ApiProperty({
+    type: [MinimumWageRiseDto],
+    description:
+      'Dates inside the contract from which the salary must rise to the statutory minimum (youth rates rise at each birthday until 21; the table changes on 1 January and 1 July). Shown in the PDF too.',
+  })
+  minimumWageRises!: MinimumWageRiseDto[];
 }
 
 export class SignedPartyDto {

@@ -13,6 +13,7 @@ import {
 import { Company } from '../../directory/companies/company.entity';
 import type { VersionStatus } from '../agreement-lifecycle';
 import type { PartiesSnapshot } from '../content-hash';
+import type { MinimumWageRise } from '../minimum-wage';
 import { Agreement, AgreementLanguage } from './agreement.entity';
 
 /**
@@ -71,6 +72,16 @@ export class AgreementVersion {
 
   @Column('jsonb', { nullable: true })
   parties!: PartiesSnapshot | null;
+
+  /**
+   * Dates inside the contract from which the agreed salary is below the statutory minimum (youth
+   * rates rise at each birthday, rates are indexed), computed by the terms rules whenever the
+   * terms are written and again at submit, so a frozen version keeps what it was signed with.
+   * Derived from the terms, the student's date of birth and the public rate table, so not part
+   * of the content hash; the view returns it and the PDF prints it.
+   */
+  @Column('jsonb', { default: () => "'[]'" })
+  minimumWageRises!: MinimumWageRise[];
 
   @Column('text', { nullable: true })
   contentHash!: string | null;

@@ -13,6 +13,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsCalendarDate } from '../validation-helpers';
+import type { SupervisorLoad } from './supervisor-load';
 import { Supervisor } from './supervisor.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -65,6 +67,33 @@ export class ListSupervisorsQueryDto extends ListQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'trained must be true or false' })
   trained?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    example: '2027-02-01',
+    description: "Count each supervisor's coaching load on this date instead of today",
+  })
+  @IsOptional()
+  @IsCalendarDate({ message: 'loadOn must be a date YYYY-MM-DD' })
+  loadOn?: string;
+}
+
+export class SupervisorLoadQueryDto {
+  @ApiPropertyOptional({
+    example: '2027-02-01',
+    description: "Count the supervisor's coaching load on this date instead of today",
+  })
+  @IsOptional()
+  @IsCalendarDate({ message: 'loadOn must be a date YYYY-MM-DD' })
+  loadOn?: string;
+}
+
+export class SupervisorLoadDto implements SupervisorLoad {
+  @ApiProperty({ format: 'date', description: 'The date the load is counted on' })
+  on!: string;
+  @ApiProperty({ description: 'Placements running on that date that this supervisor coaches' })
+  placements!: number;
+  @ApiProperty({ description: 'Their coaching hours per week, summed' })
+  coachingHoursPerWeek!: number;
 }
 
 export class SupervisorDto {
@@ -82,13 +111,16 @@ export class SupervisorDto {
   hoursPerWeek!: number;
   @ApiProperty()
   trained!: boolean;
+  /** Placements coached on `load.on` and their coaching hours summed (supervisor-load.ts). */
+  @ApiProperty({ type: () => SupervisorLoadDto })
+  load!: SupervisorLoad;
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: Date;
 }
 
-export function toSupervisorDto(s: Supervisor): SupervisorDto {
+export function toSupervisorDto(s: Supervisor & { load: SupervisorLoad }): SupervisorDto {
   return {
     id: s.id,
     version: s.version,
@@ -97,6 +129,7 @@ export function toSupervisorDto(s: Supervisor): SupervisorDto {
     email: s.email,
     hoursPerWeek: s.hoursPerWeek,
     trained: s.trained,
+    load: s.load,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   };

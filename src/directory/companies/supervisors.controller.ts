@@ -20,9 +20,11 @@ import {
   CreateSupervisorDto,
   ListSupervisorsQueryDto,
   SupervisorDto,
+  SupervisorLoadQueryDto,
   toSupervisorDto,
   UpdateSupervisorDto,
 } from './supervisor.dto';
+import { SUPERVISOR_LOAD_DESCRIPTION } from './supervisor-load';
 import { SupervisorsService } from './supervisors.service';
 
 @ApiTags('companies')
@@ -44,11 +46,15 @@ export class SupervisorsController {
     @Param('companyId', ParseUUIDPipe) companyId: string,
     @Body() dto: CreateSupervisorDto,
   ): Promise<SupervisorDto> {
-    return toSupervisorDto(await this.supervisors.create(p, companyId, dto));
+    const created = await this.supervisors.create(p, companyId, dto);
+    return toSupervisorDto(await this.supervisors.withLoadOne(created));
   }
 
   @Get()
-  @ApiOperation({ summary: "The company's workplace supervisors" })
+  @ApiOperation({
+    summary: "The company's workplace supervisors, each with `trained`, `hoursPerWeek` and `load`",
+    description: `Where a coordinator picks a supervisor: the companies' guide asks for trained or experienced coaches with time for it. ${SUPERVISOR_LOAD_DESCRIPTION}`,
+  })
   @ApiPage(SupervisorDto)
   async list(
     @CurrentPrincipal() p: Principal,
@@ -59,14 +65,19 @@ export class SupervisorsController {
   }
 
   @Get(':supervisorId')
-  @ApiOperation({ summary: 'A workplace supervisor of the company' })
+  @ApiOperation({
+    summary: 'A workplace supervisor of the company',
+    description: SUPERVISOR_LOAD_DESCRIPTION,
+  })
   @ApiOkResponse({ type: SupervisorDto })
   async get(
     @CurrentPrincipal() p: Principal,
     @Param('companyId', ParseUUIDPipe) companyId: string,
     @Param('supervisorId', ParseUUIDPipe) supervisorId: string,
+    @Query() query: SupervisorLoadQueryDto,
   ): Promise<SupervisorDto> {
-    return toSupervisorDto(await this.supervisors.get(p, companyId, supervisorId));
+    const supervisor = await this.supervisors.get(p, companyId, supervisorId);
+    return toSupervisorDto(await this.supervisors.withLoadOne(supervisor, query.loadOn));
   }
 
   @Patch(':supervisorId')
@@ -80,6 +91,7 @@ export class SupervisorsController {
     @Body() dto: UpdateSupervisorDto,
     @IfMatch() ifMatch?: number,
   ): Promise<SupervisorDto> {
-    return toSupervisorDto(await this.supervisors.update(p, companyId, supervisorId, dto, ifMatch));
+    const updated = await this.supervisors.update(p, companyId, supervisorId, dto, ifMatch);
+    return toSupervisorDto(await this.supervisors.withLoadOne(updated));
   }
 }

@@ -3,6 +3,7 @@ import {
   assertNotEmptyPatch,
   assertVersion,
   AuditService,
+  Clock,
   ConflictError,
   escapeLike,
   NotFoundError,
@@ -23,6 +24,10 @@ import {
   UpdateSupervisorDto,
 } from './supervisor.dto';
 import { Supervisor } from './supervisor.entity';
+import { SupervisorLoad, supervisorLoads } from './supervisor-load';
+import { toCalendarDate } from '../calendar-date';
+
+export type SupervisorWithLoad = Supervisor & { load: SupervisorLoad };
 
 /** Workplace supervisors (praktijkbegeleiders): readable with their company, written by its editors. */
 @Injectable()
@@ -31,7 +36,30 @@ export class SupervisorsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly companies: CompaniesService,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * The supervisors with their coaching load on `on` (today by default), counted in SQL for the
+   * whole page at once (supervisor-load.ts says what counts).
+   */
+  async withLoad(
+    supervisors: Supervisor[],
+    on: string = toCalendarDate(this.clock.now()),
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SupervisorWithLoad[]> {
+    const loads = await supervisorLoads(
+      manager,
+      supervisors.map((s) => s.id),
+      on,
+    );
+    return supervisors.map((s) => Object.assign(s, { load: loads.get(s.id)! }));
+  }
+
+  async withLoadOne(supervisor: Supervisor, on?: string): Promise<SupervisorWithLoad> {
+    const [one] = await this.withLoad([supervisor], on);
+    return one;
+  }
 
   create(principal: Principal, companyId: string, dto: CreateSupervisorDto): Promise<Supervisor> {
     return this.dataSource.transaction(async (manager) => {
@@ -65,7 +93,7 @@ export class SupervisorsService {
     principal: Principal,
     companyId: string,
     query: ListSupervisorsQueryDto,
-  ): Promise<Page<Supervisor>> {
+  ): Promise<Page<SupervisorWithLoad>> {
     await this.companies.get(principal, companyId);
     const qb = applyScope(
       this.dataSource
@@ -80,7 +108,8 @@ export class SupervisorsService {
     }
     if (query.trained !== undefined)
       qb.andWhere('s.trained = :trained', { trained: query.trained === 'true' });
-    return paginate(qb, query);
+    const page = await paginate(qb, query);
+    return { data: await this.withLoad(page.data, query.loadOn), nextCursor: page.nextCursor };
   }
 
   async get(

@@ -1,7 +1,17 @@
 import { ListQueryDto } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { trimString } from '../../directory/validation-helpers';
 import { MATCH_STATUSES, MatchStatus } from '../match-lifecycle';
 
@@ -45,6 +55,27 @@ export class MatchTransitionDto {
   @IsOptional()
   @IsUUID('all', { message: 'supervisorId must be a UUID' })
   supervisorId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['fixed_term', 'permanent'],
+    description:
+      'Accepting (coordinator or admin): the employment contract of the placement and its draft agreement; default fixed_term. The employment ends with the contract: a fixed_term one after `contractMonths`, a permanent one has no end date.',
+  })
+  @IsOptional()
+  @IsIn(['fixed_term', 'permanent'], { message: 'contractType must be fixed_term or permanent' })
+  contractType?: 'fixed_term' | 'permanent';
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 60,
+    description:
+      "Accepting (coordinator or admin): the contract's months from the start date; default the programme's nominal years (at most 60)",
+  })
+  @IsOptional()
+  @IsInt({ message: 'contractMonths must be a whole number of months' })
+  @Min(1, { message: 'contractMonths must be 1 to 60' })
+  @Max(60, { message: 'contractMonths must be 1 to 60' })
+  contractMonths?: number;
 }
 
 export class ListMatchesQueryDto extends ListQueryDto {

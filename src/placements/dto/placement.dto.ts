@@ -39,9 +39,15 @@ export class CreateEmploymentDto {
   @IsCalendarDate({ message: 'startDate must be a date YYYY-MM-DD' })
   startDate!: string;
 
-  @ApiProperty({ example: '2028-08-31' })
+  @ApiPropertyOptional({
+    example: '2028-08-31',
+    nullable: true,
+    description:
+      'The last day of the contract: required for a fixed_term contract; a permanent contract may leave it out (or null): the employment has no end date',
+  })
+  @IsOptional()
   @IsCalendarDate({ message: 'endDate must be a date YYYY-MM-DD' })
-  endDate!: string;
+  endDate?: string | null;
 
   @ApiProperty({ enum: ['fixed_term', 'permanent'] })
   @IsIn(['fixed_term', 'permanent'], { message: 'contractType must be fixed_term or permanent' })

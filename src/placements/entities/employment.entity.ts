@@ -8,8 +8,10 @@ export type EmployerType = 'company' | 'foundation';
 
 /**
  * A student's employment: the employer of record is a company or a foundation. A student's
- * employment periods never overlap; PostgreSQL enforces it too (an exclusion constraint over
- * the inclusive date range; needs btree_gist, created by the migration that added it).
+ * employment periods never overlap; PostgreSQL enforces it too (the exclusion constraint below
+ * over the inclusive date range; needs btree_gist, created by the migration that added it). A
+ * permanent contract has no end date (NULL): its range is daterange(start_date, NULL), open-ended,
+ * so it overlaps every later period and holds secondments ending on any date.
  */
 @Entity('employments')
 @Exclusion(
@@ -59,8 +61,9 @@ export class Employment extends VersionedEntity {
   @Column('date')
   startDate!: string;
 
-  @Column('date')
-  endDate!: string;
+  /** The last day of a fixed-term contract; null for a permanent one (no end date). */
+  @Column('date', { nullable: true })
+  endDate!: string | null;
 
   @Column('text')
   contractType!: 'fixed_term' | 'permanent';
