@@ -40,6 +40,8 @@ export class CreateEmploymentDto {
   startDate!: string;
 
   @ApiPropertyOptional({
+    type: String,
+    format: 'date',
     example: '2028-08-31',
     nullable: true,
     description:
