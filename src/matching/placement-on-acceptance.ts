@@ -1,12 +1,11 @@
 import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
-import { ConflictError, Principal, ValidationError } from '@app/common';
+import { addDays, ConflictError, Principal, ValidationError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { addYears } from '../agreements/agreement-terms';
 import { AgreementsService } from '../agreements/agreements.service';
 import { EmploymentsService } from '../placements/employments.service';
 import { SecondmentsService } from '../placements/secondments.service';
-import { addDays } from '../placements/periods';
 import { Match } from './entities/match.entity';
 import { StudentSeeking } from './entities/seeking.entity';
 import { Vacancy } from './entities/vacancy.entity';

@@ -1,4 +1,5 @@
 import {
+  addDays,
   applyScope,
   assertNotEmptyPatch,
   assertVersion,
@@ -14,7 +15,6 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { addDays } from '../placements/periods';
 import {
   CreateVacancyDto,
   ListVacanciesQueryDto,

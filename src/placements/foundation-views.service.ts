@@ -1,8 +1,7 @@
-import { Clock, NotFoundError, Principal, universityLimit } from '@app/common';
+import { Clock, NotFoundError, Principal, toCalendarDate, universityLimit } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
-import { toCalendarDate } from '../directory/calendar-date';
 import { BenchDaysQueryDto } from './dto/placement.dto';
 import { gaps, lengthInDays, Period } from './periods';
 import { placementsConfig } from './placements.config';

@@ -1,17 +1,13 @@
+import { addDays, daysBetween } from '@app/common';
+
 /** Date periods as the placement rules need them: inclusive YYYY-MM-DD ranges. */
 export interface Period {
   startDate: string;
   endDate: string;
 }
 
-const DAY = 86_400_000;
-const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
-const fromDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
-
-export const addDays = (date: string, days: number): string => fromDay(toDay(date) + days);
-
 /** Days in an inclusive period. */
-export const lengthInDays = (p: Period): number => toDay(p.endDate) - toDay(p.startDate) + 1;
+export const lengthInDays = (p: Period): number => daysBetween(p.startDate, p.endDate) + 1;
 
 export const overlaps = (a: Period, b: Period): boolean =>
   a.startDate <= b.endDate && b.startDate <= a.endDate;

@@ -6,12 +6,12 @@ import {
   newId,
   NotFoundError,
   Principal,
+  toCalendarDate,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgreementTransitionsService } from '../agreements/agreement-transitions.service';
-import { toCalendarDate } from '../directory/calendar-date';
 import { CreateSecondmentDto, EndSecondmentDto, RotationPlanDto } from './dto/placement.dto';
 import { EmploymentsService } from './employments.service';
 import { Employment } from './entities/employment.entity';

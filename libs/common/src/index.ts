@@ -27,3 +27,6 @@ export * from './database/prepared';
 export * from './audit/changes';
 export * from './redis/failover-throttler-storage';
 export * from './errors/dependency-errors';
+export * from './time/calendar-date';
+export * from './database/db-errors';
+export * from './http/validation-decorators';

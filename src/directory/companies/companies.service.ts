@@ -5,6 +5,7 @@ import {
   AuditService,
   ConflictError,
   escapeLike,
+  isUniqueViolation,
   NotFoundError,
   Page,
   paginate,
@@ -14,7 +15,6 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../db-errors';
 import { SME_MAX_EMPLOYEES_EXCLUSIVE } from '../identifiers';
 import {
   actedAs,

@@ -5,6 +5,7 @@ import {
   AuditService,
   ConflictError,
   escapeLike,
+  isUniqueViolation,
   NotFoundError,
   Page,
   paginate,
@@ -13,7 +14,6 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../db-errors';
 import { CompaniesService } from './companies.service';
 import { actedAs, assertMayEditShared, auditSharedEdit } from '../shared-records';
 import { SUPERVISOR_SCOPE } from './company-rules';

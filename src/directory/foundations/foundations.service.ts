@@ -5,6 +5,7 @@ import {
   AuditService,
   ConflictError,
   escapeLike,
+  isUniqueViolation,
   NotFoundError,
   Page,
   paginate,
@@ -13,7 +14,6 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../db-errors';
 import {
   actedAs,
   assertMayEditShared,

@@ -12,12 +12,12 @@ import {
   Principal,
   ScopeRules,
   stripUndefined,
+  uniqueViolation,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { University } from '../universities/university.entity';
-import { uniqueViolation } from '../validation-helpers';
 import {
   AcademicQuarterDto,
   CreateProgrammeDto,

@@ -11,6 +11,7 @@ import {
   Principal,
   ScopeRules,
   stripUndefined,
+  uniqueViolation,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -20,7 +21,6 @@ import {
   auditSharedEdit,
   registeringUniversity,
 } from '../shared-records';
-import { uniqueViolation } from '../validation-helpers';
 import {
   CreateSectorAssociationDto,
   ListSectorAssociationsQueryDto,

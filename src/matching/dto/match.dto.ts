@@ -1,8 +1,7 @@
-import { ListQueryDto } from '@app/common';
+import { ListQueryDto, trimString } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { trimString } from '../../directory/validation-helpers';
 import { MATCH_STATUSES, MatchStatus } from '../match-lifecycle';
 
 export class CreateMatchDto {
