@@ -5,7 +5,7 @@ describe('calendar dates (YYYY-MM-DD)', () => {
     expect(isCalendarDate(date)).toBe(true);
   });
 
-  it.each([
+  it.each<[unknown, string]>([
     ['2026-02-30', 'a day the month does not have'],
     ['2027-02-29', 'a leap day outside a leap year'],
     ['2026-13-01', 'month 13'],
