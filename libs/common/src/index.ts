@@ -30,3 +30,4 @@ export * from './errors/dependency-errors';
 export * from './time/calendar-date';
 export * from './database/db-errors';
 export * from './http/validation-decorators';
+export * from './database/locked-update';

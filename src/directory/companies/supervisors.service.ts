@@ -1,7 +1,5 @@
 import {
   applyScope,
-  assertNotEmptyPatch,
-  assertVersion,
   AuditService,
   ConflictError,
   escapeLike,
@@ -11,11 +9,12 @@ import {
   paginate,
   Principal,
   stripUndefined,
+  updateLocked,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompaniesService } from './companies.service';
-import { actedAs, assertMayEditShared, auditSharedEdit } from '../shared-records';
+import { actedAs, assertMayEditShared, sharedEditAudit } from '../shared-records';
 import { SUPERVISOR_SCOPE } from './company-rules';
 import {
   CreateSupervisorDto,
@@ -111,30 +110,33 @@ export class SupervisorsService {
     dto: UpdateSupervisorDto,
     ifMatch?: number,
   ): Promise<Supervisor> {
-    assertNotEmptyPatch(dto);
-    return this.dataSource.transaction(async (manager) => {
-      const supervisor = await this.get(principal, companyId, id, manager, 'pessimistic_write');
-      await assertMayEditShared(
-        manager,
-        principal,
-        { kind: 'company', id: supervisor.companyId },
-        'edit its supervisors',
-      );
-      assertVersion('Supervisor', ifMatch, supervisor.version);
-      if (dto.email && dto.email !== supervisor.email)
-        await this.assertEmailFree(manager, supervisor.companyId, dto.email);
-      const before = { ...supervisor };
-      const patch = stripUndefined(dto);
-      Object.assign(supervisor, patch);
-      await this.save(manager, supervisor);
-      await auditSharedEdit(this.audit, manager, principal, {
-        resourceType: 'supervisor',
-        resourceId: supervisor.id,
-        before,
-        patch,
-        data: { companyId: supervisor.companyId },
-      });
-      return supervisor;
+    return updateLocked(this.dataSource, this.audit, principal, {
+      resource: 'Supervisor',
+      id,
+      body: dto,
+      ifMatch,
+      lock: (manager) => this.get(principal, companyId, id, manager, 'pessimistic_write'),
+      authorise: (manager, supervisor) =>
+        assertMayEditShared(
+          manager,
+          principal,
+          { kind: 'company', id: supervisor.companyId },
+          'edit its supervisors',
+        ),
+      apply: async (manager, supervisor, before) => {
+        if (dto.email && dto.email !== supervisor.email)
+          await this.assertEmailFree(manager, supervisor.companyId, dto.email);
+        const patch = stripUndefined(dto);
+        Object.assign(supervisor, patch);
+        await this.save(manager, supervisor);
+        return sharedEditAudit(principal, {
+          resourceType: 'supervisor',
+          resourceId: supervisor.id,
+          before,
+          patch,
+          data: { companyId: supervisor.companyId },
+        });
+      },
     });
   }
 
