@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { BenchDaysQueryDto } from './dto/placement.dto';
-import { gaps, lengthInDays, Period } from './periods';
+import { gaps, lengthInDays, Period, periodColumns } from './periods';
 import { placementsConfig } from './placements.config';
 
 /**
@@ -15,9 +15,6 @@ function assertFoundationReader(principal: Principal, foundationId: string): str
   if (principal.role !== 'admin' && !own) throw new NotFoundError('Foundation', foundationId);
   return universityLimit(principal);
 }
-
-const dateColumns = (alias = '') =>
-  `to_char(${alias}start_date, 'YYYY-MM-DD') AS "startDate", to_char(${alias}end_date, 'YYYY-MM-DD') AS "endDate"`;
 
 /** The foundation's views over its employees across universities: bench days and the overview. */
 @Injectable()
@@ -34,14 +31,14 @@ export class FoundationViewsService {
     const until = query.until ?? toCalendarDate(this.clock.now());
     const employments: (Period & { id: string; studentId: string; studentName: string })[] =
       await this.dataSource.query(
-        `SELECT e.id, e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName", ${dateColumns('e.')}
+        `SELECT e.id, e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName", ${periodColumns('e.')}
          FROM employments e JOIN students s ON s.id = e.student_id
         WHERE e.employer_foundation_id = $1 AND e.start_date <= $2 AND ($3::uuid IS NULL OR e.university_id = $3)
         ORDER BY e.start_date, e.id`,
         [foundationId, until, universityId],
       );
     const periods: (Period & { employmentId: string })[] = await this.dataSource.query(
-      `SELECT employment_id AS "employmentId", ${dateColumns()} FROM secondments WHERE foundation_id = $1`,
+      `SELECT employment_id AS "employmentId", ${periodColumns()} FROM secondments WHERE foundation_id = $1`,
       [foundationId],
     );
     const byEmployment = new Map<string, Period[]>();

@@ -35,3 +35,7 @@ export function gaps(within: Period, covered: Period[], until: string): Period[]
   if (cursor <= end) out.push({ startDate: cursor, endDate: end });
   return out;
 }
+
+/** The SELECT list of a row's start_date/end_date as "startDate"/"endDate" strings (YYYY-MM-DD). */
+export const periodColumns = (alias = '') =>
+  `to_char(${alias}start_date, 'YYYY-MM-DD') AS "startDate", to_char(${alias}end_date, 'YYYY-MM-DD') AS "endDate"`;

@@ -21,6 +21,7 @@ import {
 } from './dto/placement.dto';
 import { EmploymentsService } from './employments.service';
 import { FoundationViewsService } from './foundation-views.service';
+import { RotationPlansService } from './rotation-plans.service';
 import { SecondmentsService } from './secondments.service';
 
 @ApiTags('placements')
@@ -31,6 +32,7 @@ export class PlacementsController {
   constructor(
     private readonly employments: EmploymentsService,
     private readonly secondments: SecondmentsService,
+    private readonly rotationPlans: RotationPlansService,
     private readonly foundationViews: FoundationViewsService,
   ) {}
 
@@ -93,7 +95,7 @@ export class PlacementsController {
   @Get('employments/:id/rotation-plan')
   @ApiOperation({ summary: 'Planned hosts and periods, with progress against the plan' })
   rotationPlan(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.secondments.rotationPlan(p, id);
+    return this.rotationPlans.rotationPlan(p, id);
   }
 
   @Put('employments/:id/rotation-plan')
@@ -102,7 +104,7 @@ export class PlacementsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RotationPlanDto,
   ) {
-    return this.secondments.replaceRotationPlan(p, id, dto);
+    return this.rotationPlans.replaceRotationPlan(p, id, dto);
   }
 
   @Get('foundations/:id/overview')
