@@ -31,3 +31,4 @@ export * from './time/calendar-date';
 export * from './database/db-errors';
 export * from './http/validation-decorators';
 export * from './database/locked-update';
+export * from './pagination/key-cursor';

@@ -147,7 +147,8 @@ export class RotationPlanDto {
   entries!: RotationPlanEntryDto[];
 }
 
-export class BenchDaysQueryDto {
+/** The foundation views (bench days, overview): a date and the usual `limit`/`cursor`. */
+export class BenchDaysQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Count gaps up to this date (default today)' })
   @IsOptional()
   @IsCalendarDate({ message: 'until must be a date YYYY-MM-DD' })
