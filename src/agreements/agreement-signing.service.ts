@@ -1,7 +1,6 @@
-import { ConflictError, ForbiddenError, newId, Principal } from '@app/common';
+import { ConflictError, ForbiddenError, isUniqueViolation, newId, Principal } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../directory/db-errors';
 import { DocumentRequests } from '../documents/document-requests';
 import { AgreementEventsService, EventActor } from './agreement-events.service';
 import { decide, nextVersionStatus } from './agreement-lifecycle';

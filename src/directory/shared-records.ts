@@ -1,4 +1,5 @@
 import {
+  AuditEntry,
   AuditService,
   fieldChanges,
   ForbiddenError,
@@ -123,12 +124,10 @@ export function registeringUniversity(principal: Principal): string | null {
 }
 
 /**
- * Audits an edit of a shared record: who (actor, role and the scope they acted from) and what
- * changed (each changed field before → after), in the caller's transaction.
+ * The audit entry of an edit of a shared record: who (actor, role and the scope they acted from)
+ * and what changed (each changed field before → after).
  */
-export async function auditSharedEdit(
-  audit: AuditService,
-  manager: EntityManager,
+export function sharedEditAudit(
   principal: Principal,
   entry: {
     resourceType: string;
@@ -138,8 +137,8 @@ export async function auditSharedEdit(
     patch: Record<string, unknown>;
     data?: Record<string, unknown>;
   },
-): Promise<void> {
-  await audit.record(manager, principal, {
+): AuditEntry {
+  return {
     resourceType: entry.resourceType,
     resourceId: entry.resourceId,
     action: entry.action ?? 'updated',
@@ -149,7 +148,17 @@ export async function auditSharedEdit(
       changes: fieldChanges(entry.before, entry.patch),
       by: actedAs(principal),
     },
-  });
+  };
+}
+
+/** Records `sharedEditAudit` in the caller's transaction. */
+export async function auditSharedEdit(
+  audit: AuditService,
+  manager: EntityManager,
+  principal: Principal,
+  entry: Parameters<typeof sharedEditAudit>[1],
+): Promise<void> {
+  await audit.record(manager, principal, sharedEditAudit(principal, entry));
 }
 
 /** The role and scope a change was made with (the actor id is on the event itself). */

@@ -5,6 +5,7 @@ import {
   ConflictError,
   findInScope,
   ForbiddenError,
+  isUniqueViolation,
   newId,
   paginate,
   Principal,
@@ -12,7 +13,6 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../directory/db-errors';
 import { Student } from '../students/entities/student.entity';
 import { STUDENT_SCOPE } from '../students/students.service';
 import { CreateMatchDto, ListMatchesQueryDto, MatchTransitionDto } from './dto/match.dto';

@@ -93,13 +93,14 @@ export class MatchingController {
 
   @Patch('vacancies/:id')
   @ApiOperation({
-    summary: "Edit a vacancy (title, capacity, status, hours, host, supervisor) — its company's or foundation's editors",
+    summary:
+      "Edit a vacancy (title, capacity, status, hours, host, supervisor) — its company's or foundation's editors",
     description:
       SHARED_RECORD_EDITORS +
       " A foundation vacancy's `hostCompanyId` (a member of the foundation, or null) is the first secondment of whoever accepts; open matches follow it, and a supervisor of the previous host is cleared. 409 on a stale If-Match; 422 naming the field otherwise.",
   })
   @ApiOkResponse({ type: VacancyDto })
-  @ApiProblems({ 403: "You may read but not edit this vacancy" })
+  @ApiProblems({ 403: 'You may read but not edit this vacancy' })
   updateVacancy(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -116,7 +117,9 @@ export class MatchingController {
       "By the vacancy's own company or foundation (not a rep limited to one university) or an admin. Candidates are students the caller can see; any other id is refused like an unknown one (422).",
   })
   @ApiOkResponse({ type: RankingResultDto })
-  @ApiProblems({ 403: "Only the vacancy's company or foundation (or an admin) ranks its candidates" })
+  @ApiProblems({
+    403: "Only the vacancy's company or foundation (or an admin) ranks its candidates",
+  })
   setRanking(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -183,7 +186,7 @@ export class MatchingController {
   }
 
   @Get('matching-runs')
-  @ApiOperation({ summary: 'Matching runs of the caller\'s universities, newest last' })
+  @ApiOperation({ summary: "Matching runs of the caller's universities, newest last" })
   @ApiPage(MatchingRunDto)
   listRuns(@CurrentPrincipal() p: Principal, @Query() query: ListMatchingRunsQueryDto) {
     return this.runs.list(p, query);
@@ -201,13 +204,18 @@ export class MatchingController {
   @Post('matches')
   @ApiOperation({ summary: 'Propose a student for a vacancy (coordinator)' })
   @ApiCreatedResponse({ type: MatchDto })
-  @ApiProblems({ 403: 'Only admins and coordinators propose matches', 409: 'The student already has an open match for this vacancy' })
+  @ApiProblems({
+    403: 'Only admins and coordinators propose matches',
+    409: 'The student already has an open match for this vacancy',
+  })
   createMatch(@CurrentPrincipal() p: Principal, @Body() dto: CreateMatchDto) {
     return this.matches.create(p, dto);
   }
 
   @Get('matches')
-  @ApiOperation({ summary: 'Matches the caller may see; filter by run, student, vacancy or status' })
+  @ApiOperation({
+    summary: 'Matches the caller may see; filter by run, student, vacancy or status',
+  })
   @ApiPage(MatchDto)
   listMatches(@CurrentPrincipal() p: Principal, @Query() query: ListMatchesQueryDto) {
     return this.matches.list(p, query);
@@ -229,7 +237,10 @@ export class MatchingController {
       "Body `{ to, reason? }` (a reason is required to decline or withdraw). Accepting places the student: employment, for a foundation the first secondment, and a prefilled draft agreement. The coordinator may name the first host and the supervisor (`hostCompanyId?`, `supervisorId?`, a member of the foundation); without one on the body or the vacancy, the student starts on the bench (employed, no secondment; the draft agreement awaits its host). The supervisor is the body's, else the vacancy's, else none (never guessed: the employer names one before submit). The contract (`contractType?`, `contractMonths?`; default fixed_term over the programme's nominal years) decides when the employment ends: a fixed_term one after its months, a permanent one has no end date; the draft agreement covers the programme's nominal years. `placement.supervisor` shows the named supervisor's `trained`, `hoursPerWeek` and coaching `load` today (as GET /companies/:id/supervisors counts it), as `supervisor` does on a vacancy. In the same transaction the student's other open matches are withdrawn (`student_placed`) and, when the vacancy is now filled, its other open matches (`vacancy_filled`); the response lists them as `withdrawn`. 409 when the match was withdrawn meanwhile or the vacancy has no seat; 422 naming the field for a host or supervisor that does not fit; 403 when the caller's side may not take this step.",
   })
   @ApiOkResponse({ type: MatchTransitionResultDto })
-  @ApiProblems({ 403: "Your side may not take this step", 409: 'Not allowed from the current status, withdrawn meanwhile, or no seat left' })
+  @ApiProblems({
+    403: 'Your side may not take this step',
+    409: 'Not allowed from the current status, withdrawn meanwhile, or no seat left',
+  })
   transition(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,14 +1,19 @@
 import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
-import { Clock, ConflictError, Principal, ValidationError } from '@app/common';
+import {
+  addDays,
+  Clock,
+  ConflictError,
+  Principal,
+  toCalendarDate,
+  ValidationError,
+} from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { addYears, contractEndDate } from '../agreements/contract-period';
 import { AgreementsService } from '../agreements/agreements.service';
-import { toCalendarDate } from '../directory/calendar-date';
 import { SupervisorSummary, supervisorSummaries } from '../directory/companies/supervisor-load';
 import { EmploymentsService } from '../placements/employments.service';
 import { SecondmentsService } from '../placements/secondments.service';
-import { addDays } from '../placements/periods';
 import { Match } from './entities/match.entity';
 import { StudentSeeking } from './entities/seeking.entity';
 import { Vacancy } from './entities/vacancy.entity';

@@ -1,4 +1,5 @@
 import {
+  addDays,
   applyScope,
   assertNotEmptyPatch,
   assertVersion,
@@ -11,11 +12,11 @@ import {
   Principal,
   scopeCondition,
   stripUndefined,
+  toCalendarDate,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { addDays } from '../placements/periods';
 import {
   CreateVacancyDto,
   ListVacanciesQueryDto,
@@ -29,7 +30,6 @@ import { actedAs, assertMayEditShared, auditSharedEdit } from '../directory/shar
 import { STUDENT_SCOPE } from '../students/student-scope';
 import { canRankFor, VACANCY_SCOPE, vacancyOwner } from './matching-scope';
 import { applyWorkplaceChange } from './vacancy-host';
-import { toCalendarDate } from '../directory/calendar-date';
 import { SupervisorSummary, supervisorSummaries } from '../directory/companies/supervisor-load';
 
 export type VacancyView = Omit<Pick<Vacancy, keyof Vacancy>, 'supervisor'> & {

@@ -18,7 +18,7 @@ import { CreateEmploymentDto, ListEmploymentsQueryDto } from './dto/placement.dt
 import { Employment } from './entities/employment.entity';
 import { STUDENT_SCOPE } from '../students/student-scope';
 import { overlaps } from './periods';
-import { EMPLOYMENT_SCOPE, EMPLOYMENT_WRITERS } from './placements-scope';
+import { canWriteEmployment, EMPLOYMENT_SCOPE, EMPLOYMENT_WRITERS } from './placements-scope';
 
 export interface EmploymentInput extends Omit<CreateEmploymentDto, 'employer'> {
   employer: { type: 'company' | 'foundation'; id: string };
@@ -207,5 +207,18 @@ export class EmploymentsService {
       resource: 'Employment',
       lock,
     });
+  }
+
+  /**
+   * The employment in the caller's scope, locked FOR UPDATE, and 403 unless they may change its
+   * placements (secondments, rotation plan).
+   */
+  async getWritable(manager: EntityManager, principal: Principal, id: string): Promise<Employment> {
+    const employment = await this.get(principal, id, manager, 'pessimistic_write');
+    if (!canWriteEmployment(principal, employment))
+      throw new ForbiddenError(
+        'Only the employing foundation, the university coordinator or an admin may change secondments.',
+      );
+    return employment;
   }
 }

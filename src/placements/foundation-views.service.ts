@@ -1,10 +1,20 @@
-import { Clock, NotFoundError, Principal, universityLimit } from '@app/common';
+import {
+  Clock,
+  decodeKeyCursor,
+  DEFAULT_LIMIT,
+  encodeKeyCursor,
+  NotFoundError,
+  pageByKey,
+  Principal,
+  SortKeyPart,
+  toCalendarDate,
+  universityLimit,
+} from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
-import { toCalendarDate } from '../directory/calendar-date';
 import { BenchDaysQueryDto } from './dto/placement.dto';
-import { gaps, lengthInDays, OpenPeriod, Period } from './periods';
+import { gaps, lengthInDays, OpenPeriod, Period, periodColumns } from './periods';
 import { placementsConfig } from './placements.config';
 
 /**
@@ -17,8 +27,10 @@ function assertFoundationReader(principal: Principal, foundationId: string): str
   return universityLimit(principal);
 }
 
-const dateColumns = (alias = '') =>
-  `to_char(${alias}start_date, 'YYYY-MM-DD') AS "startDate", to_char(${alias}end_date, 'YYYY-MM-DD') AS "endDate"`;
+/** Bench days go longest first (days descending), then by start date and employment. */
+const BENCH_DAYS_KEY: SortKeyPart[] = ['number', 'date', 'uuid'];
+/** The overview goes by employment start date, then employment id. */
+const OVERVIEW_KEY: SortKeyPart[] = ['date', 'uuid'];
 
 /** The foundation's views over its employees across universities: bench days and the overview. */
 @Injectable()
@@ -29,20 +41,23 @@ export class FoundationViewsService {
     @Inject(placementsConfig.KEY) private readonly config: ConfigType<typeof placementsConfig>,
   ) {}
 
-  /** Gaps without a host in the foundation's running employments, longest first. */
+  /**
+   * Gaps without a host in the foundation's running employments, longest first, a page at a time;
+   * `alerts` counts those over the limit in the whole list.
+   */
   async benchDays(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
     const universityId = assertFoundationReader(principal, foundationId);
     const until = query.until ?? toCalendarDate(this.clock.now());
     const employments: (OpenPeriod & { id: string; studentId: string; studentName: string })[] =
       await this.dataSource.query(
-        `SELECT e.id, e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName", ${dateColumns('e.')}
+        `SELECT e.id, e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName", ${periodColumns('e.')}
          FROM employments e JOIN students s ON s.id = e.student_id
         WHERE e.employer_foundation_id = $1 AND e.start_date <= $2 AND ($3::uuid IS NULL OR e.university_id = $3)
         ORDER BY e.start_date, e.id`,
         [foundationId, until, universityId],
       );
     const periods: (Period & { employmentId: string })[] = await this.dataSource.query(
-      `SELECT employment_id AS "employmentId", ${dateColumns()} FROM secondments WHERE foundation_id = $1`,
+      `SELECT employment_id AS "employmentId", ${periodColumns()} FROM secondments WHERE foundation_id = $1`,
       [foundationId],
     );
     const byEmployment = new Map<string, Period[]>();
@@ -62,19 +77,36 @@ export class FoundationViewsService {
         };
       }),
     );
-    data.sort((a, b) => b.days - a.days || a.startDate.localeCompare(b.startDate));
-    return { until, alertLimitDays: limit, alerts: data.filter((d) => d.alert).length, data };
+    // Longest first; the gaps are computed, so the page is cut from them (keyset on the sort key).
+    const page = pageByKey(
+      data,
+      (gap) => [-gap.days, gap.startDate, gap.employmentId],
+      BENCH_DAYS_KEY,
+      query,
+    );
+    return {
+      until,
+      alertLimitDays: limit,
+      alerts: data.filter((d) => d.alert).length,
+      ...page,
+    };
   }
 
   /**
    * The foundation's view across universities: each employee with their employment, the host
-   * they are at on `until` (today by default) and the agreement's state.
+   * they are at on `until` (today by default) and the agreement's state; paged by start date
+   * and employment id (keyset, in SQL).
    */
   async foundationOverview(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
     const universityId = assertFoundationReader(principal, foundationId);
     const on = query.until ?? toCalendarDate(this.clock.now());
-    const rows = await this.dataSource.query(
-      `SELECT e.id AS "employmentId", e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName",
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const [afterStart, afterId] = query.cursor
+      ? decodeKeyCursor(query.cursor, OVERVIEW_KEY)
+      : [null, null];
+    const rows: (Record<string, unknown> & { startDate: string; employmentId: string })[] =
+      await this.dataSource.query(
+        `SELECT e.id AS "employmentId", e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName",
               u.id AS "universityId", u.name AS "universityName",
               to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
               cur.host_company_id AS "hostCompanyId", c.name AS "hostName",
@@ -90,9 +122,15 @@ export class FoundationViewsService {
             WHERE ag.student_id = e.student_id AND ag.employer_foundation_id = e.employer_foundation_id
             ORDER BY (ag.id = e.agreement_id) DESC, ag.created_at DESC LIMIT 1) a ON true
         WHERE e.employer_foundation_id = $1 AND (e.end_date IS NULL OR e.end_date >= $2) AND ($3::uuid IS NULL OR e.university_id = $3)
-        ORDER BY e.start_date, e.id`,
-      [foundationId, on, universityId],
-    );
-    return { foundationId, on, data: rows };
+          AND ($4::date IS NULL OR (e.start_date, e.id) > ($4::date, $5::uuid))
+        ORDER BY e.start_date, e.id
+        LIMIT $6`,
+        [foundationId, on, universityId, afterStart, afterId, limit + 1],
+      );
+    const data = rows.slice(0, limit);
+    const last = data[data.length - 1];
+    const nextCursor =
+      rows.length > limit ? encodeKeyCursor([last.startDate, last.employmentId]) : null;
+    return { foundationId, on, data, nextCursor };
   }
 }

@@ -1,4 +1,5 @@
-import { addDays, gaps, inside, lengthInDays, overlaps } from './periods';
+import { addDays } from '@app/common';
+import { gaps, inside, lengthInDays, overlaps } from './periods';
 
 const p = (startDate: string, endDate: string) => ({ startDate, endDate });
 

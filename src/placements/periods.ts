@@ -1,3 +1,5 @@
+import { addDays, daysBetween } from '@app/common';
+
 /** Date periods as the placement rules need them: inclusive YYYY-MM-DD ranges. */
 export interface Period {
   startDate: string;
@@ -14,14 +16,8 @@ export interface OpenPeriod {
 export const periodLabel = (p: OpenPeriod): string =>
   `${p.startDate} – ${p.endDate ?? '(no end date)'}`;
 
-const DAY = 86_400_000;
-const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
-const fromDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
-
-export const addDays = (date: string, days: number): string => fromDay(toDay(date) + days);
-
 /** Days in an inclusive period. */
-export const lengthInDays = (p: Period): number => toDay(p.endDate) - toDay(p.startDate) + 1;
+export const lengthInDays = (p: Period): number => daysBetween(p.startDate, p.endDate) + 1;
 
 /** Whether `a` starts on or before `end`; an open end is after every date. */
 const startsBy = (a: OpenPeriod, end: string | null) => end === null || a.startDate <= end;
@@ -53,3 +49,7 @@ export function gaps(within: OpenPeriod, covered: Period[], until: string): Peri
   if (cursor <= end) out.push({ startDate: cursor, endDate: end });
   return out;
 }
+
+/** The SELECT list of a row's start_date/end_date as "startDate"/"endDate" strings (YYYY-MM-DD). */
+export const periodColumns = (alias = '') =>
+  `to_char(${alias}start_date, 'YYYY-MM-DD') AS "startDate", to_char(${alias}end_date, 'YYYY-MM-DD') AS "endDate"`;

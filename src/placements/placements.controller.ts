@@ -37,6 +37,7 @@ import {
 } from './dto/placement-responses.dto';
 import { EmploymentsService } from './employments.service';
 import { FoundationViewsService } from './foundation-views.service';
+import { RotationPlansService } from './rotation-plans.service';
 import { SecondmentsService } from './secondments.service';
 
 @ApiTags('placements')
@@ -47,6 +48,7 @@ export class PlacementsController {
   constructor(
     private readonly employments: EmploymentsService,
     private readonly secondments: SecondmentsService,
+    private readonly rotationPlans: RotationPlansService,
     private readonly foundationViews: FoundationViewsService,
   ) {}
 
@@ -56,7 +58,10 @@ export class PlacementsController {
       'Record an employment (employer: a company or a foundation); periods of a student never overlap',
   })
   @ApiCreatedResponse({ type: EmploymentDto })
-  @ApiProblems({ 403: 'Foundation staff record employments by their own foundation only', 409: 'Overlaps another employment of the student' })
+  @ApiProblems({
+    403: 'Foundation staff record employments by their own foundation only',
+    409: 'Overlaps another employment of the student',
+  })
   createEmployment(@CurrentPrincipal() p: Principal, @Body() dto: CreateEmploymentDto) {
     return this.employments.create(p, dto);
   }
@@ -88,7 +93,10 @@ export class PlacementsController {
       'Second a foundation employee to a member host company for a period inside the employment',
   })
   @ApiCreatedResponse({ type: SecondmentDto })
-  @ApiProblems({ 403: 'Only the employing foundation (or an admin or coordinator) seconds', 409: 'Overlaps another secondment of the employment' })
+  @ApiProblems({
+    403: 'Only the employing foundation (or an admin or coordinator) seconds',
+    409: 'Overlaps another secondment of the employment',
+  })
   createSecondment(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -111,7 +119,10 @@ export class PlacementsController {
       'End a secondment; with `next`, re-second (drafts the agreement amendment for the new host)',
   })
   @ApiOkResponse({ type: EndedSecondmentDto })
-  @ApiProblems({ 403: 'Only the employing foundation (or an admin or coordinator) ends secondments', 409: 'Already ended, or the next period overlaps another' })
+  @ApiProblems({
+    403: 'Only the employing foundation (or an admin or coordinator) ends secondments',
+    409: 'Already ended, or the next period overlaps another',
+  })
   endSecondment(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -124,19 +135,23 @@ export class PlacementsController {
   @ApiOperation({ summary: 'Planned hosts and periods, with progress against the plan' })
   @ApiOkResponse({ type: RotationPlanViewDto })
   rotationPlan(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.secondments.rotationPlan(p, id);
+    return this.rotationPlans.rotationPlan(p, id);
   }
 
   @Put('employments/:id/rotation-plan')
-  @ApiOperation({ summary: 'Replace the rotation plan: planned member hosts and periods inside the employment' })
+  @ApiOperation({
+    summary: 'Replace the rotation plan: planned member hosts and periods inside the employment',
+  })
   @ApiOkResponse({ type: RotationPlanViewDto })
-  @ApiProblems({ 403: 'Only the employing foundation (or an admin or coordinator) plans rotations' })
+  @ApiProblems({
+    403: 'Only the employing foundation (or an admin or coordinator) plans rotations',
+  })
   replaceRotationPlan(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RotationPlanDto,
   ) {
-    return this.secondments.replaceRotationPlan(p, id, dto);
+    return this.rotationPlans.replaceRotationPlan(p, id, dto);
   }
 
   @Get('foundations/:id/overview')

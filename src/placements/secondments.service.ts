@@ -2,7 +2,6 @@ import {
   AuditService,
   Clock,
   ConflictError,
-  ForbiddenError,
   newId,
   NotFoundError,
   Principal,
@@ -11,23 +10,18 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgreementTransitionsService } from '../agreements/agreement-transitions.service';
-import { toCalendarDate } from '../directory/calendar-date';
-import { CreateSecondmentDto, EndSecondmentDto, RotationPlanDto } from './dto/placement.dto';
+import { CreateSecondmentDto, EndSecondmentDto } from './dto/placement.dto';
 import { EmploymentsService } from './employments.service';
 import { Employment } from './entities/employment.entity';
-import { RotationPlanEntry } from './entities/rotation-plan-entry.entity';
 import { Secondment } from './entities/secondment.entity';
-import { gaps, inside, lengthInDays, overlaps, Period, periodLabel } from './periods';
-import { canWriteEmployment } from './placements-scope';
-
-const dateColumns = (alias = '') =>
-  `to_char(${alias}start_date, 'YYYY-MM-DD') AS "startDate", to_char(${alias}end_date, 'YYYY-MM-DD') AS "endDate"`;
+import { inside, overlaps, Period, periodColumns, periodLabel } from './periods';
 
 /**
  * Secondments of foundation employments: periods at member host companies, inside the
  * employment and never overlapping (checked here with clear messages, enforced again by
  * PostgreSQL); re-secondments (end one, start the next, draft the agreement's amendment for the
- * new host); rotation plans. The foundation-wide views live in FoundationViewsService.
+ * new host). Rotation plans live in RotationPlansService, the foundation-wide views in
+ * FoundationViewsService.
  */
 @Injectable()
 export class SecondmentsService {
@@ -45,7 +39,7 @@ export class SecondmentsService {
     dto: CreateSecondmentDto,
   ): Promise<Secondment> {
     return this.dataSource.transaction(async (manager) => {
-      const employment = await this.writableEmployment(manager, principal, employmentId);
+      const employment = await this.employments.getWritable(manager, principal, employmentId);
       return this.insertIn(manager, principal, employment, dto);
     });
   }
@@ -80,7 +74,11 @@ export class SecondmentsService {
   end(principal: Principal, id: string, dto: EndSecondmentDto) {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.get(principal, id, manager);
-      const employment = await this.writableEmployment(manager, principal, current.employmentId);
+      const employment = await this.employments.getWritable(
+        manager,
+        principal,
+        current.employmentId,
+      );
       if (current.endedAt) {
         throw new ConflictError(
           `Secondment ${id} already ended on ${current.endDate}.`,
@@ -131,107 +129,6 @@ export class SecondmentsService {
       );
       return { ended: await manager.findOneByOrFail(Secondment, { id }), next, amendment };
     });
-  }
-
-  async rotationPlan(principal: Principal, employmentId: string) {
-    const employment = await this.employments.get(principal, employmentId);
-    return this.planWithProgress(this.dataSource.manager, employment);
-  }
-
-  /** Replaces the plan: planned hosts (members of the foundation) and periods inside the employment. */
-  replaceRotationPlan(principal: Principal, employmentId: string, dto: RotationPlanDto) {
-    return this.dataSource.transaction(async (manager) => {
-      const employment = await this.writableEmployment(manager, principal, employmentId);
-      const errors = [];
-      for (const [i, entry] of dto.entries.entries()) {
-        if (entry.endDate < entry.startDate || !inside(entry, employment)) {
-          errors.push({
-            field: `entries[${i}]`,
-            message: `must lie within the employment (${periodLabel(employment)})`,
-          });
-        }
-        const [member] = await manager.query(
-          'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
-          [employment.employerFoundationId, entry.hostCompanyId],
-        );
-        if (!member)
-          errors.push({
-            field: `entries[${i}].hostCompanyId`,
-            message: 'is not a member company of the foundation',
-          });
-        const clash = dto.entries.findIndex((other, j) => j < i && overlaps(other, entry));
-        if (clash >= 0)
-          errors.push({ field: `entries[${i}]`, message: `overlaps entries[${clash}]` });
-      }
-      if (errors.length) throw new ValidationError(errors);
-      await manager.delete(RotationPlanEntry, { employmentId });
-      if (dto.entries.length) {
-        await manager.insert(
-          RotationPlanEntry,
-          dto.entries.map((e) => ({
-            id: newId(),
-            employmentId,
-            hostCompanyId: e.hostCompanyId,
-            startDate: e.startDate,
-            endDate: e.endDate,
-            note: e.note ?? null,
-          })),
-        );
-      }
-      await this.audit.record(manager, principal, {
-        resourceType: 'employment',
-        resourceId: employmentId,
-        action: 'rotation_plan_replaced',
-        universityId: employment.universityId,
-        data: { entries: dto.entries.length },
-      });
-      return this.planWithProgress(manager, employment);
-    });
-  }
-
-  /** Each planned period with how much of it a secondment at that host actually covered. */
-  private async planWithProgress(manager: EntityManager, employment: Employment) {
-    const entries: (Period & { id: string; hostCompanyId: string; note: string | null })[] =
-      await manager.query(
-        `SELECT id, host_company_id AS "hostCompanyId", note, ${dateColumns()} FROM rotation_plan_entries WHERE employment_id = $1 ORDER BY start_date`,
-        [employment.id],
-      );
-    const actual: (Period & { hostCompanyId: string })[] = await manager.query(
-      `SELECT host_company_id AS "hostCompanyId", ${dateColumns()} FROM secondments WHERE employment_id = $1`,
-      [employment.id],
-    );
-    const today = toCalendarDate(this.clock.now());
-    const data = entries.map((entry) => {
-      const plannedDays = lengthInDays(entry);
-      const uncovered = gaps(
-        entry,
-        actual.filter((a) => a.hostCompanyId === entry.hostCompanyId),
-        entry.endDate,
-      );
-      const coveredDays = plannedDays - uncovered.reduce((n, g) => n + lengthInDays(g), 0);
-      const status =
-        entry.startDate > today
-          ? 'planned'
-          : coveredDays === plannedDays
-            ? 'realised'
-            : coveredDays > 0
-              ? 'partly_realised'
-              : entry.endDate < today
-                ? 'missed'
-                : 'due';
-      return { ...entry, plannedDays, coveredDays, status };
-    });
-    const planned = data.reduce((n, d) => n + d.plannedDays, 0);
-    const covered = data.reduce((n, d) => n + d.coveredDays, 0);
-    return {
-      employmentId: employment.id,
-      data,
-      progress: {
-        plannedDays: planned,
-        coveredDays: covered,
-        fraction: planned ? covered / planned : 0,
-      },
-    };
   }
 
   /** Inserts a secondment inside the caller's transaction (also when a match is accepted). */
@@ -285,7 +182,7 @@ export class SecondmentsService {
     }
     if (errors.length) throw new ValidationError(errors);
     const existing: (Period & { id: string })[] = await manager.query(
-      `SELECT id, ${dateColumns()} FROM secondments WHERE employment_id = $1`,
+      `SELECT id, ${periodColumns()} FROM secondments WHERE employment_id = $1`,
       [employment.id],
     );
     const clash = existing.find((s) => overlaps(s, dto));
@@ -350,19 +247,5 @@ export class SecondmentsService {
       { hostCompanyId: next.hostCompanyId, supervisorId: next.supervisorId },
       `Re-secondment: ${reason}`,
     );
-  }
-
-  /** The employment in the caller's scope, and 403 unless they may change its placements. */
-  private async writableEmployment(
-    manager: EntityManager,
-    principal: Principal,
-    id: string,
-  ): Promise<Employment> {
-    const employment = await this.employments.get(principal, id, manager, 'pessimistic_write');
-    if (!canWriteEmployment(principal, employment))
-      throw new ForbiddenError(
-        'Only the employing foundation, the university coordinator or an admin may change secondments.',
-      );
-    return employment;
   }
 }

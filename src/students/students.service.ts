@@ -15,14 +15,14 @@ import {
   queryPrepared,
   scopeCondition,
   stripUndefined,
+  toCalendarDate,
   toPage,
+  uniqueViolation,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
-import { toCalendarDate } from '../directory/calendar-date';
 import { University } from '../directory/universities/university.entity';
-import { uniqueViolation } from '../directory/validation-helpers';
 import { CreateStudentDto, ListStudentsQueryDto, UpdateStudentDto } from './dto/student.dto';
 import { Student } from './entities/student.entity';
 import { STUDENT_RECORD_COLUMNS, StudentRecord } from './student-record';

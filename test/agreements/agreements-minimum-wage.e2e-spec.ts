@@ -1,6 +1,7 @@
 import { bearer, startApi, TestApi } from '../helpers/api';
 import { agreementWorld, AgreementWorld, createAgreement, termsBody } from '../helpers/agreements';
-import { downloadPdf, pdfText, readyDocument } from '../helpers/documents';
+import { pdfText } from '@app/agreement-pdf/testing/poppler';
+import { downloadPdf, readyDocument } from '../helpers/documents';
 import { startWorker, TestWorker } from '../helpers/worker';
 
 /** The statutory minimum (2026 rates) for 32 hours a week at an hourly rate, as the rule rounds it. */
@@ -80,7 +81,7 @@ describe('agreements: minimum wage over the contract', () => {
     expect(frozen.body.minimumWageRises).toEqual(expected.map((r) => expect.objectContaining(r)));
 
     const preview = await readyDocument(api, world.coordinatorToken, created.id, 1, 'preview');
-    const text = await pdfText(await downloadPdf(api, world.coordinatorToken, preview.id));
+    const text = pdfText(await downloadPdf(api, world.coordinatorToken, preview.id));
     expect(text).toContain('Wettelijk minimumloon');
     expect(text).toContain('vanaf 1 maart 2027 (19 jaar): ten minste € 1.224,43 per maand');
     expect(text).toContain('vanaf 1 maart 2028 (20 jaar): ten minste € 1.632,11 per maand');

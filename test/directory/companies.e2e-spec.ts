@@ -372,34 +372,4 @@ describe('companies', () => {
       .expect(404);
     await api.http.get('/api/v1/companies/not-a-uuid').set(bearer(api.adminToken)).expect(400);
   });
-
-  it('replays an Idempotency-Key with the same body and creates one row', async () => {
-    const body = companyBody();
-    const key = `key-${uniq()}`;
-    const first = await api.http
-      .post('/api/v1/companies')
-      .set(bearer(api.adminToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    const again = await api.http
-      .post('/api/v1/companies')
-      .set(bearer(api.adminToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    expect(again.body).toEqual(first.body);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    const list = await api.http
-      .get(`/api/v1/companies?kvkNumber=${body.kvkNumber}`)
-      .set(bearer(api.adminToken))
-      .expect(200);
-    expect(list.body.data).toHaveLength(1);
-    await api.http
-      .post('/api/v1/companies')
-      .set(bearer(api.adminToken))
-      .set('Idempotency-Key', key)
-      .send({ ...body, city: 'Other' })
-      .expect(422);
-  });
 });

@@ -240,30 +240,6 @@ describe('foundations', () => {
     await api.http.get(`/api/v1/foundations/${foundationA.id}/members`).expect(401);
   });
 
-  it('replays an Idempotency-Key with the same body and creates one row', async () => {
-    const body = foundationBody();
-    const key = `key-${uniq()}`;
-    const first = await api.http
-      .post('/api/v1/foundations')
-      .set(bearer(api.adminToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    const again = await api.http
-      .post('/api/v1/foundations')
-      .set(bearer(api.adminToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    expect(again.body).toEqual(first.body);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    const list = await api.http
-      .get(`/api/v1/foundations?kvkNumber=${body.kvkNumber}`)
-      .set(bearer(api.adminToken))
-      .expect(200);
-    expect(list.body.data).toHaveLength(1);
-  });
-
   describe('members', () => {
     const members = (foundationId: string) => `/api/v1/foundations/${foundationId}/members`;
 
@@ -469,33 +445,6 @@ describe('foundations', () => {
         .delete(`${members(foundationA.id)}/${c.id}`)
         .set(bearer(staffA))
         .expect(204);
-    });
-
-    it('replays an Idempotency-Key on adding members and adds each company once', async () => {
-      const foundation = await createFoundation(api);
-      const c = await createCompany(api);
-      const key = `key-${uniq()}`;
-      const body = { companyIds: [c.id] };
-      const first = await api.http
-        .post(members(foundation.id))
-        .set(bearer(api.adminToken))
-        .set('Idempotency-Key', key)
-        .send(body)
-        .expect(201);
-      const again = await api.http
-        .post(members(foundation.id))
-        .set(bearer(api.adminToken))
-        .set('Idempotency-Key', key)
-        .send(body)
-        .expect(201);
-      expect(again.body).toEqual(first.body);
-      expect(again.headers['idempotent-replayed']).toBe('true');
-      const [{ count }] = await api.app
-        .get(DataSource)
-        .query('SELECT count(*)::int AS count FROM foundation_members WHERE foundation_id = $1', [
-          foundation.id,
-        ]);
-      expect(count).toBe(1);
     });
   });
 });

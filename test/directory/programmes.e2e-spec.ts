@@ -401,28 +401,4 @@ describe('programmes', () => {
       .expect(409);
     expect(res.body.detail).toContain(`CROHO code ${one.crohoCode}`);
   });
-
-  it('replays an Idempotency-Key with the same body and creates one row', async () => {
-    const body = programmeBody(tenantA.universityId);
-    const key = `programme-${uniq()}`;
-    const first = await api.http
-      .post('/api/v1/programmes')
-      .set(bearer(tenantA.coordinatorToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    const again = await api.http
-      .post('/api/v1/programmes')
-      .set(bearer(tenantA.coordinatorToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    expect(again.body).toEqual(first.body);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    const list = await api.http
-      .get(`/api/v1/programmes?crohoCode=${body.crohoCode}`)
-      .set(bearer(tenantA.coordinatorToken))
-      .expect(200);
-    expect(list.body.data).toHaveLength(1);
-  });
 });

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { bearer, createTenant, startApi, Tenant, TestApi, uniq } from '../helpers/api';
+import { bearer, createTenant, startApi, Tenant, TestApi } from '../helpers/api';
 import {
   apiKeyHeader,
   companyRepToken,
@@ -306,35 +306,5 @@ describe('routes', () => {
       .set(bearer(tenantA.coordinatorToken))
       .send({ bogus: 1 })
       .expect(400);
-  });
-
-  it('replays an Idempotency-Key with the same body and creates one row', async () => {
-    const programme = await createProgramme(api, tenantA.coordinatorToken, tenantA.universityId);
-    const body = {
-      programmeId: programme.id,
-      name: `Idem ${uniq()}`,
-      phase: 'in_development',
-      sectorAssociationIds: [partners[0].id],
-    };
-    const key = `route-${uniq()}`;
-    const first = await api.http
-      .post('/api/v1/routes')
-      .set(bearer(tenantA.coordinatorToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    const again = await api.http
-      .post('/api/v1/routes')
-      .set(bearer(tenantA.coordinatorToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    expect(again.body).toEqual(first.body);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    const list = await api.http
-      .get(`/api/v1/routes?programmeId=${programme.id}`)
-      .set(bearer(tenantA.coordinatorToken))
-      .expect(200);
-    expect(list.body.data).toHaveLength(1);
   });
 });

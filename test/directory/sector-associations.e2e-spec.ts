@@ -208,28 +208,4 @@ describe('sector associations', () => {
       .send({ sector: 'x' })
       .expect(404);
   });
-
-  it('replays an Idempotency-Key with the same body and creates one row', async () => {
-    const body = { name: `Idem ${uniq()}`, sector: 'ict' };
-    const key = `sa-${uniq()}`;
-    const first = await api.http
-      .post('/api/v1/sector-associations')
-      .set(bearer(tenantA.coordinatorToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    const again = await api.http
-      .post('/api/v1/sector-associations')
-      .set(bearer(tenantA.coordinatorToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    expect(again.body).toEqual(first.body);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    const list = await api.http
-      .get(`/api/v1/sector-associations?q=${encodeURIComponent(body.name)}`)
-      .set(bearer(api.adminToken))
-      .expect(200);
-    expect(list.body.data).toHaveLength(1);
-  });
 });

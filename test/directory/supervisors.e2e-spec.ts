@@ -291,26 +291,4 @@ describe('workplace supervisors', () => {
     await api.http.get(base(companyA.id)).expect(401);
     await api.http.post(base(companyA.id)).send(supervisorBody()).expect(401);
   });
-
-  it('replays an Idempotency-Key with the same body and creates one row', async () => {
-    const company = await createCompany(api);
-    const body = supervisorBody();
-    const key = `key-${uniq()}`;
-    const first = await api.http
-      .post(base(company.id))
-      .set(bearer(api.adminToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    const again = await api.http
-      .post(base(company.id))
-      .set(bearer(api.adminToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    expect(again.body).toEqual(first.body);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    const list = await api.http.get(base(company.id)).set(bearer(api.adminToken)).expect(200);
-    expect(list.body.data).toHaveLength(1);
-  });
 });

@@ -120,21 +120,4 @@ describe('universities', () => {
       .expect(409);
     expect(stale.body.currentVersion).toBe(current.body.version + 1);
   });
-
-  it('replays an Idempotency-Key with the same body and creates one row', async () => {
-    const body = { name: `Idem ${uniq()}`, brinCode: randomBrin() };
-    const key = `key-${uniq()}`;
-    const first = await api.http.post('/api/v1/universities').set(bearer(api.adminToken)).set('Idempotency-Key', key).send(body).expect(201);
-    const again = await api.http.post('/api/v1/universities').set(bearer(api.adminToken)).set('Idempotency-Key', key).send(body).expect(201);
-    expect(again.body).toEqual(first.body);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    const list = await api.http.get(`/api/v1/universities?brinCode=${body.brinCode}`).set(bearer(api.adminToken)).expect(200);
-    expect(list.body.data).toHaveLength(1);
-    await api.http
-      .post('/api/v1/universities')
-      .set(bearer(api.adminToken))
-      .set('Idempotency-Key', key)
-      .send({ ...body, city: 'Other' })
-      .expect(422);
-  });
 });

@@ -1,3 +1,4 @@
+import { pdfSig, pdfText } from '@app/agreement-pdf/testing/poppler';
 import { DataSource } from 'typeorm';
 import { bearer, startApi, TestApi, uniq } from '../helpers/api';
 import {
@@ -10,14 +11,7 @@ import {
   sign,
 } from '../helpers/agreements';
 import { companyRepToken } from '../helpers/directory';
-import {
-  downloadPdf,
-  pdfRawText,
-  pdfSig,
-  pdfText,
-  readyDocument,
-  verify,
-} from '../helpers/documents';
+import { downloadPdf, readyDocument, verify } from '../helpers/documents';
 import { startWorker, TestWorker } from '../helpers/worker';
 
 /** The whole way from draft to a sealed PDF, with a real worker, pdftotext and pdfsig. */
@@ -55,7 +49,9 @@ describe('documents: preview, sealed PDF, verification', () => {
     const { id, contentHash } = await pendingAgreement(api, world);
 
     const preview = await readyDocument(api, world.coordinatorToken, id, 1, 'preview');
-    const previewText = await pdfRawText(await downloadPdf(api, world.studentToken, preview.id));
+    const previewText = pdfText(await downloadPdf(api, world.studentToken, preview.id), {
+      raw: true,
+    });
     // The diagonal watermark comes out with its letters spread over lines.
     expect(previewText.replace(/\s+/g, '')).toContain('CONCEPT–nietondertekend');
 
@@ -66,7 +62,7 @@ describe('documents: preview, sealed PDF, verification', () => {
 
     const pdf = await downloadPdf(api, world.companyRepToken, signed.id);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = await pdfText(pdf);
+    const text = pdfText(pdf);
     const student = (
       await api.http.get(`/api/v1/students/${world.studentId}`).set(bearer(world.coordinatorToken))
     ).body;
@@ -76,7 +72,7 @@ describe('documents: preview, sealed PDF, verification', () => {
     expect(text).toMatch(/2\.800,00/); // gross monthly salary, Dutch formatting
     expect(text).toContain('Werkvoorbereider');
     expect(text).toContain(contentHash);
-    expect((await pdfRawText(pdf)).replace(/\s+/g, '')).not.toContain('CONCEPT');
+    expect(pdfText(pdf, { raw: true }).replace(/\s+/g, '')).not.toContain('CONCEPT');
     // The content hash and the verification reference are on every page.
     const pages = text.split('\f').filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThanOrEqual(3);
@@ -85,7 +81,7 @@ describe('documents: preview, sealed PDF, verification', () => {
       expect(page).toContain(signed.id);
     }
 
-    const sig = await pdfSig(pdf);
+    const sig = pdfSig(pdf);
     expect(sig).toMatch(/Signature Validation: Signature is Valid/);
     expect(sig).toMatch(/ETSI\.CAdES\.detached/);
     expect(sig).toMatch(/SHA-256|SHA256/);
@@ -180,7 +176,7 @@ describe('documents: preview, sealed PDF, verification', () => {
     expect((await sign(api, fw.hostRepToken, created.id, hash)).status).toBe(201);
     const signed = await readyDocument(api, fw.hostRepToken, created.id, 1, 'signed');
     const pdf = await downloadPdf(api, fw.foundationStaffToken, signed.id);
-    const text = await pdfText(pdf);
+    const text = pdfText(pdf);
     const host = (
       await api.http.get(`/api/v1/companies/${fw.hostCompanyId}`).set(bearer(api.adminToken))
     ).body;

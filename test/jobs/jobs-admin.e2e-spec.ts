@@ -115,9 +115,13 @@ describe('admin: queues and jobs', () => {
     expect(retried.body).toMatchObject({ id: jobId, attempts: 0 });
     expect(['queued', 'running', 'succeeded']).toContain(retried.body.state);
     const key = apiKey(await createIntegrationKey(api, tenant.coordinatorToken, tenant.universityId));
-    await expect(waitForImport(api.http, importId, key)).resolves.toMatchObject({ status: 'completed', created: 2 });
-    const done = await api.http.get(`/api/v1/admin/jobs/${jobId}`).set(admin).expect(200);
+    // The restored row reads 'failed' until the job runs, so wait for the job before the import.
+    const done = await waitFor(async () => {
+      const res = await api.http.get(`/api/v1/admin/jobs/${jobId}`).set(admin).expect(200);
+      return ['succeeded', 'failed'].includes(res.body.state) ? res : null;
+    });
     expect(done.body).toMatchObject({ state: 'succeeded', attempts: 1, lastError: null });
+    await expect(waitForImport(api.http, importId, key)).resolves.toMatchObject({ status: 'completed', created: 2 });
     const [audit] = await db.query(
       `SELECT actor_kind, data FROM audit_events WHERE resource_type = 'job' AND resource_id = $1 AND action = 'retried'`,
       [jobId],

@@ -456,28 +456,4 @@ describe('students', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['created', 'updated']);
     expect(audit[1].data).toEqual({ fields: ['email', 'firstName', 'programmeId'] });
   });
-
-  it('replays an Idempotency-Key with the same body and creates one row', async () => {
-    const body = studentBody(tenantA.universityId, programmeA.id);
-    const key = `student-${uniq()}`;
-    const first = await api.http
-      .post('/api/v1/students')
-      .set(bearer(tenantA.coordinatorToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    const again = await api.http
-      .post('/api/v1/students')
-      .set(bearer(tenantA.coordinatorToken))
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
-    expect(again.body).toEqual(first.body);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    const list = await api.http
-      .get(`/api/v1/students?studentNumber=${body.studentNumber}`)
-      .set(bearer(tenantA.coordinatorToken))
-      .expect(200);
-    expect(list.body.data).toHaveLength(1);
-  });
 });

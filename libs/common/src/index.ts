@@ -28,3 +28,8 @@ export * from './audit/changes';
 export * from './redis/failover-throttler-storage';
 export * from './errors/dependency-errors';
 export * from './openapi';
+export * from './time/calendar-date';
+export * from './database/db-errors';
+export * from './http/validation-decorators';
+export * from './database/locked-update';
+export * from './pagination/key-cursor';

@@ -1,4 +1,4 @@
-import { ListQueryDto } from '@app/common';
+import { ListQueryDto, PatchOptional, trimString } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -14,7 +14,6 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PatchOptional, trimString } from '../../directory/validation-helpers';
 import {
   AGREEMENT_STATUSES,
   AgreementStatus,

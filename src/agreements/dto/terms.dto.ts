@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '@app/common';
 import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -15,7 +16,6 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../../directory/validation-helpers';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 

@@ -71,7 +71,10 @@ export class CompaniesController {
     description: SHARED_RECORD_EDITORS,
   })
   @ApiOkResponse({ type: CompanyDto })
-  @ApiProblems({ 403: 'You may read but not edit this shared record', 409: 'The KvK number is already registered' })
+  @ApiProblems({
+    403: 'You may read but not edit this shared record',
+    409: 'The KvK number is already registered',
+  })
   async update(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

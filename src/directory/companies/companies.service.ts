@@ -1,26 +1,25 @@
 import {
   applyScope,
-  assertNotEmptyPatch,
-  assertVersion,
   AuditService,
   ConflictError,
   escapeLike,
+  isUniqueViolation,
   NotFoundError,
   Page,
   paginate,
   Principal,
   stripUndefined,
+  updateLocked,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../db-errors';
 import { SME_MAX_EMPLOYEES_EXCLUSIVE } from '../identifiers';
 import {
   actedAs,
   assertMayEditShared,
-  auditSharedEdit,
   registeringUniversity,
+  sharedEditAudit,
 } from '../shared-records';
 import { COMPANY_SCOPE, coordinateErrors } from './company-rules';
 import { CreateCompanyDto, ListCompaniesQueryDto, UpdateCompanyDto } from './company.dto';
@@ -105,26 +104,29 @@ export class CompaniesService {
     dto: UpdateCompanyDto,
     ifMatch?: number,
   ): Promise<Company> {
-    assertNotEmptyPatch(dto);
-    return this.dataSource.transaction(async (manager) => {
-      const company = await this.get(principal, id, manager, 'pessimistic_write');
-      await assertMayEditShared(manager, principal, { kind: 'company', id: company.id }, 'edit it');
-      assertVersion('Company', ifMatch, company.version);
-      if (dto.kvkNumber && dto.kvkNumber !== company.kvkNumber)
-        await this.assertKvkFree(manager, dto.kvkNumber);
-      const before = { ...company };
-      const patch = stripUndefined(dto);
-      Object.assign(company, patch);
-      const errors = coordinateErrors(company.latitude, company.longitude);
-      if (errors.length) throw new ValidationError(errors);
-      await this.save(manager, company);
-      await auditSharedEdit(this.audit, manager, principal, {
-        resourceType: 'company',
-        resourceId: company.id,
-        before,
-        patch,
-      });
-      return company;
+    return updateLocked(this.dataSource, this.audit, principal, {
+      resource: 'Company',
+      id,
+      body: dto,
+      ifMatch,
+      lock: (manager) => this.get(principal, id, manager, 'pessimistic_write'),
+      authorise: (manager, company) =>
+        assertMayEditShared(manager, principal, { kind: 'company', id: company.id }, 'edit it'),
+      apply: async (manager, company, before) => {
+        if (dto.kvkNumber && dto.kvkNumber !== company.kvkNumber)
+          await this.assertKvkFree(manager, dto.kvkNumber);
+        const patch = stripUndefined(dto);
+        Object.assign(company, patch);
+        const errors = coordinateErrors(company.latitude, company.longitude);
+        if (errors.length) throw new ValidationError(errors);
+        await this.save(manager, company);
+        return sharedEditAudit(principal, {
+          resourceType: 'company',
+          resourceId: company.id,
+          before,
+          patch,
+        });
+      },
     });
   }
 

@@ -1,4 +1,4 @@
-import { ListQueryDto } from '@app/common';
+import { IsCalendarDate, ListQueryDto } from '@app/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -13,7 +13,6 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsCalendarDate } from '../validation-helpers';
 import type { SupervisorLoad } from './supervisor-load';
 import { Supervisor } from './supervisor.entity';
 

@@ -1,22 +1,22 @@
 import {
   applyScope,
-  assertNotEmptyPatch,
-  assertVersion,
   AuditService,
   Clock,
   ConflictError,
   escapeLike,
+  isUniqueViolation,
   NotFoundError,
   Page,
   paginate,
   Principal,
   stripUndefined,
+  toCalendarDate,
+  updateLocked,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../db-errors';
 import { CompaniesService } from './companies.service';
-import { actedAs, assertMayEditShared, auditSharedEdit } from '../shared-records';
+import { actedAs, assertMayEditShared, sharedEditAudit } from '../shared-records';
 import { SUPERVISOR_SCOPE } from './company-rules';
 import {
   CreateSupervisorDto,
@@ -25,7 +25,6 @@ import {
 } from './supervisor.dto';
 import { Supervisor } from './supervisor.entity';
 import { SupervisorLoad, supervisorLoads } from './supervisor-load';
-import { toCalendarDate } from '../calendar-date';
 
 export type SupervisorWithLoad = Supervisor & { load: SupervisorLoad };
 
@@ -140,30 +139,33 @@ export class SupervisorsService {
     dto: UpdateSupervisorDto,
     ifMatch?: number,
   ): Promise<Supervisor> {
-    assertNotEmptyPatch(dto);
-    return this.dataSource.transaction(async (manager) => {
-      const supervisor = await this.get(principal, companyId, id, manager, 'pessimistic_write');
-      await assertMayEditShared(
-        manager,
-        principal,
-        { kind: 'company', id: supervisor.companyId },
-        'edit its supervisors',
-      );
-      assertVersion('Supervisor', ifMatch, supervisor.version);
-      if (dto.email && dto.email !== supervisor.email)
-        await this.assertEmailFree(manager, supervisor.companyId, dto.email);
-      const before = { ...supervisor };
-      const patch = stripUndefined(dto);
-      Object.assign(supervisor, patch);
-      await this.save(manager, supervisor);
-      await auditSharedEdit(this.audit, manager, principal, {
-        resourceType: 'supervisor',
-        resourceId: supervisor.id,
-        before,
-        patch,
-        data: { companyId: supervisor.companyId },
-      });
-      return supervisor;
+    return updateLocked(this.dataSource, this.audit, principal, {
+      resource: 'Supervisor',
+      id,
+      body: dto,
+      ifMatch,
+      lock: (manager) => this.get(principal, companyId, id, manager, 'pessimistic_write'),
+      authorise: (manager, supervisor) =>
+        assertMayEditShared(
+          manager,
+          principal,
+          { kind: 'company', id: supervisor.companyId },
+          'edit its supervisors',
+        ),
+      apply: async (manager, supervisor, before) => {
+        if (dto.email && dto.email !== supervisor.email)
+          await this.assertEmailFree(manager, supervisor.companyId, dto.email);
+        const patch = stripUndefined(dto);
+        Object.assign(supervisor, patch);
+        await this.save(manager, supervisor);
+        return sharedEditAudit(principal, {
+          resourceType: 'supervisor',
+          resourceId: supervisor.id,
+          before,
+          patch,
+          data: { companyId: supervisor.companyId },
+        });
+      },
     });
   }
 

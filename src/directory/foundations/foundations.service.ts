@@ -1,24 +1,23 @@
 import {
   applyScope,
-  assertNotEmptyPatch,
-  assertVersion,
   AuditService,
   ConflictError,
   escapeLike,
+  isUniqueViolation,
   NotFoundError,
   Page,
   paginate,
   Principal,
   stripUndefined,
+  updateLocked,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../db-errors';
 import {
   actedAs,
   assertMayEditShared,
-  auditSharedEdit,
   registeringUniversity,
+  sharedEditAudit,
 } from '../shared-records';
 import { FOUNDATION_SCOPE } from './foundation-rules';
 import {
@@ -92,29 +91,32 @@ export class FoundationsService {
     dto: UpdateFoundationDto,
     ifMatch?: number,
   ): Promise<Foundation> {
-    assertNotEmptyPatch(dto);
-    return this.dataSource.transaction(async (manager) => {
-      const foundation = await this.get(principal, id, manager, 'pessimistic_write');
-      await assertMayEditShared(
-        manager,
-        principal,
-        { kind: 'foundation', id: foundation.id },
-        'edit it',
-      );
-      assertVersion('Foundation', ifMatch, foundation.version);
-      if (dto.kvkNumber && dto.kvkNumber !== foundation.kvkNumber)
-        await this.assertKvkFree(manager, dto.kvkNumber);
-      const before = { ...foundation };
-      const patch = stripUndefined(dto);
-      Object.assign(foundation, patch);
-      await this.save(manager, foundation);
-      await auditSharedEdit(this.audit, manager, principal, {
-        resourceType: 'foundation',
-        resourceId: foundation.id,
-        before,
-        patch,
-      });
-      return foundation;
+    return updateLocked(this.dataSource, this.audit, principal, {
+      resource: 'Foundation',
+      id,
+      body: dto,
+      ifMatch,
+      lock: (manager) => this.get(principal, id, manager, 'pessimistic_write'),
+      authorise: (manager, foundation) =>
+        assertMayEditShared(
+          manager,
+          principal,
+          { kind: 'foundation', id: foundation.id },
+          'edit it',
+        ),
+      apply: async (manager, foundation, before) => {
+        if (dto.kvkNumber && dto.kvkNumber !== foundation.kvkNumber)
+          await this.assertKvkFree(manager, dto.kvkNumber);
+        const patch = stripUndefined(dto);
+        Object.assign(foundation, patch);
+        await this.save(manager, foundation);
+        return sharedEditAudit(principal, {
+          resourceType: 'foundation',
+          resourceId: foundation.id,
+          before,
+          patch,
+        });
+      },
     });
   }
 

@@ -1,5 +1,5 @@
+import { daysBetween, isCalendarDate } from '@app/common';
 import type { FieldError } from '@app/common';
-import { daysBetween, isCalendarDate } from '../calendar-date';
 import type { AcademicQuarter, Degree } from './programme.entity';
 
 /**

@@ -1,4 +1,4 @@
-import { ListQueryDto } from '@app/common';
+import { IsCalendarDate, ListQueryDto, PatchOptional, trimString } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -16,7 +16,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCrohoCode } from '../identifiers';
-import { IsCalendarDate, PatchOptional, trimString } from '../validation-helpers';
 import { CROHO_SECTORS, CrohoSector, Degree, DEGREES } from './programme.entity';
 
 export class AcademicQuarterDto {

@@ -1,8 +1,6 @@
 import {
   applyScope,
-  assertNotEmptyPatch,
   assertOwnScope,
-  assertVersion,
   AuditService,
   ConflictError,
   escapeLike,
@@ -12,12 +10,13 @@ import {
   Principal,
   ScopeRules,
   stripUndefined,
+  uniqueViolation,
+  updateLocked,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { University } from '../universities/university.entity';
-import { uniqueViolation } from '../validation-helpers';
 import {
   AcademicQuarterDto,
   CreateProgrammeDto,
@@ -119,31 +118,33 @@ export class ProgrammesService {
     dto: UpdateProgrammeDto,
     ifMatch?: number,
   ): Promise<Programme> {
-    assertNotEmptyPatch(dto);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const programme = await this.scoped(manager, principal, id)
-          .setLock('pessimistic_write')
-          .getOne();
-        if (!programme) throw new NotFoundError('Programme', id);
-        assertOwnScope(principal, 'universityId', programme.universityId, 'edit programmes');
-        assertVersion('Programme', ifMatch, programme.version);
-        const patch = stripUndefined({
-          ...dto,
-          academicCalendar: dto.academicCalendar ? toQuarters(dto.academicCalendar) : undefined,
-        });
-        const errors = programmeRuleErrors({ ...programme, ...patch });
-        if (errors.length) throw new ValidationError(errors);
-        Object.assign(programme, patch);
-        await manager.save(programme);
-        await this.audit.record(manager, principal, {
-          resourceType: 'programme',
-          resourceId: programme.id,
-          action: 'updated',
-          universityId: programme.universityId,
-          data: patch,
-        });
-        return programme;
+      return await updateLocked(this.dataSource, this.audit, principal, {
+        resource: 'Programme',
+        id,
+        body: dto,
+        ifMatch,
+        lock: (manager) =>
+          this.scoped(manager, principal, id).setLock('pessimistic_write').getOne(),
+        authorise: (_manager, programme) =>
+          assertOwnScope(principal, 'universityId', programme.universityId, 'edit programmes'),
+        apply: async (manager, programme) => {
+          const patch = stripUndefined({
+            ...dto,
+            academicCalendar: dto.academicCalendar ? toQuarters(dto.academicCalendar) : undefined,
+          });
+          const errors = programmeRuleErrors({ ...programme, ...patch });
+          if (errors.length) throw new ValidationError(errors);
+          Object.assign(programme, patch);
+          await manager.save(programme);
+          return {
+            resourceType: 'programme',
+            resourceId: programme.id,
+            action: 'updated',
+            universityId: programme.universityId,
+            data: patch,
+          };
+        },
       });
     } catch (error) {
       throw this.translate(error, dto.crohoCode);

@@ -1,4 +1,4 @@
-import { ListQueryDto } from '@app/common';
+import { ListQueryDto, PatchOptional, trimString } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -12,7 +12,6 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PatchOptional, trimString } from '../validation-helpers';
 import { ROUTE_PHASES, RoutePhase } from './route.entity';
 
 const PHASE_MESSAGE = `phase must be one of ${ROUTE_PHASES.join(', ')}`;

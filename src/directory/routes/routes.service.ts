@@ -1,8 +1,6 @@
 import {
   applyScope,
-  assertNotEmptyPatch,
   assertOwnScope,
-  assertVersion,
   AuditService,
   NotFoundError,
   Page,
@@ -10,6 +8,7 @@ import {
   Principal,
   ScopeRules,
   stripUndefined,
+  updateLocked,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
@@ -99,56 +98,64 @@ export class RoutesService {
     return Object.assign(route, { sectorAssociationIds: ids.get(route.id) ?? [] });
   }
 
-  update(
+  async update(
     principal: Principal,
     id: string,
     dto: UpdateRouteDto,
     ifMatch?: number,
   ): Promise<RouteRecord> {
-    assertNotEmptyPatch(dto);
-    return this.dataSource.transaction(async (manager) => {
-      const route = await this.scoped(manager, principal, id).setLock('pessimistic_write').getOne();
-      if (!route) throw new NotFoundError('Route', id);
-      assertOwnScope(principal, 'universityId', route.universityId, 'edit routes');
-      assertVersion('Route', ifMatch, route.version);
-      const current = (await this.sectorAssociationIds(manager, [route.id])).get(route.id) ?? [];
+    let sectorAssociationIds: string[] = [];
+    const route = await updateLocked(this.dataSource, this.audit, principal, {
+      resource: 'Route',
+      id,
+      body: dto,
+      ifMatch,
+      lock: (manager) => this.scoped(manager, principal, id).setLock('pessimistic_write').getOne(),
+      authorise: (_manager, route) =>
+        assertOwnScope(principal, 'universityId', route.universityId, 'edit routes'),
+      apply: async (manager, route) => {
+        const current = (await this.sectorAssociationIds(manager, [route.id])).get(route.id) ?? [];
 
-      const columns = stripUndefined({ name: dto.name, phase: dto.phase });
-      if (dto.programmeId !== undefined && dto.programmeId !== route.programmeId) {
-        const programme = await this.programmeInScope(manager, principal, dto.programmeId);
-        Object.assign(columns, { programmeId: programme.id, universityId: programme.universityId });
-      }
-      const next = dto.sectorAssociationIds ? [...dto.sectorAssociationIds].sort() : current;
-      const sectorsChanged = next.join() !== current.join();
-      if (sectorsChanged) await this.assertSectorAssociationsExist(manager, next);
+        const columns = stripUndefined({ name: dto.name, phase: dto.phase });
+        if (dto.programmeId !== undefined && dto.programmeId !== route.programmeId) {
+          const programme = await this.programmeInScope(manager, principal, dto.programmeId);
+          Object.assign(columns, {
+            programmeId: programme.id,
+            universityId: programme.universityId,
+          });
+        }
+        const next = dto.sectorAssociationIds ? [...dto.sectorAssociationIds].sort() : current;
+        const sectorsChanged = next.join() !== current.join();
+        if (sectorsChanged) await this.assertSectorAssociationsExist(manager, next);
+        sectorAssociationIds = next;
 
-      const changed = Object.entries(columns).some(
-        ([key, value]) => route[key as keyof Route] !== value,
-      );
-      if (!changed && !sectorsChanged)
-        return Object.assign(route, { sectorAssociationIds: current });
+        const changed = Object.entries(columns).some(
+          ([key, value]) => route[key as keyof Route] !== value,
+        );
+        if (!changed && !sectorsChanged) return null;
 
-      // One UPDATE bumps the version even when only the partner list changed. `returning` takes
-      // property names; the raw row carries column names.
-      const result = await manager
-        .createQueryBuilder()
-        .update(Route)
-        .set({ ...columns, updatedAt: () => 'now()' })
-        .where('id = :id', { id: route.id })
-        .returning(['version', 'updatedAt'])
-        .execute();
-      const [row] = result.raw as { version: number; updated_at: Date }[];
-      if (sectorsChanged) await this.replaceSectorAssociations(manager, route.id, next);
-      Object.assign(route, columns, { version: row.version, updatedAt: row.updated_at });
-      await this.audit.record(manager, principal, {
-        resourceType: 'route',
-        resourceId: route.id,
-        action: 'updated',
-        universityId: route.universityId,
-        data: { ...columns, ...(sectorsChanged ? { sectorAssociationIds: next } : {}) },
-      });
-      return Object.assign(route, { sectorAssociationIds: next });
+        // One UPDATE bumps the version even when only the partner list changed. `returning` takes
+        // property names; the raw row carries column names.
+        const result = await manager
+          .createQueryBuilder()
+          .update(Route)
+          .set({ ...columns, updatedAt: () => 'now()' })
+          .where('id = :id', { id: route.id })
+          .returning(['version', 'updatedAt'])
+          .execute();
+        const [row] = result.raw as { version: number; updated_at: Date }[];
+        if (sectorsChanged) await this.replaceSectorAssociations(manager, route.id, next);
+        Object.assign(route, columns, { version: row.version, updatedAt: row.updated_at });
+        return {
+          resourceType: 'route',
+          resourceId: route.id,
+          action: 'updated',
+          universityId: route.universityId,
+          data: { ...columns, ...(sectorsChanged ? { sectorAssociationIds: next } : {}) },
+        };
+      },
     });
+    return Object.assign(route, { sectorAssociationIds });
   }
 
   private scoped(manager: EntityManager, principal: Principal, id: string) {

@@ -1,8 +1,7 @@
-import { ListQueryDto } from '@app/common';
+import { ListQueryDto, PatchOptional, trimString } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
-import { PatchOptional, trimString } from '../validation-helpers';
 
 const WEBSITE_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 const WEBSITE_MESSAGE = {

@@ -1,7 +1,5 @@
 import {
   applyScope,
-  assertNotEmptyPatch,
-  assertVersion,
   AuditService,
   ConflictError,
   escapeLike,
@@ -11,16 +9,17 @@ import {
   Principal,
   ScopeRules,
   stripUndefined,
+  uniqueViolation,
+  updateLocked,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   actedAs,
   assertMayEditShared,
-  auditSharedEdit,
   registeringUniversity,
+  sharedEditAudit,
 } from '../shared-records';
-import { uniqueViolation } from '../validation-helpers';
 import {
   CreateSectorAssociationDto,
   ListSectorAssociationsQueryDto,
@@ -98,34 +97,35 @@ export class SectorAssociationsService {
     dto: UpdateSectorAssociationDto,
     ifMatch?: number,
   ): Promise<SectorAssociation> {
-    assertNotEmptyPatch(dto);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const association = await this.scoped(manager, principal, id)
-          .setLock('pessimistic_write')
-          .getOne();
-        if (!association) throw new NotFoundError('Sector association', id);
-        await assertMayEditShared(
-          manager,
-          principal,
-          { kind: 'sector_association', id: association.id },
-          'edit it',
-        );
-        assertVersion('Sector association', ifMatch, association.version);
-        if (dto.name !== undefined && dto.name.toLowerCase() !== association.name.toLowerCase()) {
-          await this.assertNameFree(manager, dto.name);
-        }
-        const before = { ...association };
-        const patch = stripUndefined(dto);
-        Object.assign(association, patch);
-        await manager.save(association);
-        await auditSharedEdit(this.audit, manager, principal, {
-          resourceType: 'sector_association',
-          resourceId: association.id,
-          before,
-          patch,
-        });
-        return association;
+      return await updateLocked(this.dataSource, this.audit, principal, {
+        resource: 'Sector association',
+        id,
+        body: dto,
+        ifMatch,
+        lock: (manager) =>
+          this.scoped(manager, principal, id).setLock('pessimistic_write').getOne(),
+        authorise: (manager, association) =>
+          assertMayEditShared(
+            manager,
+            principal,
+            { kind: 'sector_association', id: association.id },
+            'edit it',
+          ),
+        apply: async (manager, association, before) => {
+          if (dto.name !== undefined && dto.name.toLowerCase() !== association.name.toLowerCase()) {
+            await this.assertNameFree(manager, dto.name);
+          }
+          const patch = stripUndefined(dto);
+          Object.assign(association, patch);
+          await manager.save(association);
+          return sharedEditAudit(principal, {
+            resourceType: 'sector_association',
+            resourceId: association.id,
+            before,
+            patch,
+          });
+        },
       });
     } catch (error) {
       throw this.translate(error, dto.name);

@@ -1,8 +1,6 @@
 import {
   applyScope,
-  assertNotEmptyPatch,
   assertOwnScope,
-  assertVersion,
   AuditService,
   ConflictError,
   escapeLike,
@@ -12,6 +10,7 @@ import {
   Principal,
   ScopeRules,
   stripUndefined,
+  updateLocked,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -93,30 +92,34 @@ export class UniversitiesService {
     dto: UpdateUniversityDto,
     ifMatch?: number,
   ): Promise<University> {
-    assertNotEmptyPatch(dto);
-    return this.dataSource.transaction(async (manager) => {
-      const university = await applyScope(
-        manager.getRepository(University).createQueryBuilder('u').where('u.id = :id', { id }),
-        principal,
-        UNIVERSITY_SCOPE,
-      )
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!university) throw new NotFoundError('University', id);
-      assertOwnScope(principal, 'universityId', university.id, 'edit a university');
-      assertVersion('University', ifMatch, university.version);
-      if (dto.brinCode && dto.brinCode !== university.brinCode)
-        await this.assertBrinFree(manager, dto.brinCode);
-      Object.assign(university, stripUndefined(dto));
-      await manager.save(university);
-      await this.audit.record(manager, principal, {
-        resourceType: 'university',
-        resourceId: university.id,
-        action: 'updated',
-        universityId: university.id,
-        data: { ...dto },
-      });
-      return university;
+    return updateLocked(this.dataSource, this.audit, principal, {
+      resource: 'University',
+      id,
+      body: dto,
+      ifMatch,
+      lock: (manager) =>
+        applyScope(
+          manager.getRepository(University).createQueryBuilder('u').where('u.id = :id', { id }),
+          principal,
+          UNIVERSITY_SCOPE,
+        )
+          .setLock('pessimistic_write')
+          .getOne(),
+      authorise: (_manager, university) =>
+        assertOwnScope(principal, 'universityId', university.id, 'edit a university'),
+      apply: async (manager, university) => {
+        if (dto.brinCode && dto.brinCode !== university.brinCode)
+          await this.assertBrinFree(manager, dto.brinCode);
+        Object.assign(university, stripUndefined(dto));
+        await manager.save(university);
+        return {
+          resourceType: 'university',
+          resourceId: university.id,
+          action: 'updated',
+          universityId: university.id,
+          data: { ...dto },
+        };
+      },
     });
   }
 

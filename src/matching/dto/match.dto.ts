@@ -1,4 +1,4 @@
-import { ListQueryDto } from '@app/common';
+import { ListQueryDto, trimString } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -12,7 +12,6 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { trimString } from '../../directory/validation-helpers';
 import { MATCH_STATUSES, MatchStatus } from '../match-lifecycle';
 
 export class CreateMatchDto {

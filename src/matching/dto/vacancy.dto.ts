@@ -1,4 +1,4 @@
-import { ListQueryDto } from '@app/common';
+import { IsCalendarDate, ListQueryDto, PatchOptional, trimString } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -18,7 +18,6 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsCalendarDate, PatchOptional, trimString } from '../../directory/validation-helpers';
 import { VACANCY_STATUSES, VacancyStatus } from '../entities/vacancy.entity';
 
 const POSTCODE = /^[1-9][0-9]{3} ?[A-Z]{2}$/;

@@ -1,4 +1,4 @@
-import { ListQueryDto } from '@app/common';
+import { IsCalendarDate, ListQueryDto, trimString } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -13,7 +13,6 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, trimString } from '../../directory/validation-helpers';
 
 export class EmployerDto {
   @ApiProperty({ enum: ['company', 'foundation'] })
@@ -156,7 +155,8 @@ export class RotationPlanDto {
   entries!: RotationPlanEntryDto[];
 }
 
-export class BenchDaysQueryDto {
+/** The foundation views (bench days, overview): a date and the usual `limit`/`cursor`. */
+export class BenchDaysQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Count gaps up to this date (default today)' })
   @IsOptional()
   @IsCalendarDate({ message: 'until must be a date YYYY-MM-DD' })

@@ -1,4 +1,4 @@
-import { ListQueryDto } from '@app/common';
+import { IsCalendarDate, ListQueryDto, PatchOptional, trimString } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -15,7 +15,6 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsCalendarDate, PatchOptional, trimString } from '../../directory/validation-helpers';
 import {
   INTAKE_GROUPS,
   IntakeGroup,

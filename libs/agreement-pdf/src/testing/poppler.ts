@@ -1,6 +1,8 @@
 /**
  * Poppler's command-line tools (poppler-utils; CI installs them) as an independent reader of the
- * PDFs in tests: what pdftotext extracts and pdfsig accepts is what real viewers see.
+ * PDFs in tests: what pdftotext extracts and pdfsig accepts is what real viewers see. The one
+ * copy for the lib's unit tests and the e2e tests (`@app/agreement-pdf/testing/poppler`).
+ * Synchronous: a call takes milliseconds, and e2e tests call it after the document is ready.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -15,6 +15,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+/** The calendar date `days` after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return toCalendarDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS));
+}
+
 /** The UTC calendar date of an instant, as YYYY-MM-DD. */
 export function toCalendarDate(instant: Date): string {
   return instant.toISOString().slice(0, 10);

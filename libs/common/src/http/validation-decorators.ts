@@ -1,6 +1,5 @@
-import { QueryFailedError } from 'typeorm';
 import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
-import { isCalendarDate } from './calendar-date';
+import { isCalendarDate } from '../time/calendar-date';
 
 /**
  * For PATCH bodies: the field may be left out, but when present it is validated, so `null` for a
@@ -29,10 +28,3 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 /** Trims strings (and leaves everything else for the validators to refuse). */
 export const trimString = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
-
-/** The name of the unique constraint a failed INSERT/UPDATE hit, or null for any other error. */
-export function uniqueViolation(error: unknown): string | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const driverError = error.driverError as { code?: string; constraint?: string } | undefined;
-  return driverError?.code === '23505' ? (driverError.constraint ?? '') : null;
-}
