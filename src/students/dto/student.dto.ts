@@ -196,6 +196,6 @@ export class StudentDto {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) dateOfBirth!: string | null;
   @ApiProperty() workedForEmployerBefore!: boolean;
   @ApiProperty({ nullable: true, type: Number }) monthsWithEmployerBefore!: number | null;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
 }
