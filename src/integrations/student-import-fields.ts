@@ -2,7 +2,8 @@ import { isUuid } from '@app/common';
 /**
  * Pure field rules of one student-import row: which fields a row may carry, how each is checked
  * and normalised. Plain TypeScript, no class-validator per row (10,000 rows in a few ms). The
- * bounds follow the students API (src/students/dto/student.dto.ts) so both paths agree.
+ * bounds and the rules across fields are the students' own (src/students/student-rules.ts), the
+ * same the students API applies, so a row is refused exactly where a POST /students would be.
  */
 import { isEmail } from 'class-validator';
 import {
@@ -11,7 +12,20 @@ import {
   PRIOR_EDUCATION,
   PriorEducation,
 } from '../students/entities/student.entity';
+import {
+  MAX_EMAIL_LENGTH,
+  MAX_EXTERNAL_ID_LENGTH,
+  MAX_MONTHS_WITH_EMPLOYER,
+  MAX_NAME_LENGTH,
+  MAX_STUDENT_NUMBER_LENGTH,
+  MIN_COHORT,
+  STUDENT_NUMBER_MESSAGE,
+  STUDENT_NUMBER_PATTERN,
+  studentRuleErrors,
+} from '../students/student-rules';
 import type { ImportRowError } from './entities/student-import.entity';
+
+export { EARLIEST_DATE_OF_BIRTH, MAX_COHORT_AHEAD, MIN_COHORT } from '../students/student-rules';
 
 export const IMPORT_MAX_ROWS = 10_000;
 
@@ -21,17 +35,6 @@ export const IMPORT_MAX_ROWS = 10_000;
  */
 export const BSN_KEY = /^(bsn|burgerservicenummer)$/i;
 
-/**
- * Cohorts (start academic year) outside this window are taken to be typing errors. The floor is
- * the students API's; the ceiling is tighter (a system of record does not enrol decades ahead).
- */
-export const MIN_COHORT = 2000;
-export const MAX_COHORT_AHEAD = 2;
-export const EARLIEST_DATE_OF_BIRTH = '1900-01-01';
-
-const MAX_MONTHS_WITH_EMPLOYER = 600;
-/** Student numbers (as the students API accepts them): letters, digits and . _ - (no spaces). */
-const STUDENT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A valid row, normalised (trimmed, email lower-case, ids lower-case, defaults applied). */
@@ -99,16 +102,16 @@ export function checkRow(
     return undefined;
   };
   const row: Partial<StudentImportRow> = {
-    externalId: identifier(input.externalId, 100, (m) => fail('externalId', m)),
+    externalId: identifier(input.externalId, MAX_EXTERNAL_ID_LENGTH, (m) => fail('externalId', m)),
     programmeId: uuid(input.programmeId, (m) => fail('programmeId', m)),
     studentNumber: studentNumber(input.studentNumber, (m) => fail('studentNumber', m)),
-    firstName: text(input.firstName, 100, (m) => fail('firstName', m)),
-    lastName: text(input.lastName, 100, (m) => fail('lastName', m)),
+    firstName: text(input.firstName, MAX_NAME_LENGTH, (m) => fail('firstName', m)),
+    lastName: text(input.lastName, MAX_NAME_LENGTH, (m) => fail('lastName', m)),
     email: email(input.email, (m) => fail('email', m)),
     intakeGroup: oneOf(input.intakeGroup, INTAKE_GROUPS, (m) => fail('intakeGroup', m)),
     priorEducation: oneOf(input.priorEducation, PRIOR_EDUCATION, (m) => fail('priorEducation', m)),
     cohort: cohort(input.cohort, maxCohort, (m) => fail('cohort', m)),
-    dateOfBirth: dateOfBirth(input.dateOfBirth, today, (m) => fail('dateOfBirth', m)),
+    dateOfBirth: dateOfBirth(input.dateOfBirth, (m) => fail('dateOfBirth', m)),
     workedForEmployerBefore: optionalBoolean(input.workedForEmployerBefore, (m) =>
       fail('workedForEmployerBefore', m),
     ),
@@ -116,9 +119,17 @@ export function checkRow(
       fail('monthsWithEmployerBefore', m),
     ),
   };
-  if (row.workedForEmployerBefore === false && typeof row.monthsWithEmployerBefore === 'number') {
-    fail('monthsWithEmployerBefore', 'can only be given when workedForEmployerBefore is true');
-  }
+  // The students' rules across fields, on what could be read (a field already refused above
+  // adds nothing here: an unreadable flag counts as true, an unreadable value as absent).
+  const ruleErrors = studentRuleErrors(
+    {
+      workedForEmployerBefore: row.workedForEmployerBefore ?? true,
+      monthsWithEmployerBefore: row.monthsWithEmployerBefore ?? null,
+      dateOfBirth: row.dateOfBirth ?? null,
+    },
+    today,
+  );
+  for (const error of ruleErrors) fail(error.field, error.message);
   return row;
 }
 
@@ -138,9 +149,8 @@ function identifier(value: unknown, maxLength: number, fail: Fail): string | und
 }
 
 function studentNumber(value: unknown, fail: Fail): string | undefined {
-  const id = identifier(value, 50, fail);
-  if (id !== undefined && !STUDENT_NUMBER.test(id))
-    return fail('may contain only letters, digits, dots, dashes and underscores');
+  const id = identifier(value, MAX_STUDENT_NUMBER_LENGTH, fail);
+  if (id !== undefined && !STUDENT_NUMBER_PATTERN.test(id)) return fail(STUDENT_NUMBER_MESSAGE);
   return id;
 }
 
@@ -163,7 +173,8 @@ function email(value: unknown, fail: Fail): string | undefined {
   if (isMissing(value)) return fail('is required');
   if (typeof value !== 'string') return fail('must be a string');
   const normalised = value.trim().toLowerCase();
-  if (normalised.length > 254 || !isEmail(normalised)) return fail('must be a valid email address');
+  if (normalised.length > MAX_EMAIL_LENGTH || !isEmail(normalised))
+    return fail('must be a valid email address');
   return normalised;
 }
 
@@ -184,7 +195,8 @@ function cohort(value: unknown, maxCohort: number, fail: Fail): number | undefin
   return value;
 }
 
-function dateOfBirth(value: unknown, today: string, fail: Fail): string | null | undefined {
+/** A calendar date; whether it lies in the accepted range is a student rule (studentRuleErrors). */
+function dateOfBirth(value: unknown, fail: Fail): string | null | undefined {
   if (isMissing(value)) return null;
   if (typeof value !== 'string') return fail('must be a date (YYYY-MM-DD)');
   const match = ISO_DATE.exec(value);
@@ -198,8 +210,6 @@ function dateOfBirth(value: unknown, today: string, fail: Fail): string | null |
   ) {
     return fail('is not a calendar date');
   }
-  if (value < EARLIEST_DATE_OF_BIRTH || value >= today)
-    return fail(`must lie between ${EARLIEST_DATE_OF_BIRTH} and today`);
   return value;
 }
 

@@ -1,3 +1,4 @@
+import { studentRuleErrors } from '../students/student-rules';
 import {
   ExistingStudent,
   IMPORT_MAX_ROWS,
@@ -126,9 +127,9 @@ describe('validateRows', () => {
     ['cohort', 2025.5, 'must be a year'],
     ['dateOfBirth', '2004-02-30', 'is not a calendar date'],
     ['dateOfBirth', '15-03-2004', 'must be a date (YYYY-MM-DD)'],
-    ['dateOfBirth', '2027-01-01', 'must lie between'],
-    ['dateOfBirth', TODAY, 'must lie between'],
-    ['dateOfBirth', '1899-12-31', 'must lie between'],
+    ['dateOfBirth', '2027-01-01', 'must be in the past'],
+    ['dateOfBirth', TODAY, 'must be in the past'],
+    ['dateOfBirth', '1899-12-31', 'must not be before 1900-01-01'],
     ['studentNumber', 'has space', 'may contain only'],
     ['externalId', 'x'.repeat(101), 'at most 100'],
     ['email', 'a@b', 'must be a valid email address'],
@@ -153,6 +154,19 @@ describe('validateRows', () => {
         message: expect.stringContaining('workedForEmployerBefore'),
       },
     ]);
+  });
+
+  it.each([
+    ['a date of birth today', TODAY, null],
+    ['a date of birth to come', '2030-01-01', null],
+    ['a date of birth before 1900', '1899-12-31', null],
+    ['months without having worked there, born before 1900', '1850-06-01', 0],
+  ])('refuses %s exactly as the students API does (the same rule)', (_what, born, months) => {
+    const fields = { dateOfBirth: born, monthsWithEmployerBefore: months };
+    const student = { workedForEmployerBefore: false, ...fields };
+    const api = studentRuleErrors(student, TODAY);
+    expect(api.length).toBeGreaterThan(0);
+    expect(validate([raw(fields)]).errors).toEqual(api.map((e) => ({ index: 0, ...e })));
   });
 
   it('reports unknown fields (universityId with its own reason) but silently ignores a BSN', () => {

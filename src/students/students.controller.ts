@@ -45,10 +45,14 @@ export function toStudentDto(s: StudentRecord): StudentDto {
     dateOfBirth: s.dateOfBirth,
     workedForEmployerBefore: s.workedForEmployerBefore,
     monthsWithEmployerBefore: s.monthsWithEmployerBefore,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
+    createdAt: isoInstant(s.createdAt),
+    updatedAt: isoInstant(s.updatedAt),
   };
 }
+
+/** Reads carry their timestamps as ISO text already (STUDENT_RECORD_COLUMNS); writes as Dates. */
+const isoInstant = (value: Date | string) =>
+  typeof value === 'string' ? value : value.toISOString();
 
 @ApiTags('students')
 @ApiBearerAuth()

@@ -1,5 +1,5 @@
 import { IsCalendarDate, ListQueryDto, PatchOptional, trimString } from '@app/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -21,21 +21,27 @@ import {
   PRIOR_EDUCATION,
   PriorEducation,
 } from '../entities/student.entity';
+import {
+  MAX_COHORT,
+  MAX_EMAIL_LENGTH,
+  MAX_EXTERNAL_ID_LENGTH,
+  MAX_MONTHS_WITH_EMPLOYER,
+  MAX_NAME_LENGTH,
+  MAX_STUDENT_NUMBER_LENGTH,
+  MIN_COHORT,
+  STUDENT_NUMBER_MESSAGE,
+  STUDENT_NUMBER_PATTERN,
+} from '../student-rules';
 
 const INTAKE_MESSAGE = `intakeGroup must be one of ${INTAKE_GROUPS.join(', ')}`;
 const PRIOR_MESSAGE = `priorEducation must be one of ${PRIOR_EDUCATION.join(', ')}`;
-/** Student numbers and SIS ids: letters, digits and . _ - (no spaces). */
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const lowerTrim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
-
-export const MIN_COHORT = 2000;
-export const MAX_COHORT = 2100;
-export const MAX_MONTHS_WITH_EMPLOYER = 600;
 
 /**
  * A student as the university registers them. There is deliberately no `bsn` field: a BSN must
  * never be stored (UAVG art. 46), so a body carrying one is refused as an unknown field.
+ * Bounds and cross-field rules are the students' own (student-rules.ts), shared with the import.
  */
 export class CreateStudentDto {
   @ApiProperty({ format: 'uuid' })
@@ -50,10 +56,8 @@ export class CreateStudentDto {
   @Transform(trimString)
   @IsString()
   @MinLength(1)
-  @MaxLength(50)
-  @Matches(IDENTIFIER, {
-    message: 'studentNumber may contain only letters, digits, dots, dashes and underscores',
-  })
+  @MaxLength(MAX_STUDENT_NUMBER_LENGTH)
+  @Matches(STUDENT_NUMBER_PATTERN, { message: `studentNumber ${STUDENT_NUMBER_MESSAGE}` })
   studentNumber!: string;
 
   @ApiPropertyOptional({
@@ -65,27 +69,27 @@ export class CreateStudentDto {
   @Transform(trimString)
   @IsString()
   @MinLength(1)
-  @MaxLength(100)
+  @MaxLength(MAX_EXTERNAL_ID_LENGTH)
   externalId?: string | null;
 
   @ApiProperty({ example: 'Sanne' })
   @Transform(trimString)
   @IsString()
   @MinLength(1)
-  @MaxLength(100)
+  @MaxLength(MAX_NAME_LENGTH)
   firstName!: string;
 
   @ApiProperty({ example: 'de Vries' })
   @Transform(trimString)
   @IsString()
   @MinLength(1)
-  @MaxLength(100)
+  @MaxLength(MAX_NAME_LENGTH)
   lastName!: string;
 
   @ApiProperty({ example: 'sanne.devries@student.example.nl' })
   @Transform(lowerTrim)
   @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @MaxLength(MAX_EMAIL_LENGTH)
   email!: string;
 
   @ApiProperty({ enum: INTAKE_GROUPS })
@@ -107,102 +111,33 @@ export class CreateStudentDto {
   @IsCalendarDate()
   dateOfBirth?: string | null;
 
+  /** Left out means false; null is refused like any other non-boolean (the column is not null). */
   @ApiPropertyOptional({ description: 'false when left out' })
-  @IsOptional()
+  @PatchOptional()
   @IsBoolean({ message: 'workedForEmployerBefore must be true or false' })
   workedForEmployerBefore?: boolean;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Only when workedForEmployerBefore is true' })
-  @IsOptional()
-  @IsInt({ message: 'monthsWithEmployerBefore must be a whole number of months' })
-  @Min(0)
-  @Max(MAX_MONTHS_WITH_EMPLOYER)
-  monthsWithEmployerBefore?: number | null;
-}
-
-/** Everything but the university can change; a student moving universities is a new registration. */
-export class UpdateStudentDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @PatchOptional()
-  @IsUUID('all', { message: 'programmeId must be a UUID' })
-  programmeId?: string;
-
-  @ApiPropertyOptional()
-  @PatchOptional()
-  @Transform(trimString)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
-  @Matches(IDENTIFIER, {
-    message: 'studentNumber may contain only letters, digits, dots, dashes and underscores',
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Only when workedForEmployerBefore is true',
   })
-  studentNumber?: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  externalId?: string | null;
-
-  @ApiPropertyOptional()
-  @PatchOptional()
-  @Transform(trimString)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  firstName?: string;
-
-  @ApiPropertyOptional()
-  @PatchOptional()
-  @Transform(trimString)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  lastName?: string;
-
-  @ApiPropertyOptional()
-  @PatchOptional()
-  @Transform(lowerTrim)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
-  email?: string;
-
-  @ApiPropertyOptional({ enum: INTAKE_GROUPS })
-  @PatchOptional()
-  @IsIn(INTAKE_GROUPS, { message: INTAKE_MESSAGE })
-  intakeGroup?: IntakeGroup;
-
-  @ApiPropertyOptional({ enum: PRIOR_EDUCATION })
-  @PatchOptional()
-  @IsIn(PRIOR_EDUCATION, { message: PRIOR_MESSAGE })
-  priorEducation?: PriorEducation;
-
-  @ApiPropertyOptional()
-  @PatchOptional()
-  @IsInt({ message: 'cohort must be a whole year, e.g. 2026' })
-  @Min(MIN_COHORT)
-  @Max(MAX_COHORT)
-  cohort?: number;
-
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsOptional()
-  @IsCalendarDate()
-  dateOfBirth?: string | null;
-
-  @ApiPropertyOptional()
-  @PatchOptional()
-  @IsBoolean({ message: 'workedForEmployerBefore must be true or false' })
-  workedForEmployerBefore?: boolean;
-
-  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptional()
   @IsInt({ message: 'monthsWithEmployerBefore must be a whole number of months' })
   @Min(0)
   @Max(MAX_MONTHS_WITH_EMPLOYER)
   monthsWithEmployerBefore?: number | null;
 }
+
+/**
+ * Everything but the university can change (a student moving universities is a new
+ * registration), with the create rules. A field left out stays; `null` clears only what may be
+ * empty (externalId, dateOfBirth, monthsWithEmployerBefore): skipNullProperties false keeps the
+ * validation of the others for null, so it is a 422 naming the field, not a NOT NULL error.
+ */
+export class UpdateStudentDto extends PartialType(OmitType(CreateStudentDto, ['universityId']), {
+  skipNullProperties: false,
+}) {}
 
 export class ListStudentsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -265,6 +200,6 @@ export class StudentDto {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) dateOfBirth!: string | null;
   @ApiProperty() workedForEmployerBefore!: boolean;
   @ApiProperty({ nullable: true, type: Number }) monthsWithEmployerBefore!: number | null;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
 }
