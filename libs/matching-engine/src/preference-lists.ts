@@ -1,7 +1,7 @@
 import { CompiledLists, attachCompiled, findEntry, indexOf } from './compiled';
-import { MatchingInputError } from './errors';
 import { VacancyIndex } from './grid';
 import { GrowableFloat64, GrowableInt32 } from './growable';
+import { resolveListLength, resolveSeed } from './options';
 import { compareIds } from './order';
 import {
   PreparedStudent,
@@ -24,19 +24,7 @@ import { tieBreaker } from './tie-break';
 import { PreferenceListOptions, PreferenceLists, StudentInput, VacancyInput } from './types';
 import { resolveWeights, weightArray } from './weights';
 
-export const DEFAULT_LIST_LENGTH = 20;
-
-export function resolveListLength(listLength: number = DEFAULT_LIST_LENGTH): number {
-  if (!Number.isSafeInteger(listLength) || listLength < 1) {
-    throw new MatchingInputError(`listLength must be a positive integer, got ${listLength}`);
-  }
-  return listLength;
-}
-
-export function resolveSeed(seed: unknown): string {
-  if (typeof seed !== 'string') throw new MatchingInputError('seed must be a string');
-  return seed;
-}
+export { DEFAULT_LIST_LENGTH, resolveListLength, resolveSeed } from './options';
 
 /** Parsed, validated and in id order, so nothing downstream depends on the order of the input. */
 export function prepareAll(
@@ -60,15 +48,21 @@ interface Entries {
 }
 
 /**
- * The best top.length of candidates 0 .. k-1, best first, into top; returns how many. An
- * insertion into a bounded sorted window: a list is short (20) and most candidates fall behind
- * its last entry after one comparison, so this beats sorting all of them.
+ * The best `limit` (<= top.length) of candidates 0 .. k-1, best first, into top; returns how
+ * many. An insertion into a bounded sorted window: a list is short (20) and most candidates fall
+ * behind its last entry after one comparison, so this beats sorting all of them.
  */
-function selectTop(k: number, top: Int32Array, ahead: (a: number, b: number) => boolean): number {
+function selectTop(
+  k: number,
+  top: Int32Array,
+  limit: number,
+  ahead: (a: number, b: number) => boolean,
+): number {
+  if (limit <= 0) return 0;
   let m = 0;
   for (let i = 0; i < k; i++) {
-    if (m === top.length && !ahead(i, top[m - 1])) continue;
-    let j = m < top.length ? m++ : m - 1;
+    if (m === limit && !ahead(i, top[m - 1])) continue;
+    let j = m < limit ? m++ : m - 1;
     while (j > 0 && ahead(i, top[j - 1])) {
       top[j] = top[j - 1];
       j--;
@@ -79,12 +73,16 @@ function selectTop(k: number, top: Int32Array, ahead: (a: number, b: number) => 
 }
 
 /**
- * Each student's eligible vacancies by score (desc), equal scores by the vacancy's lottery
- * number, then by id (vacancies are in id order, so by index), cut to listLength.
+ * Each student's list. Head: the vacancies the student ranked itself, in its order, those that
+ * are acceptable (hard constraints hold; a stated vacancy that is not stays off the list). Tail:
+ * the other acceptable vacancies by score (desc), equal scores by the vacancy's lottery number,
+ * then by id (vacancies are in id order, so by index), up to listLength entries in all. The cut
+ * never drops a stated vacancy: what a student said outranks what the platform computed.
  */
 function rankStudents(
   students: readonly PreparedStudent[],
   vacancies: readonly PreparedVacancy[],
+  vacancyIndex: Map<string, number>,
   weights: Float64Array,
   lottery: Uint32Array,
   listLength: number,
@@ -94,6 +92,8 @@ function rankStudents(
   const candidate = new Int32Array(vacancies.length);
   const score = new Float64Array(vacancies.length);
   const values = new Float64Array(vacancies.length * COMPONENT_COUNT);
+  // statedBy[v] === si: v is on the head of student si's list, so its tail skips it.
+  const statedBy = new Int32Array(vacancies.length).fill(-1);
   // Is candidate a ahead of candidate b? Inlined by V8, unlike a comparator called from sort().
   const ahead = (a: number, b: number): boolean =>
     score[a] !== score[b]
@@ -110,11 +110,32 @@ function rankStudents(
     score: new GrowableFloat64(expected),
     values: new GrowableFloat64(expected * COMPONENT_COUNT),
   };
+  const push = (si: number, vi: number, at: number, entryScore: number): void => {
+    out.vacancy.push(vi);
+    out.student.push(si);
+    out.score.push(entryScore);
+    for (let c = 0; c < COMPONENT_COUNT; c++) out.values.push(values[at + c]);
+  };
   const top = new Int32Array(Math.min(listLength, vacancies.length));
   students.forEach((s, si) => {
+    let head = 0;
+    // Map order is the stated order, repeats dropped (prepareStudent).
+    for (const id of s.preferenceRank.keys()) {
+      const vi = vacancyIndex.get(id);
+      if (vi === undefined) continue;
+      const v = vacancies[vi];
+      if (!startFits(s, v)) continue;
+      const distance = pairDistance(s, v);
+      if (!isEligible(s, v, distance)) continue;
+      writeComponentValues(s, v, distance, values, 0);
+      push(si, vi, 0, scoreOf(values, 0, weights));
+      statedBy[vi] = si;
+      head++;
+    }
     const n = index.collect(s, found);
     let k = 0;
     for (let j = 0; j < n; j++) {
+      if (statedBy[found[j]] === si) continue;
       const v = vacancies[found[j]];
       // The start date is a cheaper test than a distance and rules out many of the travel box.
       if (!startFits(s, v)) continue;
@@ -124,14 +145,9 @@ function rankStudents(
       score[k] = scoreOf(values, k * COMPONENT_COUNT, weights);
       candidate[k++] = found[j];
     }
-    const m = selectTop(k, top, ahead);
-    for (let r = 0; r < m; r++) {
-      const i = top[r];
-      out.vacancy.push(candidate[i]);
-      out.student.push(si);
-      out.score.push(score[i]);
-      for (let c = 0; c < COMPONENT_COUNT; c++) out.values.push(values[i * COMPONENT_COUNT + c]);
-    }
+    const m = selectTop(k, top, Math.min(top.length, listLength - head), ahead);
+    for (let r = 0; r < m; r++)
+      push(si, candidate[top[r]], top[r] * COMPONENT_COUNT, score[top[r]]);
     listStart[si + 1] = out.vacancy.length;
   });
   return {
@@ -206,12 +222,13 @@ export function buildPreferenceLists(
   const tie = tieBreaker(seed);
   const vacancyLottery = Uint32Array.from(pv, (v) => tie(v.id));
   const studentLottery = Uint32Array.from(ps, (s) => tie(s.id));
-  const entries = rankStudents(ps, pv, weights, vacancyLottery, listLength);
+  const vacancyIndex = indexOf(pv.map((v) => v.id));
+  const entries = rankStudents(ps, pv, vacancyIndex, weights, vacancyLottery, listLength);
   const compiled: CompiledLists = {
     studentIds: ps.map((s) => s.id),
     vacancyIds: pv.map((v) => v.id),
     studentIndex: indexOf(ps.map((s) => s.id)),
-    vacancyIndex: indexOf(pv.map((v) => v.id)),
+    vacancyIndex,
     capacity: Int32Array.from(pv, (v) => v.seats),
     listStart: entries.listStart,
     listVacancy: entries.vacancy,
