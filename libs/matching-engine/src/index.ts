@@ -26,6 +26,8 @@ export { DEFAULT_LIST_LENGTH } from './options';
 export { buildPreferenceLists } from './preference-lists';
 export { ENGINE_VERSION, matchingInputHash, matchingOutputHash, runMatching } from './run';
 export { evaluate } from './score';
+export { orderShortlist } from './shortlist';
+export type { ExcludedStated, ShortlistCandidate, ShortlistEntry } from './shortlist';
 export { seededTieBreak } from './tie-break';
 export type * from './types';
 export { verifyMatching } from './verify';
