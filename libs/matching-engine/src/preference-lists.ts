@@ -1,163 +1,14 @@
 import { CompiledLists, attachCompiled, findEntry, indexOf } from './compiled';
-import { VacancyIndex } from './grid';
-import { GrowableFloat64, GrowableInt32 } from './growable';
 import { resolveListLength, resolveSeed } from './options';
-import { compareIds } from './order';
-import {
-  PreparedStudent,
-  PreparedVacancy,
-  assertUniqueIds,
-  prepareStudent,
-  prepareVacancy,
-} from './prepare';
-import {
-  COMPONENT_COUNT,
-  isEligible,
-  pairDistance,
-  scoreOf,
-  startFits,
-  toEvaluation,
-  writeComponentValues,
-} from './score';
+import { PreparedInput, PreparedStudent, PreparedVacancy, prepareAll } from './prepare';
+import { COMPONENT_COUNT, toEvaluation } from './score';
 import { sortBy } from './sort';
+import { Entries, rankStudents } from './student-lists';
 import { tieBreaker } from './tie-break';
 import { PreferenceListOptions, PreferenceLists, StudentInput, VacancyInput } from './types';
 import { resolveWeights, weightArray } from './weights';
 
 export { DEFAULT_LIST_LENGTH, resolveListLength, resolveSeed } from './options';
-
-/** Parsed, validated and in id order, so nothing downstream depends on the order of the input. */
-export function prepareAll(
-  students: readonly StudentInput[],
-  vacancies: readonly VacancyInput[],
-): { students: PreparedStudent[]; vacancies: PreparedVacancy[] } {
-  const s = students.map(prepareStudent).sort((a, b) => compareIds(a.id, b.id));
-  const v = vacancies.map(prepareVacancy).sort((a, b) => compareIds(a.id, b.id));
-  assertUniqueIds(s, 'student');
-  assertUniqueIds(v, 'vacancy');
-  return { students: s, vacancies: v };
-}
-
-/** The entries of all students' lists, flat; per entry its vacancy, score and component values. */
-interface Entries {
-  listStart: Int32Array;
-  vacancy: Int32Array;
-  student: Int32Array;
-  score: Float64Array;
-  values: Float64Array;
-}
-
-/**
- * The best `limit` (<= top.length) of candidates 0 .. k-1, best first, into top; returns how
- * many. An insertion into a bounded sorted window: a list is short (20) and most candidates fall
- * behind its last entry after one comparison, so this beats sorting all of them.
- */
-function selectTop(
-  k: number,
-  top: Int32Array,
-  limit: number,
-  ahead: (a: number, b: number) => boolean,
-): number {
-  if (limit <= 0) return 0;
-  let m = 0;
-  for (let i = 0; i < k; i++) {
-    if (m === limit && !ahead(i, top[m - 1])) continue;
-    let j = m < limit ? m++ : m - 1;
-    while (j > 0 && ahead(i, top[j - 1])) {
-      top[j] = top[j - 1];
-      j--;
-    }
-    top[j] = i;
-  }
-  return m;
-}
-
-/**
- * Each student's list. Head: the vacancies the student ranked itself, in its order, those that
- * are acceptable (hard constraints hold; a stated vacancy that is not stays off the list). Tail:
- * the other acceptable vacancies by score (desc), equal scores by the vacancy's lottery number,
- * then by id (vacancies are in id order, so by index), up to listLength entries in all. The cut
- * never drops a stated vacancy: what a student said outranks what the platform computed.
- */
-function rankStudents(
-  students: readonly PreparedStudent[],
-  vacancies: readonly PreparedVacancy[],
-  vacancyIndex: Map<string, number>,
-  weights: Float64Array,
-  lottery: Uint32Array,
-  listLength: number,
-): Entries {
-  const index = new VacancyIndex(vacancies);
-  const found = new Int32Array(vacancies.length);
-  const candidate = new Int32Array(vacancies.length);
-  const score = new Float64Array(vacancies.length);
-  const values = new Float64Array(vacancies.length * COMPONENT_COUNT);
-  // statedBy[v] === si: v is on the head of student si's list, so its tail skips it.
-  const statedBy = new Int32Array(vacancies.length).fill(-1);
-  // Is candidate a ahead of candidate b? Inlined by V8, unlike a comparator called from sort().
-  const ahead = (a: number, b: number): boolean =>
-    score[a] !== score[b]
-      ? score[a] > score[b]
-      : lottery[candidate[a]] !== lottery[candidate[b]]
-        ? lottery[candidate[a]] < lottery[candidate[b]]
-        : candidate[a] < candidate[b];
-  const listStart = new Int32Array(students.length + 1);
-  // A guess from the typical run (lists mostly full); the buffers grow when it is short.
-  const expected = students.length * Math.min(listLength, vacancies.length, 32);
-  const out = {
-    vacancy: new GrowableInt32(expected),
-    student: new GrowableInt32(expected),
-    score: new GrowableFloat64(expected),
-    values: new GrowableFloat64(expected * COMPONENT_COUNT),
-  };
-  const push = (si: number, vi: number, at: number, entryScore: number): void => {
-    out.vacancy.push(vi);
-    out.student.push(si);
-    out.score.push(entryScore);
-    for (let c = 0; c < COMPONENT_COUNT; c++) out.values.push(values[at + c]);
-  };
-  const top = new Int32Array(Math.min(listLength, vacancies.length));
-  students.forEach((s, si) => {
-    let head = 0;
-    // Map order is the stated order, repeats dropped (prepareStudent).
-    for (const id of s.preferenceRank.keys()) {
-      const vi = vacancyIndex.get(id);
-      if (vi === undefined) continue;
-      const v = vacancies[vi];
-      if (!startFits(s, v)) continue;
-      const distance = pairDistance(s, v);
-      if (!isEligible(s, v, distance)) continue;
-      writeComponentValues(s, v, distance, values, 0);
-      push(si, vi, 0, scoreOf(values, 0, weights));
-      statedBy[vi] = si;
-      head++;
-    }
-    const n = index.collect(s, found);
-    let k = 0;
-    for (let j = 0; j < n; j++) {
-      if (statedBy[found[j]] === si) continue;
-      const v = vacancies[found[j]];
-      // The start date is a cheaper test than a distance and rules out many of the travel box.
-      if (!startFits(s, v)) continue;
-      const distance = pairDistance(s, v);
-      if (!isEligible(s, v, distance)) continue;
-      writeComponentValues(s, v, distance, values, k * COMPONENT_COUNT);
-      score[k] = scoreOf(values, k * COMPONENT_COUNT, weights);
-      candidate[k++] = found[j];
-    }
-    const m = selectTop(k, top, Math.min(top.length, listLength - head), ahead);
-    for (let r = 0; r < m; r++)
-      push(si, candidate[top[r]], top[r] * COMPONENT_COUNT, score[top[r]]);
-    listStart[si + 1] = out.vacancy.length;
-  });
-  return {
-    listStart,
-    vacancy: out.vacancy.toArray(),
-    student: out.student.toArray(),
-    score: out.score.toArray(),
-    values: out.values.toArray(),
-  };
-}
 
 /**
  * The vacancy's rank of each entry's student among all students listing it: the company's own
@@ -213,10 +64,17 @@ export function buildPreferenceLists(
   vacancies: VacancyInput[],
   options: PreferenceListOptions,
 ): PreferenceLists {
+  return buildFromPrepared(prepareAll(students, vacancies), options);
+}
+
+/** buildPreferenceLists on input prepareAll made (a run prepares once for lists and verification). */
+export function buildFromPrepared(
+  prepared: PreparedInput,
+  options: PreferenceListOptions,
+): PreferenceLists {
   const weights = weightArray(resolveWeights(options.weights));
   const seed = resolveSeed(options.seed);
   const listLength = resolveListLength(options.listLength);
-  const prepared = prepareAll(students, vacancies);
   const ps = prepared.students;
   const pv = prepared.vacancies;
   const tie = tieBreaker(seed);
@@ -240,13 +98,20 @@ export function buildPreferenceLists(
 }
 
 function publicView(c: CompiledLists, entries: Entries, weights: Float64Array): PreferenceLists {
-  const students = new Map<string, string[]>();
-  c.studentIds.forEach((id, s) => {
-    const list: string[] = [];
-    for (let e = c.listStart[s]; e < c.listStart[s + 1]; e++)
-      list.push(c.vacancyIds[c.listVacancy[e]]);
-    students.set(id, list);
-  });
+  // Built on first read: a run works on the compiled form, and 50,000 lists of id strings are
+  // a quarter of a second of allocation it does not need.
+  let students: Map<string, string[]> | undefined;
+  const studentLists = (): Map<string, string[]> => {
+    if (students) return students;
+    students = new Map();
+    for (let s = 0; s < c.studentIds.length; s++) {
+      const list: string[] = [];
+      for (let e = c.listStart[s]; e < c.listStart[s + 1]; e++)
+        list.push(c.vacancyIds[c.listVacancy[e]]);
+      students.set(c.studentIds[s], list);
+    }
+    return students;
+  };
   const capacities = new Map<string, number>();
   c.vacancyIds.forEach((id, v) => capacities.set(id, c.capacity[v]));
   const entryOf = (studentId: string, vacancyId: string): number => {
@@ -255,7 +120,9 @@ function publicView(c: CompiledLists, entries: Entries, weights: Float64Array): 
     return s === undefined || v === undefined ? -1 : findEntry(c, s, v);
   };
   return {
-    students,
+    get students() {
+      return studentLists();
+    },
     capacities,
     vacancyRank: (vacancyId, studentId) => {
       const e = entryOf(studentId, vacancyId);

@@ -4,7 +4,9 @@ import { deferredAcceptance } from './deferred-acceptance';
 import { MatchingInputError } from './errors';
 import { compareIds } from './order';
 import { resolveListLength, resolveSeed } from './options';
-import { buildPreferenceLists } from './preference-lists';
+import { compile, findEntry } from './compiled';
+import { buildFromPrepared } from './preference-lists';
+import { prepareAll } from './prepare';
 import {
   DeferredAcceptanceResult,
   GeoPoint,
@@ -16,7 +18,7 @@ import {
   VacancyInput,
   Weights,
 } from './types';
-import { verifyMatching } from './verify';
+import { verifyPrepared } from './verify';
 import { resolveWeights } from './weights';
 
 /**
@@ -113,6 +115,13 @@ export function matchingOutputHash(
   return sha256Hex(canonicalJson({ assignments: pairs, unmatched: sorted(unmatched) }));
 }
 
+/** 0-based position of the vacancy on the student's list, from the compiled form. */
+function positionOnList(lists: PreferenceLists, studentId: string, vacancyId: string): number {
+  const c = compile(lists);
+  const s = c.studentIndex.get(studentId)!;
+  return findEntry(c, s, c.vacancyIndex.get(vacancyId)!) - c.listStart[s];
+}
+
 function explainAssignments(
   lists: PreferenceLists,
   result: DeferredAcceptanceResult,
@@ -123,7 +132,7 @@ function explainAssignments(
     const evaluation = lists.evaluation(studentId, vacancyId);
     if (!evaluation)
       throw new Error(`assignment ${studentId} -> ${vacancyId} is not on the student's list`);
-    const studentRank = (lists.students.get(studentId) ?? []).indexOf(vacancyId) + 1;
+    const studentRank = positionOnList(lists, studentId, vacancyId) + 1;
     assignments.push({
       studentId,
       vacancyId,
@@ -164,17 +173,16 @@ export function runMatching(
   const seed = resolveSeed(options.seed);
   const listLength = resolveListLength(options.listLength);
   const phase = phaseTimer(options.phases);
-  const lists = phase('listsMs', () =>
-    buildPreferenceLists(students, vacancies, { weights, seed, listLength }),
-  );
+  const prepared = phase('prepareMs', () => prepareAll(students, vacancies));
+  const lists = phase('listsMs', () => buildFromPrepared(prepared, { weights, seed, listLength }));
   const result = phase('deferredAcceptanceMs', () => deferredAcceptance(lists));
   const verification = phase('verifyMs', () =>
-    verifyMatching(students, vacancies, { weights, seed, listLength }, result.assignments),
+    verifyPrepared(prepared, { weights, seed, listLength }, result.assignments),
   );
   const assignments = phase('explainMs', () => explainAssignments(lists, result));
   const unmatched = sorted(result.unmatched);
   let seats = 0;
-  for (const capacity of lists.capacities.values()) seats += capacity;
+  for (const capacity of prepared.vacancies) seats += capacity.seats;
   const [inputHash, outputHash] = phase('hashMs', () => [
     matchingInputHash(students, vacancies, { weights, seed, listLength }),
     matchingOutputHash(assignments, unmatched),
@@ -188,7 +196,7 @@ export function runMatching(
     assignments,
     unmatched,
     stats: {
-      students: lists.students.size,
+      students: prepared.students.length,
       seats,
       matched: assignments.length,
       unmatched: unmatched.length,

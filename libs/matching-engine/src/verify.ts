@@ -1,23 +1,9 @@
-import { EARTH_RADIUS_KM } from './geo';
 import { compareIds } from './order';
 import { resolveListLength, resolveSeed } from './options';
-import {
-  PreparedStudent,
-  PreparedVacancy,
-  assertUniqueIds,
-  prepareStudent,
-  prepareVacancy,
-} from './prepare';
-import {
-  COMPONENT_COUNT,
-  isEligible,
-  pairDistance,
-  scoreOf,
-  startFits,
-  writeComponentValues,
-} from './score';
+import { PreparedInput, prepareAll } from './prepare';
 import { tieBreaker } from './tie-break';
 import { StudentInput, VacancyInput, Verification, Weights } from './types';
+import { ListDeriver } from './verify-lists';
 import { resolveWeights, weightArray } from './weights';
 
 export interface VerifyOptions {
@@ -31,7 +17,8 @@ export interface VerifyOptions {
  * from the documented rules, so that a bug in the list builder shows up here instead of being
  * checked against itself. It shares with the builder only the parsing of the input, the pair
  * evaluation (hard constraints and score: the definition of acceptable and of a score, tested
- * on its own) and the lottery function; none of its indexing, selection or sorting.
+ * on its own) and the lottery function; none of its indexing, selection or sorting (its own
+ * derivation of the lists: verify-lists.ts).
  *
  *  - A student's order: the vacancies it ranked itself, in its order, that are acceptable; then
  *    the other acceptable vacancies by score (desc), lottery number, id; cut to listLength
@@ -49,7 +36,16 @@ export function verifyMatching(
   options: VerifyOptions,
   assignments: ReadonlyMap<string, string>,
 ): Verification {
-  const ctx = context(studentInputs, vacancyInputs, options);
+  return verifyPrepared(prepareAll(studentInputs, vacancyInputs), options, assignments);
+}
+
+/** verifyMatching on input prepareAll parsed (a run parses once for lists and verification). */
+export function verifyPrepared(
+  prepared: PreparedInput,
+  options: VerifyOptions,
+  assignments: ReadonlyMap<string, string>,
+): Verification {
+  const ctx = context(prepared, options);
   const { students, vacancies } = ctx;
   const held = new Int32Array(vacancies.length);
   const capacityViolations = new Set<string>();
@@ -82,23 +78,19 @@ export function verifyMatching(
   const preferredScore: number[] = [];
   const assignedScore = new Float64Array(students.length);
   students.forEach((_, s) => {
-    const list = ctx.listOf(s);
     const a = assigned[s];
-    let end = list.vacancy.length;
+    const derived = ctx.preferredOf(s, a);
     if (a >= 0) {
-      const at = list.vacancy.indexOf(a);
-      if (at < 0) {
+      if (derived.listed) assignedScore[s] = derived.assignedScore;
+      else {
         holdsUnlisted[a] = 1;
         assigned[s] = -1;
         unlistedAssignments.push({ studentId: students[s].id, vacancyId: vacancies[a].id });
-      } else {
-        end = at;
-        assignedScore[s] = list.score[at];
       }
     }
-    for (let i = 0; i < end; i++) {
-      preferred.vacancy.push(list.vacancy[i]);
-      preferredScore.push(list.score[i]);
+    for (let i = 0; i < derived.vacancy.length; i++) {
+      preferred.vacancy.push(derived.vacancy[i]);
+      preferredScore.push(derived.score[i]);
     }
     preferred.from[s + 1] = preferred.vacancy.length;
   });
@@ -132,79 +124,23 @@ export function verifyMatching(
   return { capacityViolations: [...capacityViolations], blockingPairs, unlistedAssignments };
 }
 
-interface DerivedList {
-  vacancy: number[];
-  score: number[];
-}
-
-/** The prepared input, the pair score, both orders and the candidate search, for one check. */
-function context(
-  studentInputs: readonly StudentInput[],
-  vacancyInputs: readonly VacancyInput[],
-  options: VerifyOptions,
-) {
+/** The prepared input, both orders and the derived lists, for one check. */
+function context({ students, vacancies }: PreparedInput, options: VerifyOptions) {
   const weights = weightArray(resolveWeights(options.weights));
   const lottery = tieBreaker(resolveSeed(options.seed));
   const listLength = resolveListLength(options.listLength);
-  const students = studentInputs.map(prepareStudent).sort((a, b) => compareIds(a.id, b.id));
-  const vacancies = vacancyInputs.map(prepareVacancy);
-  assertUniqueIds(students, 'student');
-  assertUniqueIds(vacancies, 'vacancy');
   const studentIndex = new Map(students.map((s, i) => [s.id, i]));
   const vacancyIndex = new Map(vacancies.map((v, i) => [v.id, i]));
   const studentLottery = students.map((s) => lottery(s.id));
   const vacancyLottery = vacancies.map((v) => lottery(v.id));
-  const band = new LatitudeBands(vacancies);
-  const found = new Int32Array(vacancies.length);
-  const values = new Float64Array(COMPONENT_COUNT);
-
-  /** The score of an acceptable pair; NaN when a hard constraint fails. */
-  const scoreOfPair = (s: PreparedStudent, v: PreparedVacancy): number => {
-    if (!startFits(s, v)) return NaN;
-    const distance = pairDistance(s, v);
-    if (!isEligible(s, v, distance)) return NaN;
-    writeComponentValues(s, v, distance, values, 0);
-    return scoreOf(values, 0, weights);
-  };
-
-  // Scratch for listOf: which student stated a vacancy, and one student's other candidates.
-  const statedBy = new Int32Array(vacancies.length).fill(-1);
-  const otherVacancy = new Int32Array(vacancies.length);
-  const otherScore = new Float64Array(vacancies.length);
-  const studentOrder = (a: number, b: number): number =>
-    otherScore[b] - otherScore[a] ||
-    vacancyLottery[otherVacancy[a]] - vacancyLottery[otherVacancy[b]] ||
-    compareIds(vacancies[otherVacancy[a]].id, vacancies[otherVacancy[b]].id);
-
-  /** The student's list, derived by the rule, with the score of each entry. */
-  const listOf = (s: number): DerivedList => {
-    const student = students[s];
-    const list: DerivedList = { vacancy: [], score: [] };
-    for (const id of student.preferenceRank.keys()) {
-      const v = vacancyIndex.get(id);
-      const score = v === undefined ? NaN : scoreOfPair(student, vacancies[v]);
-      if (v === undefined || Number.isNaN(score)) continue;
-      list.vacancy.push(v);
-      list.score.push(score);
-      statedBy[v] = s;
-    }
-    let others = 0;
-    for (let i = 0, n = band.collect(student, found); i < n; i++) {
-      const v = found[i];
-      if (statedBy[v] === s) continue;
-      const score = scoreOfPair(student, vacancies[v]);
-      if (Number.isNaN(score)) continue;
-      otherVacancy[others] = v;
-      otherScore[others++] = score;
-    }
-    const order = Array.from({ length: others }, (_, i) => i).sort(studentOrder);
-    const room = Math.min(others, listLength - list.vacancy.length);
-    for (let i = 0; i < room; i++) {
-      list.vacancy.push(otherVacancy[order[i]]);
-      list.score.push(otherScore[order[i]]);
-    }
-    return list;
-  };
+  const lists = new ListDeriver(
+    students,
+    vacancies,
+    vacancyIndex,
+    vacancyLottery,
+    weights,
+    listLength,
+  );
 
   /** Does vacancy v prefer student a (with its score there) to student b? */
   const vacancyPrefers = (v: number, a: number, scoreA: number, b: number, scoreB: number) => {
@@ -217,70 +153,12 @@ function context(
     return compareIds(students[a].id, students[b].id) < 0;
   };
 
-  return { students, vacancies, studentIndex, vacancyIndex, listOf, vacancyPrefers };
-}
-
-const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
-/** Rounding slack, so a pair at exactly the travel limit is never left out of the search. */
-const BAND_MARGIN_DEG = 1e-6;
-
-/**
- * The verifier's own candidate search, simpler than the builder's grid and complete by a
- * one-line argument: a great circle spans at least the latitude difference of its ends, so a
- * vacancy more than maxTravelKm / KM_PER_DEGREE degrees of latitude away is out of reach.
- * Per programme, located vacancies with a seat sorted by latitude; unlocated ones always.
- */
-class LatitudeBands {
-  private readonly byProgramme = new Map<
-    string,
-    { latitude: Float64Array; vacancy: Int32Array; unlocated: number[]; all: number[] }
-  >();
-
-  constructor(vacancies: readonly PreparedVacancy[]) {
-    const grouped = new Map<string, number[]>();
-    vacancies.forEach((v, i) => {
-      if (v.seats <= 0) return;
-      for (const p of v.programmeIds) {
-        const members = grouped.get(p);
-        if (members) members.push(i);
-        else grouped.set(p, [i]);
-      }
-    });
-    for (const [programmeId, all] of grouped) {
-      const located = all
-        .filter((i) => vacancies[i].location)
-        .sort((a, b) => vacancies[a].location!.latitude - vacancies[b].location!.latitude);
-      this.byProgramme.set(programmeId, {
-        latitude: Float64Array.from(located, (i) => vacancies[i].location!.latitude),
-        vacancy: Int32Array.from(located),
-        unlocated: all.filter((i) => !vacancies[i].location),
-        all,
-      });
-    }
-  }
-
-  /** Writes the indices of the vacancies that may be within reach into out; returns how many. */
-  collect(s: PreparedStudent, out: Int32Array): number {
-    const p = this.byProgramme.get(s.programmeId);
-    if (!p) return 0;
-    if (!s.location) return copy(p.all, out, 0);
-    let n = copy(p.unlocated, out, 0);
-    const reach = s.maxTravelKm / KM_PER_DEGREE + BAND_MARGIN_DEG;
-    const from = s.location.latitude - reach;
-    const to = s.location.latitude + reach;
-    let lo = 0;
-    let hi = p.latitude.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (p.latitude[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < p.latitude.length && p.latitude[i] <= to; i++) out[n++] = p.vacancy[i];
-    return n;
-  }
-}
-
-function copy(from: readonly number[], out: Int32Array, at: number): number {
-  for (let i = 0; i < from.length; i++) out[at + i] = from[i];
-  return at + from.length;
+  return {
+    students,
+    vacancies,
+    studentIndex,
+    vacancyIndex,
+    preferredOf: (s: number, a: number) => lists.preferredOf(s, a),
+    vacancyPrefers,
+  };
 }
