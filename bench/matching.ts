@@ -145,8 +145,11 @@ function timeDeferredAcceptance(lists: PreferenceLists): {
   };
 }
 
-function checkVerification(lists: PreferenceLists, result: DeferredAcceptanceResult): Check[] {
-  const { value: v, ms: took } = timed(() => verifyMatching(lists, result));
+function checkVerification(data: MatchingData, result: DeferredAcceptanceResult): Check[] {
+  const options = { seed: SEED, listLength: LIST_LENGTH };
+  const { value: v, ms: took } = timed(() =>
+    verifyMatching(data.students, data.vacancies, options, result.assignments),
+  );
   console.log(
     `verifyMatching (${ms(took)}): ${v.blockingPairs.length} blocking pairs, ` +
       `${v.capacityViolations.length} capacity violations, ${v.unlistedAssignments.length} unlisted assignments`,
@@ -191,7 +194,7 @@ function engineSection(data: MatchingData): Check[] {
   describeData(data);
   const { lists, checks: listChecks } = timeLists(data);
   const { result, checks: daChecks } = timeDeferredAcceptance(lists);
-  return [...listChecks, ...daChecks, ...checkVerification(lists, result), ...checkRun(data)];
+  return [...listChecks, ...daChecks, ...checkVerification(data, result), ...checkRun(data)];
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,10 @@
 import {
   evaluate,
-  seededTieBreak,
-  type EligibleEvaluation,
+  orderShortlist,
+  type ExcludedStated,
+  type ExclusionReason,
+  type ShortlistCandidate,
+  type ShortlistEntry,
   type StudentInput,
   type VacancyInput,
 } from '@app/matching-engine';
@@ -16,7 +19,7 @@ import {
 } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Student } from '../students/entities/student.entity';
 import { STUDENT_SCOPE } from '../students/students.service';
 import { Vacancy } from './entities/vacancy.entity';
@@ -29,17 +32,21 @@ const DEFAULT_LIMIT = 50;
 const SHORTLIST_SEED = 'shortlist';
 const CURSOR = /^o([0-9]{1,7})$/;
 
-export interface ShortlistItem<T> {
-  rank: number;
-  score: number;
-  components: EligibleEvaluation['components'];
-  item: T;
-}
+/** Why a stated candidate is not on a shortlist: a hard constraint, or it is not available. */
+export type ShortlistExclusion =
+  | ExclusionReason
+  /** The vacancy is closed or has no open seat (so a run does not consider it). */
+  | 'not_open'
+  /** The student has not stated what they seek, or is placed already. */
+  | 'not_seeking';
 
 /**
- * Ranked shortlists with their score components. PostgreSQL narrows the candidates first
+ * Ranked shortlists with their score components, in the order a run uses: first what the
+ * asking side stated (a student's preferences, the company's ranking), in that order, then by
+ * score, ties by a fixed seeded hash then id. PostgreSQL narrows the candidates first
  * (programme, start window, a box of the travel distance, open seats), so the engine scores a
- * small set; the ranking is the engine's score, ties by a fixed seeded hash then id.
+ * small set; stated candidates are loaded by id, and those that fail a hard constraint (or are
+ * not available) are listed apart with the reasons, since a run leaves them out too.
  */
 @Injectable()
 export class ShortlistsService {
@@ -56,28 +63,57 @@ export class ShortlistsService {
       resource: 'Vacancy',
     });
     const [input] = await loadVacancyInputs(manager, { vacancyIds: [vacancy.id] });
-    if (!input) return { ...this.page([], query), vacancyId, weights: this.config.weights };
-    const students = await loadStudentInputs(manager, {
-      universityId: principal.role === 'coordinator' ? principal.universityId! : undefined,
+    if (!input)
+      return { ...this.page([], query), vacancyId, weights: this.config.weights, excluded: [] };
+    const universityId = principal.role === 'coordinator' ? principal.universityId! : undefined;
+    const near = await loadStudentInputs(manager, {
+      universityId,
       programmeIds: input.programmeIds,
       startBetween: input.startWindow,
       reachableFrom: input.location ?? undefined,
     });
-    const ranked = this.rank(
-      students.map((s) => ({ key: s.id, evaluation: evaluate(s, input, this.config.weights) })),
+    // The company's ranking spans universities: only the caller's students are named here.
+    const loaded = new Set(near.map((s) => s.id));
+    const missing = input.candidateRanking.filter((id) => !loaded.has(id));
+    const ranked = missing.length
+      ? await loadStudentInputs(manager, { studentIds: missing, universityId })
+      : [];
+    const companyRank = rankOf(input.candidateRanking);
+    const { ranked: order, excluded } = orderShortlist(
+      [...near, ...ranked].map((s): ShortlistCandidate => ({
+        id: s.id,
+        statedRank: companyRank.get(s.id) ?? null,
+        evaluation: evaluate(s, input, this.config.weights),
+      })),
+      SHORTLIST_SEED,
     );
-    const page = this.page(ranked, query);
-    const names = await this.studentNames(page.data.map((r) => r.key));
+    const unavailable = await this.visibleStudents(
+      missing.filter((id) => !ranked.some((s) => s.id === id)),
+      universityId,
+    );
+    const page = this.page(order, query);
+    const names = await this.studentNames([
+      ...page.data.map((r) => r.id),
+      ...excluded.map((e) => e.id),
+      ...unavailable,
+    ]);
     return {
       vacancyId,
       weights: this.config.weights,
       data: page.data.map((r) => ({
         rank: r.rank,
-        student: names.get(r.key),
+        companyRank: r.statedRank,
+        student: names.get(r.id),
         score: r.score,
         components: r.components,
       })),
       nextCursor: page.nextCursor,
+      // Students the company ranked whom a run leaves out, and why.
+      excluded: withUnavailable(excluded, unavailable, companyRank, 'not_seeking').map((e) => ({
+        companyRank: e.statedRank,
+        student: names.get(e.id),
+        reasons: e.reasons,
+      })),
     };
   }
 
@@ -89,62 +125,76 @@ export class ShortlistsService {
     });
     const [input] = await loadStudentInputs(manager, { studentIds: [student.id] });
     if (!input) throw new NotFoundError('Seeking', studentId);
-    const vacancies = await loadVacancyInputs(manager, {
+    const near = await loadVacancyInputs(manager, {
       acceptingProgrammeIds: [input.programmeId],
       windowContains: input.startDate,
       near: input.location ? { ...input.location, km: input.maxTravelKm } : undefined,
     });
-    const ranked = this.rank(
-      vacancies.map((v) => ({ key: v.id, evaluation: evaluate(input, v, this.config.weights) })),
+    const loaded = new Set(near.map((v) => v.id));
+    const missing = input.preferences.filter((id) => !loaded.has(id));
+    const stated = missing.length ? await loadVacancyInputs(manager, { vacancyIds: missing }) : [];
+    const statedRank = rankOf(input.preferences);
+    const { ranked, excluded } = orderShortlist(
+      [...near, ...stated].map((v): ShortlistCandidate => ({
+        id: v.id,
+        statedRank: statedRank.get(v.id) ?? null,
+        evaluation: evaluate(input, v, this.config.weights),
+      })),
+      SHORTLIST_SEED,
     );
+    // Stated but not loaded as open with a seat: closed, filled or withdrawn.
+    const unavailable = missing.filter((id) => !stated.some((v) => v.id === id));
     const page = this.page(ranked, query);
-    const rows: Vacancy[] = page.data.length
-      ? await manager.findByIds(
-          Vacancy,
-          page.data.map((r) => r.key),
-        )
-      : [];
-    const byId = new Map(rows.map((v) => [v.id, v]));
     return {
       studentId,
       weights: this.config.weights,
-      data: page.data.map((r) => {
-        const v = byId.get(r.key)!;
-        return {
-          rank: r.rank,
-          vacancy: {
-            id: v.id,
-            title: v.title,
-            companyId: v.companyId,
-            foundationId: v.foundationId,
-            postcode: v.postcode,
-            openSeats: v.capacity - v.seatsTaken,
-          },
-          score: r.score,
-          components: r.components,
-        };
-      }),
+      data: await this.vacancyViews(page.data, (r, vacancy) => ({
+        rank: r.rank,
+        statedRank: r.statedRank,
+        vacancy,
+        score: r.score,
+        components: r.components,
+      })),
       nextCursor: page.nextCursor,
+      // Vacancies the student stated that a run leaves out, and why.
+      excluded: withUnavailable(excluded, unavailable, statedRank, 'not_open').map((e) => ({
+        statedRank: e.statedRank,
+        vacancyId: e.id,
+        reasons: e.reasons,
+      })),
     };
   }
 
-  private rank(scored: { key: string; evaluation: ReturnType<typeof evaluate> }[]) {
-    const eligible = scored.filter(
-      (s): s is { key: string; evaluation: EligibleEvaluation } => s.evaluation.eligible,
+  private async vacancyViews<T>(
+    entries: ShortlistEntry[],
+    view: (entry: ShortlistEntry, vacancy: VacancySummary) => T,
+  ): Promise<T[]> {
+    const rows: Vacancy[] = entries.length
+      ? await this.dataSource.manager.findBy(Vacancy, { id: In(entries.map((r) => r.id)) })
+      : [];
+    const byId = new Map(rows.map((v) => [v.id, v]));
+    return entries.map((r) => {
+      const v = byId.get(r.id)!;
+      return view(r, {
+        id: v.id,
+        title: v.title,
+        companyId: v.companyId,
+        foundationId: v.foundationId,
+        postcode: v.postcode,
+        openSeats: v.capacity - v.seatsTaken,
+      });
+    });
+  }
+
+  /** Which of these students the caller may see (of its university, when it has one). */
+  private async visibleStudents(ids: string[], universityId?: string): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM students WHERE id = ANY($1) AND ($2::uuid IS NULL OR university_id = $2)',
+      [ids, universityId ?? null],
     );
-    const tie = new Map(eligible.map((s) => [s.key, seededTieBreak(SHORTLIST_SEED, s.key)]));
-    eligible.sort(
-      (a, b) =>
-        b.evaluation.score - a.evaluation.score ||
-        tie.get(a.key)! - tie.get(b.key)! ||
-        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-    );
-    return eligible.map((s, i) => ({
-      key: s.key,
-      rank: i + 1,
-      score: s.evaluation.score,
-      components: s.evaluation.components,
-    }));
+    const visible = new Set(rows.map((r) => r.id));
+    return ids.filter((id) => visible.has(id));
   }
 
   /** Offset pages over the ranking (a score order has no stable key to continue from). */
@@ -190,6 +240,35 @@ export class ShortlistsService {
       ]),
     );
   }
+}
+
+/** 1-based positions of ids in a stated order. */
+function rankOf(ids: readonly string[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const id of ids) if (!ranks.has(id)) ranks.set(id, ranks.size + 1);
+  return ranks;
+}
+
+/** The engine's exclusions plus stated candidates that could not be loaded, in stated order. */
+function withUnavailable(
+  excluded: ExcludedStated[],
+  unavailable: string[],
+  ranks: Map<string, number>,
+  reason: ShortlistExclusion,
+): Array<{ id: string; statedRank: number; reasons: ShortlistExclusion[] }> {
+  return [
+    ...excluded,
+    ...unavailable.map((id) => ({ id, statedRank: ranks.get(id)!, reasons: [reason] })),
+  ].sort((a, b) => a.statedRank - b.statedRank);
+}
+
+interface VacancySummary {
+  id: string;
+  title: string;
+  companyId: string | null;
+  foundationId: string | null;
+  postcode: string;
+  openSeats: number;
 }
 
 export type { StudentInput, VacancyInput };

@@ -1,6 +1,6 @@
 import { bearer, startApi, TestApi, uniq } from '../helpers/api';
 import { createSupervisor, foundationWorld, FoundationWorld } from '../helpers/agreements';
-import { createStudent } from '../helpers/directory';
+import { createProgramme, createStudent } from '../helpers/directory';
 import { startWorker, TestWorker, waitFor } from '../helpers/worker';
 
 /** A whole-cohort run by a real worker, then one of its proposals walked to a placement. */
@@ -177,6 +177,137 @@ describe('matching runs', () => {
       (await api.http.get(`/api/v1/matching-runs/${run.id}`).set(bearer(fw.companyRepToken)))
         .status,
     ).toBe(404);
+  });
+
+  it('honours what students and companies stated over the score, and says what a run leaves out', async () => {
+    // A programme of its own, so this run sees only the people and vacancies made here.
+    const programme = await createProgramme(api, fw.coordinatorToken, fw.universityId);
+    const vacancyAt = async (latitude: number, title: string) => {
+      const res = await api.http
+        .post('/api/v1/vacancies')
+        .set(bearer(fw.companyRepToken))
+        .send({
+          companyId: fw.companyId,
+          supervisorId: fw.supervisorId,
+          title: `${title} ${uniq()}`,
+          programmeIds: [programme.id],
+          capacity: 1,
+          hoursPerWeek: 32,
+          startDate: '2026-08-15',
+          startLatest: '2026-10-01',
+          postcode: '5612 AA',
+          latitude,
+          longitude: 5.48,
+          sector: 'F',
+          salaryMinCents: 280_000,
+          salaryMaxCents: 300_000,
+        });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    // near: at s1's home; far: 22 km north, at s2's home; beyond: 160 km, past s1's 50 km.
+    const near = await vacancyAt(51.45, 'Dichtbij');
+    const far = await vacancyAt(51.65, 'Verder');
+    const beyond = await vacancyAt(52.9, 'Te ver');
+    const seeker = async (latitude: number, preferences: string[]) => {
+      const s = await createStudent(api, fw.coordinatorToken, fw.universityId, programme.id, {
+        dateOfBirth: '2001-02-03',
+        cohort,
+      });
+      const res = await api.http
+        .put(`/api/v1/students/${s.id}/seeking`)
+        .set(bearer(fw.coordinatorToken))
+        .send({
+          startDate: '2026-09-01',
+          postcode: '5611 AB',
+          latitude,
+          longitude: 5.48,
+          maxTravelKm: 50,
+          hoursPerWeek: 32,
+          sectors: [],
+          preferences,
+        });
+      expect(res.status).toBe(200);
+      return s.id;
+    };
+    // s1 states beyond, far, near: by score near comes first (distance weighs most).
+    const s1 = await seeker(51.45, [beyond, far, near]);
+    const s2 = await seeker(51.65, []);
+    // far ranks s1 first, although s2 (who lives there) scores higher. (The company's rep sees
+    // students only once introduced; an admin ranks for it here.)
+    const ranking = await api.http
+      .put(`/api/v1/vacancies/${far}/ranking`)
+      .set(bearer(api.adminToken))
+      .send({ studentIds: [s1] });
+    expect(ranking.status).toBe(200);
+
+    const suggestions = await api.http
+      .get(`/api/v1/students/${s1}/suggestions`)
+      .set(bearer(fw.coordinatorToken));
+    expect(suggestions.status).toBe(200);
+    const listed = suggestions.body.data.map(
+      (d: { vacancy: { id: string }; statedRank: number | null; score: number }) => [
+        d.vacancy.id,
+        d.statedRank,
+      ],
+    );
+    expect(listed).toEqual([
+      [far, 2],
+      [near, 3],
+    ]);
+    const [farItem, nearItem] = suggestions.body.data;
+    expect(nearItem.score).toBeGreaterThan(farItem.score);
+    expect(farItem.components.map((c: { name: string }) => c.name)).toContain('preference');
+    expect(suggestions.body.excluded).toEqual([
+      { statedRank: 1, vacancyId: beyond, reasons: ['beyond_travel_distance'] },
+    ]);
+
+    const candidates = await api.http
+      .get(`/api/v1/vacancies/${far}/candidates`)
+      .set(bearer(fw.coordinatorToken));
+    expect(
+      candidates.body.data.map((d: { student: { id: string }; companyRank: number | null }) => [
+        d.student.id,
+        d.companyRank,
+      ]),
+    ).toEqual([
+      [s1, 1],
+      [s2, null],
+    ]);
+    expect(candidates.body.data[1].score).toBeGreaterThan(candidates.body.data[0].score);
+
+    const started = await api.http
+      .post('/api/v1/matching-runs')
+      .set(bearer(fw.coordinatorToken))
+      .send({ universityId: fw.universityId, programmeId: programme.id, cohort, seed: 'stated' });
+    expect(started.status).toBe(202);
+    const run = await waitForRun(started.body.id);
+    expect(run.stats).toMatchObject({ students: 2, seats: 3, matched: 2, blockingPairs: 0 });
+    for (const phase of ['loadMs', 'listsMs', 'verifyMs', 'matchMs', 'persistMs', 'totalMs'])
+      expect(run.timings[phase]).toEqual(expect.any(Number));
+    const proposals = (
+      await api.http.get(`/api/v1/matches?runId=${run.id}`).set(bearer(fw.coordinatorToken))
+    ).body.data;
+    // By score alone: s1 near, s2 far. As stated: s1 far (its first acceptable, and the
+    // company's first), s2 near.
+    expect(
+      proposals
+        .map((p: { studentId: string; vacancyId: string }) => [p.studentId, p.vacancyId])
+        .sort(),
+    ).toEqual(
+      [
+        [s1, far],
+        [s2, near],
+      ].sort(),
+    );
+    for (const p of proposals) {
+      expect(p.companyId).toBe(fw.companyId);
+      const item = p.studentId === s1 ? farItem : null;
+      if (item) expect(p.components).toEqual(item.components);
+      expect(p.score).toBe(
+        p.components.reduce((n: number, c: { contribution: number }) => n + c.contribution, 0),
+      );
+    }
   });
 
   it('takes an integer seed as well as a string, stored as its string form', async () => {

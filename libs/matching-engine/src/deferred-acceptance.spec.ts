@@ -1,7 +1,7 @@
 import { deferredAcceptance } from './deferred-acceptance';
 import { buildPreferenceLists } from './preference-lists';
-import { int, listsFrom, randomInstance, rng, shuffle } from './spec-helpers';
-import { PreferenceLists } from './types';
+import { int, listsFrom, randomInstance, referenceLists, rng, shuffle } from './spec-helpers';
+import { PreferenceLists, StudentInput, VacancyInput } from './types';
 import { verifyMatching } from './verify';
 
 /** A matching as studentId -> vacancyId | null. */
@@ -11,6 +11,12 @@ interface Instance {
   lists: PreferenceLists;
   studentIds: string[];
   vacancyIds: string[];
+  /** The data the lists were built from, for the verifier (which reads only that). */
+  raw?: {
+    students: StudentInput[];
+    vacancies: VacancyInput[];
+    options: { seed: string; listLength: number };
+  };
 }
 
 /** Independent of the engine: capacity and no blocking pair, straight from the definition. */
@@ -87,12 +93,14 @@ function checkAgainstBruteForce(inst: Instance): void {
   const result = deferredAcceptance(inst.lists);
   const da: Matching = new Map(inst.studentIds.map((s) => [s, result.assignments.get(s) ?? null]));
   expect(isStable(inst, da)).toBe(true);
-  const verification = verifyMatching(inst.lists, result);
-  expect(verification).toEqual({
-    capacityViolations: [],
-    blockingPairs: [],
-    unlistedAssignments: [],
-  });
+  if (inst.raw) {
+    const { students, vacancies, options } = inst.raw;
+    expect(verifyMatching(students, vacancies, options, result.assignments)).toEqual({
+      capacityViolations: [],
+      blockingPairs: [],
+      unlistedAssignments: [],
+    });
+  }
   expect([...result.unmatched].sort()).toEqual(
     inst.studentIds.filter((s) => !result.assignments.has(s)).sort(),
   );
@@ -143,23 +151,47 @@ describe('deferredAcceptance', () => {
     expect(withSeveralStable).toBeGreaterThan(40);
   });
 
-  it('passes the same checks on 100 instances built from student and vacancy data', () => {
+  it('passes the same checks on 200 instances built from data with stated ranks, lists as defined', () => {
     const r = rng(77);
-    for (let i = 0; i < 100; i++) {
+    let statedOutOfScoreOrder = 0;
+    for (let i = 0; i < 200; i++) {
       const { students, vacancies } = randomInstance(r, int(r, 3, 6), int(r, 2, 4), {
         programmes: 1,
-        coarse: i % 2 === 0,
+        coarse: i % 4 === 0,
       });
-      const lists = buildPreferenceLists(students, vacancies, {
-        seed: `seed-${i}`,
-        listLength: int(r, 1, 4),
-      });
-      checkAgainstBruteForce({
+      // Most students state ranks, and name vacancies of the instance (so some are acceptable).
+      for (const s of students)
+        if (r() < 0.7)
+          s.preferences = shuffle(
+            r,
+            vacancies.map((v) => v.id),
+          ).slice(0, int(r, 1, 3));
+      const options = { seed: `seed-${i}`, listLength: int(r, 1, 4) };
+      const lists = buildPreferenceLists(students, vacancies, options);
+      // The builder's lists are the lists by definition (stated ranks first, then scores).
+      const reference = referenceLists(students, vacancies, options);
+      expect([...lists.students]).toEqual([...reference.students]);
+      for (const v of vacancies)
+        for (const s of students)
+          expect(lists.vacancyRank(v.id, s.id)).toBe(reference.vacancyRank(v.id, s.id));
+      for (const [s, list] of lists.students) {
+        const scores = list.map((v) => lists.evaluation(s, v)!.score);
+        if (scores.some((x, k) => k > 0 && x > scores[k - 1])) statedOutOfScoreOrder++;
+      }
+      const inst = {
         lists,
         studentIds: students.map((s) => s.id),
         vacancyIds: vacancies.map((v) => v.id),
-      });
+        raw: { students, vacancies, options },
+      };
+      checkAgainstBruteForce(inst);
+      checkAgainstBruteForce({ ...inst, lists: reference });
+      expect(deferredAcceptance(reference).assignments).toEqual(
+        deferredAcceptance(lists).assignments,
+      );
     }
+    // The stated order really differs from the score order in many lists.
+    expect(statedOutOfScoreOrder).toBeGreaterThan(50);
   });
 
   it('solves the textbook example with capacities', () => {

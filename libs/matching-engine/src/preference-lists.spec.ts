@@ -1,8 +1,8 @@
 import { buildPreferenceLists } from './preference-lists';
 import { evaluate } from './score';
-import { RandomOptions, randomInstance, rng, shuffle } from './spec-helpers';
+import { RandomOptions, randomInstance, referenceLists, rng, shuffle } from './spec-helpers';
 import { seededTieBreak } from './tie-break';
-import { EligibleEvaluation, StudentInput, VacancyInput, Weights } from './types';
+import { StudentInput, VacancyInput, Weights } from './types';
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -14,23 +14,7 @@ function expectedLists(
   listLength: number,
   weights?: Weights,
 ): Map<string, string[]> {
-  const lists = new Map<string, string[]>();
-  for (const s of students) {
-    const scored = vacancies
-      .map((v) => ({ id: v.id, e: evaluate(s, v, weights) }))
-      .filter((x): x is { id: string; e: EligibleEvaluation } => x.e.eligible);
-    scored.sort(
-      (a, b) =>
-        b.e.score - a.e.score ||
-        seededTieBreak(seed, a.id) - seededTieBreak(seed, b.id) ||
-        byId(a.id, b.id),
-    );
-    lists.set(
-      s.id,
-      scored.slice(0, listLength).map((x) => x.id),
-    );
-  }
-  return lists;
+  return referenceLists(students, vacancies, { seed, listLength, weights }).students;
 }
 
 function sortedEntries(m: Map<string, string[]>): Array<[string, string[]]> {
@@ -61,11 +45,40 @@ describe('buildPreferenceLists', () => {
     const expected = expectedLists(students, vacancies, seed, listLength, weights);
     expect(sortedEntries(lists.students)).toEqual(sortedEntries(expected));
     let entries = 0;
-    for (const list of lists.students.values()) {
-      expect(list.length).toBeLessThanOrEqual(listLength);
+    for (const s of students) {
+      const list = lists.students.get(s.id)!;
+      // The cut keeps every stated (acceptable) vacancy.
+      expect(list.length).toBeLessThanOrEqual(Math.max(listLength, s.preferences.length));
       entries += list.length;
     }
     expect(entries).toBeGreaterThan(students.length / 2);
+  });
+
+  it('equals the definition when most students state ranks (stated head, then score)', () => {
+    const r = rng(21);
+    const { students, vacancies } = randomInstance(r, 200, 120, { programmes: 2 });
+    for (const s of students) {
+      const own = vacancies.filter((v) => v.programmeIds.includes(s.programmeId));
+      if (r() < 0.8)
+        s.preferences = shuffle(
+          r,
+          own.map((v) => v.id),
+        ).slice(0, 8);
+    }
+    for (const listLength of [3, 20]) {
+      const lists = buildPreferenceLists(students, vacancies, { seed: 'st', listLength });
+      const expected = expectedLists(students, vacancies, 'st', listLength);
+      expect(sortedEntries(lists.students)).toEqual(sortedEntries(expected));
+      let outOfScoreOrder = 0;
+      let longerThanCut = 0;
+      for (const [s, list] of lists.students) {
+        const scores = list.map((v) => lists.evaluation(s, v)!.score);
+        if (scores.some((x, k) => k > 0 && x > scores[k - 1])) outOfScoreOrder++;
+        if (list.length > listLength) longerThanCut++;
+      }
+      expect(outOfScoreOrder).toBeGreaterThan(20);
+      if (listLength === 3) expect(longerThanCut).toBeGreaterThan(0);
+    }
   });
 
   it('excludes ineligible vacancies and vacancies without a seat', () => {
@@ -82,7 +95,7 @@ describe('buildPreferenceLists', () => {
     for (const v of vacancies) expect(lists.capacities.get(v.id)).toBe(Math.max(0, v.openSeats));
   });
 
-  it('explains every entry exactly as evaluate() does', () => {
+  it('explains every entry exactly as evaluate() does; after the stated head, by score', () => {
     const r = rng(12);
     const weights = { distance: 3, hours: 1, start: 1, sector: 1, preference: 2 };
     const { students, vacancies } = randomInstance(r, 80, 60, { programmes: 2 });
@@ -92,7 +105,10 @@ describe('buildPreferenceLists', () => {
       const list = lists.students.get(s.id)!;
       for (const vId of list)
         expect(lists.evaluation(s.id, vId)).toEqual(evaluate(s, byVacancy.get(vId)!, weights));
-      const scores = list.map((vId) => lists.evaluation(s.id, vId)!.score);
+      const head = list.filter((vId) => s.preferences.includes(vId));
+      expect(list.slice(0, head.length)).toEqual(head);
+      expect(head).toEqual(s.preferences.filter((vId) => head.includes(vId)));
+      const scores = list.slice(head.length).map((vId) => lists.evaluation(s.id, vId)!.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
     expect(lists.evaluation('nobody', vacancies[0].id)).toBeUndefined();

@@ -1,147 +1,14 @@
 import { CompiledLists, attachCompiled, findEntry, indexOf } from './compiled';
-import { MatchingInputError } from './errors';
-import { VacancyIndex } from './grid';
-import { GrowableFloat64, GrowableInt32 } from './growable';
-import { compareIds } from './order';
-import {
-  PreparedStudent,
-  PreparedVacancy,
-  assertUniqueIds,
-  prepareStudent,
-  prepareVacancy,
-} from './prepare';
-import {
-  COMPONENT_COUNT,
-  isEligible,
-  pairDistance,
-  scoreOf,
-  startFits,
-  toEvaluation,
-  writeComponentValues,
-} from './score';
+import { resolveListLength, resolveSeed } from './options';
+import { PreparedInput, PreparedStudent, PreparedVacancy, prepareAll } from './prepare';
+import { COMPONENT_COUNT, toEvaluation } from './score';
 import { sortBy } from './sort';
+import { Entries, rankStudents } from './student-lists';
 import { tieBreaker } from './tie-break';
 import { PreferenceListOptions, PreferenceLists, StudentInput, VacancyInput } from './types';
 import { resolveWeights, weightArray } from './weights';
 
-export const DEFAULT_LIST_LENGTH = 20;
-
-export function resolveListLength(listLength: number = DEFAULT_LIST_LENGTH): number {
-  if (!Number.isSafeInteger(listLength) || listLength < 1) {
-    throw new MatchingInputError(`listLength must be a positive integer, got ${listLength}`);
-  }
-  return listLength;
-}
-
-export function resolveSeed(seed: unknown): string {
-  if (typeof seed !== 'string') throw new MatchingInputError('seed must be a string');
-  return seed;
-}
-
-/** Parsed, validated and in id order, so nothing downstream depends on the order of the input. */
-export function prepareAll(
-  students: readonly StudentInput[],
-  vacancies: readonly VacancyInput[],
-): { students: PreparedStudent[]; vacancies: PreparedVacancy[] } {
-  const s = students.map(prepareStudent).sort((a, b) => compareIds(a.id, b.id));
-  const v = vacancies.map(prepareVacancy).sort((a, b) => compareIds(a.id, b.id));
-  assertUniqueIds(s, 'student');
-  assertUniqueIds(v, 'vacancy');
-  return { students: s, vacancies: v };
-}
-
-/** The entries of all students' lists, flat; per entry its vacancy, score and component values. */
-interface Entries {
-  listStart: Int32Array;
-  vacancy: Int32Array;
-  student: Int32Array;
-  score: Float64Array;
-  values: Float64Array;
-}
-
-/**
- * The best top.length of candidates 0 .. k-1, best first, into top; returns how many. An
- * insertion into a bounded sorted window: a list is short (20) and most candidates fall behind
- * its last entry after one comparison, so this beats sorting all of them.
- */
-function selectTop(k: number, top: Int32Array, ahead: (a: number, b: number) => boolean): number {
-  let m = 0;
-  for (let i = 0; i < k; i++) {
-    if (m === top.length && !ahead(i, top[m - 1])) continue;
-    let j = m < top.length ? m++ : m - 1;
-    while (j > 0 && ahead(i, top[j - 1])) {
-      top[j] = top[j - 1];
-      j--;
-    }
-    top[j] = i;
-  }
-  return m;
-}
-
-/**
- * Each student's eligible vacancies by score (desc), equal scores by the vacancy's lottery
- * number, then by id (vacancies are in id order, so by index), cut to listLength.
- */
-function rankStudents(
-  students: readonly PreparedStudent[],
-  vacancies: readonly PreparedVacancy[],
-  weights: Float64Array,
-  lottery: Uint32Array,
-  listLength: number,
-): Entries {
-  const index = new VacancyIndex(vacancies);
-  const found = new Int32Array(vacancies.length);
-  const candidate = new Int32Array(vacancies.length);
-  const score = new Float64Array(vacancies.length);
-  const values = new Float64Array(vacancies.length * COMPONENT_COUNT);
-  // Is candidate a ahead of candidate b? Inlined by V8, unlike a comparator called from sort().
-  const ahead = (a: number, b: number): boolean =>
-    score[a] !== score[b]
-      ? score[a] > score[b]
-      : lottery[candidate[a]] !== lottery[candidate[b]]
-        ? lottery[candidate[a]] < lottery[candidate[b]]
-        : candidate[a] < candidate[b];
-  const listStart = new Int32Array(students.length + 1);
-  // A guess from the typical run (lists mostly full); the buffers grow when it is short.
-  const expected = students.length * Math.min(listLength, vacancies.length, 32);
-  const out = {
-    vacancy: new GrowableInt32(expected),
-    student: new GrowableInt32(expected),
-    score: new GrowableFloat64(expected),
-    values: new GrowableFloat64(expected * COMPONENT_COUNT),
-  };
-  const top = new Int32Array(Math.min(listLength, vacancies.length));
-  students.forEach((s, si) => {
-    const n = index.collect(s, found);
-    let k = 0;
-    for (let j = 0; j < n; j++) {
-      const v = vacancies[found[j]];
-      // The start date is a cheaper test than a distance and rules out many of the travel box.
-      if (!startFits(s, v)) continue;
-      const distance = pairDistance(s, v);
-      if (!isEligible(s, v, distance)) continue;
-      writeComponentValues(s, v, distance, values, k * COMPONENT_COUNT);
-      score[k] = scoreOf(values, k * COMPONENT_COUNT, weights);
-      candidate[k++] = found[j];
-    }
-    const m = selectTop(k, top, ahead);
-    for (let r = 0; r < m; r++) {
-      const i = top[r];
-      out.vacancy.push(candidate[i]);
-      out.student.push(si);
-      out.score.push(score[i]);
-      for (let c = 0; c < COMPONENT_COUNT; c++) out.values.push(values[i * COMPONENT_COUNT + c]);
-    }
-    listStart[si + 1] = out.vacancy.length;
-  });
-  return {
-    listStart,
-    vacancy: out.vacancy.toArray(),
-    student: out.student.toArray(),
-    score: out.score.toArray(),
-    values: out.values.toArray(),
-  };
-}
+export { DEFAULT_LIST_LENGTH, resolveListLength, resolveSeed } from './options';
 
 /**
  * The vacancy's rank of each entry's student among all students listing it: the company's own
@@ -197,21 +64,29 @@ export function buildPreferenceLists(
   vacancies: VacancyInput[],
   options: PreferenceListOptions,
 ): PreferenceLists {
+  return buildFromPrepared(prepareAll(students, vacancies), options);
+}
+
+/** buildPreferenceLists on input prepareAll made (a run prepares once for lists and verification). */
+export function buildFromPrepared(
+  prepared: PreparedInput,
+  options: PreferenceListOptions,
+): PreferenceLists {
   const weights = weightArray(resolveWeights(options.weights));
   const seed = resolveSeed(options.seed);
   const listLength = resolveListLength(options.listLength);
-  const prepared = prepareAll(students, vacancies);
   const ps = prepared.students;
   const pv = prepared.vacancies;
   const tie = tieBreaker(seed);
   const vacancyLottery = Uint32Array.from(pv, (v) => tie(v.id));
   const studentLottery = Uint32Array.from(ps, (s) => tie(s.id));
-  const entries = rankStudents(ps, pv, weights, vacancyLottery, listLength);
+  const vacancyIndex = indexOf(pv.map((v) => v.id));
+  const entries = rankStudents(ps, pv, vacancyIndex, weights, vacancyLottery, listLength);
   const compiled: CompiledLists = {
     studentIds: ps.map((s) => s.id),
     vacancyIds: pv.map((v) => v.id),
     studentIndex: indexOf(ps.map((s) => s.id)),
-    vacancyIndex: indexOf(pv.map((v) => v.id)),
+    vacancyIndex,
     capacity: Int32Array.from(pv, (v) => v.seats),
     listStart: entries.listStart,
     listVacancy: entries.vacancy,
@@ -223,13 +98,20 @@ export function buildPreferenceLists(
 }
 
 function publicView(c: CompiledLists, entries: Entries, weights: Float64Array): PreferenceLists {
-  const students = new Map<string, string[]>();
-  c.studentIds.forEach((id, s) => {
-    const list: string[] = [];
-    for (let e = c.listStart[s]; e < c.listStart[s + 1]; e++)
-      list.push(c.vacancyIds[c.listVacancy[e]]);
-    students.set(id, list);
-  });
+  // Built on first read: a run works on the compiled form, and 50,000 lists of id strings are
+  // a quarter of a second of allocation it does not need.
+  let students: Map<string, string[]> | undefined;
+  const studentLists = (): Map<string, string[]> => {
+    if (students) return students;
+    students = new Map();
+    for (let s = 0; s < c.studentIds.length; s++) {
+      const list: string[] = [];
+      for (let e = c.listStart[s]; e < c.listStart[s + 1]; e++)
+        list.push(c.vacancyIds[c.listVacancy[e]]);
+      students.set(c.studentIds[s], list);
+    }
+    return students;
+  };
   const capacities = new Map<string, number>();
   c.vacancyIds.forEach((id, v) => capacities.set(id, c.capacity[v]));
   const entryOf = (studentId: string, vacancyId: string): number => {
@@ -238,7 +120,9 @@ function publicView(c: CompiledLists, entries: Entries, weights: Float64Array): 
     return s === undefined || v === undefined ? -1 : findEntry(c, s, v);
   };
   return {
-    students,
+    get students() {
+      return studentLists();
+    },
     capacities,
     vacancyRank: (vacancyId, studentId) => {
       const e = entryOf(studentId, vacancyId);

@@ -1,6 +1,7 @@
 import { dayNumber } from './dates';
 import { MatchingInputError } from './errors';
 import { RadPoint, toRadPoint } from './geo';
+import { compareIds } from './order';
 import { GeoPoint, StudentInput, VacancyInput } from './types';
 
 /** A student with everything the hot loop needs parsed once: day numbers, radians, sets. */
@@ -118,4 +119,21 @@ export function assertUniqueIds(items: readonly { id: string }[], what: string):
     if (seen.has(id)) throw new MatchingInputError(`duplicate ${what} id ${JSON.stringify(id)}`);
     seen.add(id);
   }
+}
+
+export interface PreparedInput {
+  students: PreparedStudent[];
+  vacancies: PreparedVacancy[];
+}
+
+/** Parsed, validated and in id order, so nothing downstream depends on the order of the input. */
+export function prepareAll(
+  students: readonly StudentInput[],
+  vacancies: readonly VacancyInput[],
+): PreparedInput {
+  const s = students.map(prepareStudent).sort((a, b) => compareIds(a.id, b.id));
+  const v = vacancies.map(prepareVacancy).sort((a, b) => compareIds(a.id, b.id));
+  assertUniqueIds(s, 'student');
+  assertUniqueIds(v, 'vacancy');
+  return { students: s, vacancies: v };
 }

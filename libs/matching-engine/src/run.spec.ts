@@ -1,6 +1,6 @@
-import { canonicalJson } from './canonical';
+import { canonicalJson, sha256Hex } from './canonical';
 import { buildPreferenceLists } from './preference-lists';
-import { matchingOutputHash, runMatching } from './run';
+import { ENGINE_VERSION, matchingInputHash, matchingOutputHash, runMatching } from './run';
 import { randomInstance, rng, shuffle } from './spec-helpers';
 import { StudentInput, VacancyInput } from './types';
 import { DEFAULT_WEIGHTS } from './weights';
@@ -44,6 +44,25 @@ describe('runMatching', () => {
   it('is identical for the same input and seed, whatever the order of the arrays', () => {
     const again = runMatching(shuffle(r, students), shuffle(r, vacancies), { seed: 'cohort-2025' });
     expect(canonicalJson(again)).toBe(canonicalJson(run));
+  });
+
+  it('hashes the canonical JSON of the input, as defined', () => {
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const definition = canonicalJson({
+      engine: ENGINE_VERSION,
+      seed: 'cohort-2025',
+      weights: DEFAULT_WEIGHTS,
+      listLength: 20,
+      students: [...students].sort(byId).map((s) => ({ ...s, sectors: [...s.sectors].sort() })),
+      vacancies: [...vacancies]
+        .sort(byId)
+        .map((v) => ({ ...v, programmeIds: [...v.programmeIds].sort() })),
+    });
+    expect(run.inputHash).toBe(sha256Hex(definition));
+    const invalid = students.map((s, i) => (i === 3 ? { ...s, hoursPerWeek: NaN } : s));
+    expect(() => matchingInputHash(invalid, vacancies, { ...run, listLength: 20 })).toThrow(
+      /non-finite/,
+    );
   });
 
   it('hashes only what the engine reads, and sets as sets', () => {

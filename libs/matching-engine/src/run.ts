@@ -1,75 +1,107 @@
+import { createHash, type Hash } from 'node:crypto';
 import { canonicalJson, sha256Hex } from './canonical';
 import { deferredAcceptance } from './deferred-acceptance';
+import { MatchingInputError } from './errors';
 import { compareIds } from './order';
-import { buildPreferenceLists, resolveListLength, resolveSeed } from './preference-lists';
+import { resolveListLength, resolveSeed } from './options';
+import { compile, findEntry } from './compiled';
+import { buildFromPrepared } from './preference-lists';
+import { prepareAll } from './prepare';
 import {
   DeferredAcceptanceResult,
+  GeoPoint,
   MatchingAssignment,
   MatchingRun,
-  PreferenceListOptions,
   PreferenceLists,
+  RunOptions,
   StudentInput,
   VacancyInput,
   Weights,
 } from './types';
-import { verifyMatching } from './verify';
+import { verifyPrepared } from './verify';
 import { resolveWeights } from './weights';
 
 /**
  * Part of the input hash: a change to scoring or tie-breaking changes results for the same data,
  * so a stored run must not look reproducible by a later engine.
  */
-export const ENGINE_VERSION = 'matching-engine/1';
+export const ENGINE_VERSION = 'matching-engine/2';
 
 const sorted = (ids: readonly string[]): string[] => [...ids].sort(compareIds);
 const byId = (a: { id: string }, b: { id: string }): number => compareIds(a.id, b.id);
 
+function finite(x: number): number {
+  if (!Number.isFinite(x))
+    throw new MatchingInputError('canonicalJson cannot represent a non-finite number');
+  return x;
+}
+
+function canonicalPoint(p: GeoPoint | null): GeoPoint | null {
+  return p && { latitude: finite(p.latitude), longitude: finite(p.longitude) };
+}
+
 /**
  * Only the fields the engine reads (callers may pass richer objects), set-like arrays sorted,
- * ranked ones (preferences, candidateRanking) kept in order.
+ * ranked ones (preferences, candidateRanking) kept in order. Keys are written in code-unit
+ * order, so JSON.stringify of these objects is their canonicalJson, at a fraction of its cost.
  */
 function canonicalStudent(s: StudentInput): unknown {
   return {
+    hoursPerWeek: finite(s.hoursPerWeek),
     id: s.id,
-    programmeId: s.programmeId,
-    startDate: s.startDate,
-    location: s.location && { latitude: s.location.latitude, longitude: s.location.longitude },
-    maxTravelKm: s.maxTravelKm,
-    hoursPerWeek: s.hoursPerWeek,
-    sectors: sorted(s.sectors),
+    location: canonicalPoint(s.location),
+    maxTravelKm: finite(s.maxTravelKm),
     preferences: s.preferences,
+    programmeId: s.programmeId,
+    sectors: sorted(s.sectors),
+    startDate: s.startDate,
   };
 }
 
 function canonicalVacancy(v: VacancyInput): unknown {
   return {
-    id: v.id,
-    programmeIds: sorted(v.programmeIds),
-    openSeats: v.openSeats,
-    hoursPerWeek: v.hoursPerWeek,
-    startWindow: { from: v.startWindow.from, to: v.startWindow.to },
-    location: v.location && { latitude: v.location.latitude, longitude: v.location.longitude },
-    sector: v.sector,
     candidateRanking: v.candidateRanking,
+    hoursPerWeek: finite(v.hoursPerWeek),
+    id: v.id,
+    location: canonicalPoint(v.location),
+    openSeats: finite(v.openSeats),
+    programmeIds: sorted(v.programmeIds),
+    sector: v.sector,
+    startWindow: { from: v.startWindow.from, to: v.startWindow.to },
   };
 }
 
-/** SHA-256 of everything that determines a run's result, independent of input array order. */
+/** Appends `[item,item,...]` to the hash, a few hundred items per update. */
+function hashArray<T>(hash: Hash, items: readonly T[], canonical: (item: T) => unknown): void {
+  const CHUNK = 512;
+  hash.update('[');
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const part = items.slice(i, i + CHUNK).map((item) => JSON.stringify(canonical(item)));
+    hash.update(i === 0 ? part.join(',') : `,${part.join(',')}`);
+  }
+  hash.update(']');
+}
+
+/**
+ * SHA-256 of everything that determines a run's result, independent of input array order: the
+ * canonicalJson of { engine, listLength, seed, students, vacancies, weights } (students and
+ * vacancies by id), written out member by member in that (code-unit) order.
+ */
 export function matchingInputHash(
   students: readonly StudentInput[],
   vacancies: readonly VacancyInput[],
   options: { weights: Weights; seed: string; listLength: number },
 ): string {
-  return sha256Hex(
-    canonicalJson({
-      engine: ENGINE_VERSION,
-      seed: options.seed,
-      weights: options.weights,
-      listLength: options.listLength,
-      students: [...students].sort(byId).map(canonicalStudent),
-      vacancies: [...vacancies].sort(byId).map(canonicalVacancy),
-    }),
+  const hash = createHash('sha256');
+  hash.update(
+    `{"engine":${canonicalJson(ENGINE_VERSION)},"listLength":${canonicalJson(options.listLength)},` +
+      `"seed":${canonicalJson(options.seed)},"students":`,
   );
+  hashArray(hash, [...students].sort(byId), canonicalStudent);
+  hash.update(',"vacancies":');
+  hashArray(hash, [...vacancies].sort(byId), canonicalVacancy);
+  hash.update(`,"weights":${canonicalJson(options.weights)}}`);
+  return hash.digest('hex');
 }
 
 /** SHA-256 of who goes where: (student, vacancy) pairs by student id, then the unmatched, sorted. */
@@ -83,6 +115,13 @@ export function matchingOutputHash(
   return sha256Hex(canonicalJson({ assignments: pairs, unmatched: sorted(unmatched) }));
 }
 
+/** 0-based position of the vacancy on the student's list, from the compiled form. */
+function positionOnList(lists: PreferenceLists, studentId: string, vacancyId: string): number {
+  const c = compile(lists);
+  const s = c.studentIndex.get(studentId)!;
+  return findEntry(c, s, c.vacancyIndex.get(vacancyId)!) - c.listStart[s];
+}
+
 function explainAssignments(
   lists: PreferenceLists,
   result: DeferredAcceptanceResult,
@@ -93,7 +132,7 @@ function explainAssignments(
     const evaluation = lists.evaluation(studentId, vacancyId);
     if (!evaluation)
       throw new Error(`assignment ${studentId} -> ${vacancyId} is not on the student's list`);
-    const studentRank = (lists.students.get(studentId) ?? []).indexOf(vacancyId) + 1;
+    const studentRank = positionOnList(lists, studentId, vacancyId) + 1;
     assignments.push({
       studentId,
       vacancyId,
@@ -105,36 +144,59 @@ function explainAssignments(
   return assignments;
 }
 
+/** Times each step into `phases` (when given) with the process clock; the result is untouched. */
+function phaseTimer(phases: Record<string, number> | undefined) {
+  let last = performance.now();
+  return <T>(name: string, step: () => T): T => {
+    const value = step();
+    if (phases) {
+      const now = performance.now();
+      phases[name] = Math.round((now - last) * 10) / 10;
+      last = now;
+    }
+    return value;
+  };
+}
+
 /**
- * A whole-cohort run: preference lists, student-proposing deferred acceptance, its own
- * verification, and the hashes that let anyone re-run it and compare. The same input and seed
- * give the same run, byte for byte, whatever order the arrays come in.
+ * A whole-cohort run: preference lists, student-proposing deferred acceptance, a verification
+ * that derives both sides' orders from the input on its own (verifyMatching), and the hashes
+ * that let anyone re-run it and compare. The same input and seed give the same run, byte for
+ * byte, whatever order the arrays come in.
  */
 export function runMatching(
   students: StudentInput[],
   vacancies: VacancyInput[],
-  options: PreferenceListOptions,
+  options: RunOptions,
 ): MatchingRun {
   const weights = resolveWeights(options.weights);
   const seed = resolveSeed(options.seed);
   const listLength = resolveListLength(options.listLength);
-  const lists = buildPreferenceLists(students, vacancies, { weights, seed, listLength });
-  const result = deferredAcceptance(lists);
-  const verification = verifyMatching(lists, result);
-  const assignments = explainAssignments(lists, result);
+  const phase = phaseTimer(options.phases);
+  const prepared = phase('prepareMs', () => prepareAll(students, vacancies));
+  const lists = phase('listsMs', () => buildFromPrepared(prepared, { weights, seed, listLength }));
+  const result = phase('deferredAcceptanceMs', () => deferredAcceptance(lists));
+  const verification = phase('verifyMs', () =>
+    verifyPrepared(prepared, { weights, seed, listLength }, result.assignments),
+  );
+  const assignments = phase('explainMs', () => explainAssignments(lists, result));
   const unmatched = sorted(result.unmatched);
   let seats = 0;
-  for (const capacity of lists.capacities.values()) seats += capacity;
+  for (const capacity of prepared.vacancies) seats += capacity.seats;
+  const [inputHash, outputHash] = phase('hashMs', () => [
+    matchingInputHash(students, vacancies, { weights, seed, listLength }),
+    matchingOutputHash(assignments, unmatched),
+  ]);
   return {
     seed,
     weights,
     listLength,
-    inputHash: matchingInputHash(students, vacancies, { weights, seed, listLength }),
-    outputHash: matchingOutputHash(assignments, unmatched),
+    inputHash,
+    outputHash,
     assignments,
     unmatched,
     stats: {
-      students: lists.students.size,
+      students: prepared.students.length,
       seats,
       matched: assignments.length,
       unmatched: unmatched.length,

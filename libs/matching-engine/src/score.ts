@@ -14,7 +14,7 @@ import { COMPONENT_NAMES, resolveWeights, weightArray } from './weights';
 export const COMPONENT_COUNT = COMPONENT_NAMES.length;
 
 /** Neither rewarded nor punished: an unknown is placed between a perfect and a failing match. */
-const UNKNOWN = 0.5;
+export const UNKNOWN = 0.5;
 
 function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
@@ -51,21 +51,21 @@ export function isEligible(s: PreparedStudent, v: PreparedVacancy, distance: num
 }
 
 /** Linear in the share of the student's own limit used: 20 km is fine for a 60 km traveller, not for a 20 km one. */
-function distanceValue(distance: number, maxTravelKm: number): number {
+export function distanceValue(distance: number, maxTravelKm: number): number {
   if (distance < 0) return UNKNOWN;
   if (maxTravelKm <= 0) return distance <= 0 ? 1 : 0;
   return clamp01(1 - distance / maxTravelKm);
 }
 
 /** Relative gap, so 4 hours matter more on a 16-hour contract than on a 40-hour one. */
-function hoursValue(student: number, vacancy: number): number {
+export function hoursValue(student: number, vacancy: number): number {
   const larger = Math.max(student, vacancy);
   if (larger <= 0) return 1;
   return clamp01(1 - Math.abs(student - vacancy) / larger);
 }
 
 /** Every day the student starts after the window opens is a day of the placement lost. */
-function startValue(startDay: number, fromDay: number, toDay: number): number {
+export function startValue(startDay: number, fromDay: number, toDay: number): number {
   const span = toDay - fromDay;
   if (span <= 0) return 1;
   return clamp01(1 - (startDay - fromDay) / span);

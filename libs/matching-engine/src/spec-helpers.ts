@@ -1,5 +1,7 @@
-/** Random instances for the specs (not exported from the library). */
-import { PreferenceLists, StudentInput, VacancyInput } from './types';
+/** Random instances and reference definitions for the specs (not exported from the library). */
+import { evaluate } from './score';
+import { seededTieBreak } from './tie-break';
+import { PreferenceLists, StudentInput, VacancyInput, Weights } from './types';
 
 /** mulberry32: a tiny seeded PRNG, so every spec run sees the same "random" instances. */
 export function rng(seed: number): () => number {
@@ -127,4 +129,58 @@ export function listsFrom(
     },
     evaluation: () => undefined,
   };
+}
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The documented orders by definition, from evaluate() on every pair with no index, for specs
+ * to check the builder and the verifier against: a student's stated eligible vacancies in its
+ * order, then the others by score, lottery, id, cut to listLength (never a stated one); a
+ * vacancy's company-ranked students in its order, then score, lottery, id.
+ */
+export function referenceLists(
+  students: readonly StudentInput[],
+  vacancies: readonly VacancyInput[],
+  options: { seed: string; listLength?: number; weights?: Weights },
+): PreferenceLists {
+  const listLength = options.listLength ?? 20;
+  const lottery = (id: string) => seededTieBreak(options.seed, id);
+  const score = new Map<string, number>();
+  const key = (s: string, v: string) => `${s}\u0000${v}`;
+  const lists = new Map<string, string[]>();
+  for (const s of [...students].sort((a, b) => byId(a.id, b.id))) {
+    const eligible = vacancies.filter((v) => {
+      const e = evaluate(s, v, options.weights);
+      if (e.eligible) score.set(key(s.id, v.id), e.score);
+      return e.eligible;
+    });
+    const stated = [...new Set(s.preferences)].filter((id) => score.has(key(s.id, id)));
+    const rest = eligible
+      .map((v) => v.id)
+      .filter((id) => !stated.includes(id))
+      .sort(
+        (a, b) =>
+          score.get(key(s.id, b))! - score.get(key(s.id, a))! ||
+          lottery(a) - lottery(b) ||
+          byId(a, b),
+      );
+    lists.set(s.id, [...stated, ...rest.slice(0, Math.max(0, listLength - stated.length))]);
+  }
+  const priorities: Record<string, string[]> = {};
+  for (const v of vacancies) {
+    const ranked = [...new Set(v.candidateRanking)];
+    const rank = (s: string) => (ranked.includes(s) ? ranked.indexOf(s) : Infinity);
+    priorities[v.id] = [...lists.keys()]
+      .filter((s) => lists.get(s)!.includes(v.id))
+      .sort(
+        (a, b) =>
+          (rank(a) !== rank(b) ? (rank(a) < rank(b) ? -1 : 1) : 0) ||
+          score.get(key(b, v.id))! - score.get(key(a, v.id))! ||
+          lottery(a) - lottery(b) ||
+          byId(a, b),
+      );
+  }
+  const capacities = Object.fromEntries(vacancies.map((v) => [v.id, Math.max(0, v.openSeats)]));
+  return listsFrom(Object.fromEntries(lists), priorities, capacities);
 }

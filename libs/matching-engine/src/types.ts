@@ -86,6 +86,14 @@ export interface PreferenceListOptions {
   listLength?: number;
 }
 
+export interface RunOptions extends PreferenceListOptions {
+  /**
+   * When given, filled with the milliseconds of each phase (lists, match, verify, explain,
+   * hashes), so a caller can record where a run's time goes. Not part of the run's result.
+   */
+  phases?: Record<string, number>;
+}
+
 export interface DeferredAcceptanceResult {
   /** Student id -> vacancy id. */
   assignments: Map<string, string>;
@@ -98,7 +106,10 @@ export interface Verification {
   /** Vacancy ids holding more students than seats (an unknown vacancy has none). */
   capacityViolations: string[];
   blockingPairs: Array<{ studentId: string; vacancyId: string }>;
-  /** Assignments to a vacancy that is not on the student's list (not individually rational). */
+  /**
+   * Assignments the student never accepted: to an unknown vacancy, or one that fails a hard
+   * constraint, or one beyond the cut of the student's list (not individually rational).
+   */
   unlistedAssignments: Array<{ studentId: string; vacancyId: string }>;
 }
 

@@ -56,7 +56,7 @@ export class MatchingRun {
   @Column('jsonb', { nullable: true })
   stats!: Record<string, number> | null;
 
-  /** Per phase, milliseconds (load, score, match, verify, persist). */
+  /** Per phase, milliseconds: loadMs, the engine's (listsMs, deferredAcceptanceMs, verifyMs, explainMs, hashMs), matchMs (all of those), persistMs, totalMs. */
   @Column('jsonb', { nullable: true })
   timings!: Record<string, number> | null;
 
