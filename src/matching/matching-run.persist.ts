@@ -15,13 +15,15 @@ function arrayLiteral(items: readonly (string | number)[]): string {
 /**
  * Inserts a run's proposals with one INSERT … SELECT FROM unnest(…) on the caller's transaction:
  * one statement whatever the number of rows, each column one array parameter. The components
- * (the explanation of each score) travel as number arrays and are assembled into the same JSON
- * objects the engine made ({ name, value, weight, contribution }, in component order), which is
- * cheaper than PostgreSQL parsing thousands of JSON texts; numbers read back bit-identical.
- * Owner columns (company, foundation) come from the vacancy in the same statement. A student
- * already holding a live match for that vacancy keeps it (the proposal is the same). Ids are
- * UUIDv7, like every other id: in time order, so the indexes on (…, id) grow at their end.
- * Returns how many proposals were inserted.
+ * (the explanation of each score) travel as their values, one number array per component, and
+ * are assembled into the same JSON objects the engine made ({ name, value, weight,
+ * contribution }, in component order): the weight is the run's, the contribution value ×
+ * weight, one IEEE multiplication as in the engine (checked here), so they read back
+ * bit-identical. That is much cheaper than PostgreSQL parsing thousands of JSON texts, or
+ * three times as many numbers. Owner columns (company, foundation) come from the vacancy in the
+ * same statement. A student already holding a live match for that vacancy keeps it (the
+ * proposal is the same). Ids are UUIDv7, like every other id: in time order, so the indexes on
+ * (…, id) grow at their end. Returns how many proposals were inserted.
  */
 export async function insertProposals(
   manager: EntityManager,
@@ -29,6 +31,18 @@ export async function insertProposals(
   assignments: readonly MatchingAssignment[],
 ): Promise<number> {
   if (assignments.length === 0) return 0;
+  const weights = COMPONENT_NAMES.map((name) => run.weights[name]);
+  for (const a of assignments) {
+    a.components.forEach((c, k) => {
+      // What lets the statement rebuild the components from their values alone.
+      if (
+        c.name !== COMPONENT_NAMES[k] ||
+        c.weight !== weights[k] ||
+        c.contribution !== c.value * c.weight
+      )
+        throw new Error(`component ${k} of ${a.studentId} is not as the run computes it`);
+    });
+  }
   const params: unknown[] = [
     run.id,
     run.universityId,
@@ -38,32 +52,23 @@ export async function insertProposals(
     arrayLiteral(assignments.map((a) => a.vacancyId)),
     arrayLiteral(assignments.map((a) => a.score)),
   ];
-  const columns: string[] = [];
   const objects = COMPONENT_NAMES.map((name, k) => {
-    for (const field of ['value', 'weight', 'contribution'] as const) {
-      params.push(
-        arrayLiteral(
-          assignments.map((a) => {
-            const c = a.components[k];
-            // The engine's fixed component order is what makes column k component `name`.
-            if (c.name !== name) throw new Error(`component ${k} is ${c.name}, not ${name}`);
-            return c[field];
-          }),
-        ),
-      );
-      columns.push(`${field}_${k}`);
-    }
-    return `jsonb_build_object('name', '${name}', 'value', a.value_${k}, 'weight', a.weight_${k}, 'contribution', a.contribution_${k})`;
+    params.push(arrayLiteral(assignments.map((a) => a.components[k].value)));
+    const value = `a.value_${k}`;
+    const weight = `$${params.length + COMPONENT_NAMES.length}::float8`;
+    return `jsonb_build_object('name', '${name}', 'value', ${value}, 'weight', ${weight}, 'contribution', ${value} * ${weight})`;
   });
-  const componentArrays = columns.map((_, i) => `$${8 + i}::float8[]`).join(', ');
+  params.push(...weights);
+  const valueArrays = COMPONENT_NAMES.map((_, k) => `$${8 + k}::float8[]`).join(', ');
+  const valueColumns = COMPONENT_NAMES.map((_, k) => `value_${k}`).join(', ');
   const [{ inserted }]: { inserted: number }[] = await manager.query(
     `WITH inserted AS (
      INSERT INTO matches (id, run_id, student_id, vacancy_id, university_id, company_id, foundation_id,
                           status, score, components, weights)
      SELECT a.id, $1, a.student_id, a.vacancy_id, $2, COALESCE(v.company_id, v.host_company_id),
             v.foundation_id, 'proposed', a.score, jsonb_build_array(${objects.join(', ')}), $3::jsonb
-       FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::float8[], ${componentArrays})
-              AS a(id, student_id, vacancy_id, score, ${columns.join(', ')})
+       FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::float8[], ${valueArrays})
+              AS a(id, student_id, vacancy_id, score, ${valueColumns})
        JOIN vacancies v ON v.id = a.vacancy_id
      ON CONFLICT (student_id, vacancy_id) WHERE status NOT IN ('declined', 'withdrawn') DO NOTHING
      RETURNING 1)

@@ -53,6 +53,12 @@ import { SeekingService } from './seeking.service';
 import { ShortlistsService } from './shortlists.service';
 import { VacanciesService } from './vacancies.service';
 
+/** How a run orders both sides: the OpenAPI description of POST /matching-runs. */
+const MATCHING_RUN_ORDER =
+  "Each student's list: first the vacancies the student ranked itself (`preferences` of PUT /students/:id/seeking), in that order, as far as they are acceptable (programme accepted, start date in the window, within the student's travel distance, an open seat; a stated vacancy that is not stays off the list, and GET /students/:id/suggestions lists it under `excluded` with the reasons); then the student's other acceptable vacancies by score (highest first), equal scores by the run's seeded lottery number, then id; `listLength` entries in all, never cutting a stated one. " +
+  "Each vacancy's order: first the students its company or foundation ranked (PUT /vacancies/:id/ranking), in that order; then by score, the lottery, id. " +
+  'Scores keep explaining every proposal (`score`, `components`). Before it proposes anything, a run is verified against these rules derived afresh from its input (capacity, acceptability, no blocking pair); `stats` reports the figures.';
+
 @ApiTags('matching')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
@@ -178,6 +184,7 @@ export class MatchingController {
   @ApiOperation({
     summary:
       'Whole-cohort matching (student-proposing deferred acceptance); poll GET /matching-runs/:id',
+    description: MATCHING_RUN_ORDER,
   })
   @ApiAcceptedResponse({ type: MatchingRunDto, description: 'Queued; poll its status' })
   @ApiProblems({ 403: 'Only admins and coordinators start matching runs' })
