@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { apiRootModule } from '../bootstrap/api-app';
 import { buildOpenApiDocument } from '../bootstrap/openapi';
 import { loadAppConfig } from '../config/app-config';
@@ -27,8 +28,10 @@ async function main(): Promise<void> {
   );
   await app.close();
   const file = process.argv[2];
-  if (file) writeFileSync(file, json + '\n');
-  else process.stdout.write(json + '\n');
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true }); // var/ is not in a fresh checkout
+    writeFileSync(file, json + '\n');
+  } else process.stdout.write(json + '\n');
 }
 
 main().catch((error) => {
