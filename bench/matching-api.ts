@@ -3,7 +3,7 @@
  * (bulk SQL, bench/matching-load.ts), the API (real HTTP on a free port) and a worker in this
  * process on their own QUEUE_PREFIX; then `runs` whole runs through the API, each timed from
  * POST /matching-runs to the first GET /matching-runs/:id that reads it completed (polled every
- * 5 ms): the job path, load, lists, matching, verification, hashes and persisting the
+ * 10 ms, so the polling barely competes with the run): the job path, load, lists, matching, verification, hashes and persisting the
  * proposals. Before each run the proposals of the previous one are deleted and the table
  * vacuumed (untimed), so every run inserts its proposals into a clean table, as the first run
  * of a cohort does. Optionally GET /vacancies/:id/candidates p95. The database is dropped
@@ -77,7 +77,7 @@ async function timedRun(
     if (view.status === 'failed') throw new Error(`run failed: ${view.error}`);
     if (view.status === 'completed') return { ms: performance.now() - start, view };
     if (performance.now() - start > 300_000) throw new Error('run not completed after 300 s');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 

@@ -1,29 +1,33 @@
 /**
  * Loads a generated matching data set (bench/matching-data.ts) into a migrated database, one
  * INSERT … SELECT FROM unnest(…) per table: each column travels as one array parameter, so
- * 50,000 students are two statements rather than thousands of multi-row VALUES. Rows whose
- * values are arrays (sectors, preferences) travel as array literals and are cast per row.
+ * 50,000 students are two statements rather than thousands of multi-row VALUES. Values that are
+ * arrays themselves (sectors, preferences) travel as array literals and are cast per row.
  */
 import type { Client } from 'pg';
 import type { MatchingData } from './matching-data';
 
-interface Column {
-  name: string;
-  /** The element type of the array parameter. */
-  type: string;
-  values: unknown[];
-  /** Cast of each element on the way in (e.g. text -> text[] for a literal '{C,F}'). */
-  cast?: string;
-}
+/** Column name -> [element type of its array parameter, value of a row, cast per row?]. */
+type Columns<T> = Record<
+  string,
+  [type: string, value: (row: T, i: number) => unknown, cast?: string]
+>;
 
-async function insertColumns(db: Client, table: string, columns: Column[]): Promise<void> {
-  if (columns[0].values.length === 0) return;
-  const aliases = columns.map((_, i) => `c${i}`);
+async function insertRows<T>(
+  db: Client,
+  table: string,
+  rows: readonly T[],
+  columns: Columns<T>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const entries = Object.entries(columns);
+  const alias = (i: number) => `c${i}`;
   await db.query(
-    `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')})
-     SELECT ${columns.map((c, i) => (c.cast ? `${aliases[i]}::${c.cast}` : aliases[i])).join(', ')}
-       FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) AS u(${aliases.join(', ')})`,
-    columns.map((c) => c.values),
+    `INSERT INTO ${table} (${entries.map(([name]) => name).join(', ')})
+     SELECT ${entries.map(([, [, , cast]], i) => (cast ? `${alias(i)}::${cast}` : alias(i))).join(', ')}
+       FROM unnest(${entries.map(([, [type]], i) => `$${i + 1}::${type}[]`).join(', ')})
+         AS u(${entries.map((_, i) => alias(i)).join(', ')})`,
+    entries.map(([, [, value]]) => rows.map(value)),
   );
 }
 
@@ -36,320 +40,84 @@ export async function loadMatchingData(
   universityId: string,
 ): Promise<void> {
   const r = data.rows;
-  const col = (name: string, type: string, values: unknown[], cast?: string): Column => ({
-    name,
-    type,
-    values,
-    cast,
+  await insertRows(db, 'universities', [universityId], {
+    id: ['uuid', (id) => id],
+    name: ['text', () => 'Hogeschool Bench'],
+    brin_code: ['text', () => '99BM'],
   });
-  await insertColumns(db, 'universities', [
-    col('id', 'uuid', [universityId]),
-    col('name', 'text', ['Hogeschool Bench']),
-    col('brin_code', 'text', ['99BM']),
-  ]);
-  const p = r.programmes;
-  await insertColumns(db, 'programmes', [
-    col(
-      'id',
-      'uuid',
-      p.map((x) => x.id),
-    ),
-    col(
-      'university_id',
-      'uuid',
-      p.map(() => universityId),
-    ),
-    col(
-      'name',
-      'text',
-      p.map((x) => x.name),
-    ),
-    col(
-      'croho_code',
-      'text',
-      p.map((_, i) => String(80000 + i)),
-    ),
-    col(
-      'degree',
-      'text',
-      p.map(() => 'associate'),
-    ),
-    col(
-      'level',
-      'int',
-      p.map(() => 5),
-    ),
-    col(
-      'nominal_years',
-      'int',
-      p.map(() => 2),
-    ),
-  ]);
-  const c = r.companies;
-  await insertColumns(db, 'companies', [
-    col(
-      'id',
-      'uuid',
-      c.map((x) => x.id),
-    ),
-    col(
-      'name',
-      'text',
-      c.map((x) => x.name),
-    ),
-    col(
-      'kvk_number',
-      'text',
-      c.map((_, i) => String(10_000_000 + i)),
-    ),
-    col(
-      'sbi_code',
-      'text',
-      c.map((x) => x.sector),
-    ),
-    col(
-      'employee_count',
-      'int',
-      c.map(() => 40),
-    ),
-    col(
-      'postcode',
-      'text',
-      c.map((x) => x.postcode),
-    ),
-    col(
-      'city',
-      'text',
-      c.map((x) => x.city),
-    ),
-    col(
-      'latitude',
-      'numeric',
-      c.map((x) => x.latitude),
-    ),
-    col(
-      'longitude',
-      'numeric',
-      c.map((x) => x.longitude),
-    ),
-  ]);
-  const v = r.vacancies;
-  await insertColumns(db, 'vacancies', [
-    col(
-      'id',
-      'uuid',
-      v.map((x) => x.id),
-    ),
-    col(
-      'company_id',
-      'uuid',
-      v.map((x) => x.companyId),
-    ),
-    col(
-      'title',
-      'text',
-      v.map((x) => x.title),
-    ),
-    col(
-      'capacity',
-      'int',
-      v.map((x) => x.capacity),
-    ),
-    col(
-      'seats_taken',
-      'int',
-      v.map((x) => x.seatsTaken),
-    ),
-    col(
-      'hours_per_week',
-      'int',
-      v.map((x) => x.hoursPerWeek),
-    ),
-    col(
-      'salary_min_cents',
-      'int',
-      v.map(() => 280_000),
-    ),
-    col(
-      'salary_max_cents',
-      'int',
-      v.map(() => 320_000),
-    ),
-    col(
-      'start_from',
-      'date',
-      v.map((x) => x.startDate),
-    ),
-    col(
-      'start_to',
-      'date',
-      v.map((x) => x.startWindowEnd),
-    ),
-    col(
-      'postcode',
-      'text',
-      v.map((x) => x.postcode),
-    ),
-    col(
-      'latitude',
-      'numeric',
-      v.map((x) => x.latitude),
-    ),
-    col(
-      'longitude',
-      'numeric',
-      v.map((x) => x.longitude),
-    ),
-    col(
-      'sector',
-      'text',
-      v.map((x) => x.sector),
-    ),
-    col(
-      'status',
-      'text',
-      v.map((x) => (x.seatsTaken >= x.capacity ? 'filled' : 'open')),
-    ),
-  ]);
-  const links = v.flatMap((x) => x.programmeIds.map((programmeId) => [x.id, programmeId]));
-  await insertColumns(db, 'vacancy_programmes', [
-    col(
-      'vacancy_id',
-      'uuid',
-      links.map((l) => l[0]),
-    ),
-    col(
-      'programme_id',
-      'uuid',
-      links.map((l) => l[1]),
-    ),
-  ]);
-  const s = r.students;
-  await insertColumns(db, 'students', [
-    col(
-      'id',
-      'uuid',
-      s.map((x) => x.id),
-    ),
-    col(
-      'university_id',
-      'uuid',
-      s.map(() => universityId),
-    ),
-    col(
-      'programme_id',
-      'uuid',
-      s.map((x) => x.programmeId),
-    ),
-    col(
-      'student_number',
-      'text',
-      s.map((x) => x.studentNumber),
-    ),
-    col(
-      'first_name',
-      'text',
-      s.map((x) => x.firstName),
-    ),
-    col(
-      'last_name',
-      'text',
-      s.map((x) => x.lastName),
-    ),
-    col(
-      'email',
-      'text',
-      s.map((x) => x.email),
-    ),
-    col(
-      'intake_group',
-      'text',
-      s.map(() => 'mbo4_graduate'),
-    ),
-    col(
-      'prior_education',
-      'text',
-      s.map(() => 'mbo4'),
-    ),
-    col(
-      'cohort',
-      'int',
-      s.map(() => 2026),
-    ),
-    col(
-      'date_of_birth',
-      'date',
-      s.map(() => '2003-05-01'),
-    ),
-  ]);
-  await insertColumns(db, 'student_seeking', [
-    col(
-      'student_id',
-      'uuid',
-      s.map((x) => x.id),
-    ),
-    col(
-      'start_date',
-      'date',
-      s.map((x) => x.startDate),
-    ),
-    col(
-      'postcode',
-      'text',
-      s.map((x) => x.postcode),
-    ),
-    col(
-      'latitude',
-      'numeric',
-      s.map((x) => x.latitude),
-    ),
-    col(
-      'longitude',
-      'numeric',
-      s.map((x) => x.longitude),
-    ),
-    col(
-      'max_travel_km',
-      'int',
-      s.map((x) => x.maxTravelKm),
-    ),
-    col(
-      'hours_per_week',
-      'int',
-      s.map((x) => x.hoursPerWeek),
-    ),
-    col(
-      'sectors',
-      'text',
-      s.map((x) => arrayLiteral(x.sectors)),
-      'text[]',
-    ),
-    col(
-      'preferences',
-      'text',
-      s.map((x) => arrayLiteral(x.preferences)),
-      'uuid[]',
-    ),
-  ]);
-  const ranks = v.flatMap((x) =>
-    x.candidateRanking.map((studentId, i) => [x.id, studentId, i + 1]),
+  await insertRows(db, 'programmes', r.programmes, {
+    id: ['uuid', (p) => p.id],
+    university_id: ['uuid', () => universityId],
+    name: ['text', (p) => p.name],
+    croho_code: ['text', (_, i) => String(80000 + i)],
+    degree: ['text', () => 'associate'],
+    level: ['int', () => 5],
+    nominal_years: ['int', () => 2],
+  });
+  await insertRows(db, 'companies', r.companies, {
+    id: ['uuid', (c) => c.id],
+    name: ['text', (c) => c.name],
+    kvk_number: ['text', (_, i) => String(10_000_000 + i)],
+    sbi_code: ['text', (c) => c.sector],
+    employee_count: ['int', () => 40],
+    postcode: ['text', (c) => c.postcode],
+    city: ['text', (c) => c.city],
+    latitude: ['numeric', (c) => c.latitude],
+    longitude: ['numeric', (c) => c.longitude],
+  });
+  await insertRows(db, 'vacancies', r.vacancies, {
+    id: ['uuid', (v) => v.id],
+    company_id: ['uuid', (v) => v.companyId],
+    title: ['text', (v) => v.title],
+    capacity: ['int', (v) => v.capacity],
+    seats_taken: ['int', (v) => v.seatsTaken],
+    hours_per_week: ['int', (v) => v.hoursPerWeek],
+    salary_min_cents: ['int', () => 280_000],
+    salary_max_cents: ['int', () => 320_000],
+    start_from: ['date', (v) => v.startDate],
+    start_to: ['date', (v) => v.startWindowEnd],
+    postcode: ['text', (v) => v.postcode],
+    latitude: ['numeric', (v) => v.latitude],
+    longitude: ['numeric', (v) => v.longitude],
+    sector: ['text', (v) => v.sector],
+    status: ['text', (v) => (v.seatsTaken >= v.capacity ? 'filled' : 'open')],
+  });
+  const links = r.vacancies.flatMap((v) => v.programmeIds.map((p) => ({ v: v.id, p })));
+  await insertRows(db, 'vacancy_programmes', links, {
+    vacancy_id: ['uuid', (l) => l.v],
+    programme_id: ['uuid', (l) => l.p],
+  });
+  await insertRows(db, 'students', r.students, {
+    id: ['uuid', (s) => s.id],
+    university_id: ['uuid', () => universityId],
+    programme_id: ['uuid', (s) => s.programmeId],
+    student_number: ['text', (s) => s.studentNumber],
+    first_name: ['text', (s) => s.firstName],
+    last_name: ['text', (s) => s.lastName],
+    email: ['text', (s) => s.email],
+    intake_group: ['text', () => 'mbo4_graduate'],
+    prior_education: ['text', () => 'mbo4'],
+    cohort: ['int', () => 2026],
+    date_of_birth: ['date', () => '2003-05-01'],
+  });
+  await insertRows(db, 'student_seeking', r.students, {
+    student_id: ['uuid', (s) => s.id],
+    start_date: ['date', (s) => s.startDate],
+    postcode: ['text', (s) => s.postcode],
+    latitude: ['numeric', (s) => s.latitude],
+    longitude: ['numeric', (s) => s.longitude],
+    max_travel_km: ['int', (s) => s.maxTravelKm],
+    hours_per_week: ['int', (s) => s.hoursPerWeek],
+    sectors: ['text', (s) => arrayLiteral(s.sectors), 'text[]'],
+    preferences: ['text', (s) => arrayLiteral(s.preferences), 'uuid[]'],
+  });
+  const ranks = r.vacancies.flatMap((v) =>
+    v.candidateRanking.map((studentId, i) => ({ v: v.id, studentId, rank: i + 1 })),
   );
-  await insertColumns(db, 'vacancy_rankings', [
-    col(
-      'vacancy_id',
-      'uuid',
-      ranks.map((x) => x[0]),
-    ),
-    col(
-      'student_id',
-      'uuid',
-      ranks.map((x) => x[1]),
-    ),
-    col(
-      'rank',
-      'int',
-      ranks.map((x) => x[2]),
-    ),
-  ]);
+  await insertRows(db, 'vacancy_rankings', ranks, {
+    vacancy_id: ['uuid', (x) => x.v],
+    student_id: ['uuid', (x) => x.studentId],
+    rank: ['int', (x) => x.rank],
+  });
   await db.query('ANALYZE');
 }
