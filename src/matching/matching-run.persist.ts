@@ -1,5 +1,6 @@
 import { newId } from '@app/common';
 import { COMPONENT_NAMES, type MatchingAssignment, type Weights } from '@app/matching-engine';
+import type { Writable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -76,4 +77,39 @@ export async function insertProposals(
     params,
   );
   return inserted;
+}
+
+/** At most this many event-loop turns waiting for a statement to leave (a few ms each at worst). */
+const MAX_SEND_TURNS = 10_000;
+
+/**
+ * Starts insertProposals and resolves once its statement has left this process (the driver has
+ * written it and its socket has nothing queued), so PostgreSQL works on it while the caller
+ * computes. A statement of ~50,000 rows is megabytes: the kernel takes what fits and node writes
+ * the rest as the socket drains, which needs the event loop, not a busy caller. `stored` is the
+ * insert's own outcome, for the caller to await later (a failure is not unhandled meanwhile).
+ */
+export async function sendProposals(
+  manager: EntityManager,
+  run: { id: string; universityId: string; weights: Weights },
+  assignments: readonly MatchingAssignment[],
+): Promise<{ stored: Promise<number> }> {
+  let settled = false;
+  const stored = insertProposals(manager, run, assignments);
+  stored.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const socket = driverSocket(manager);
+  let turns = 0;
+  do await new Promise((resolve) => setImmediate(resolve));
+  while (!settled && (socket?.writableLength ?? 0) > 0 && ++turns < MAX_SEND_TURNS);
+  return { stored };
+}
+
+/** The socket under a transaction's pg client, when the driver exposes it. */
+function driverSocket(manager: EntityManager): Writable | undefined {
+  const runner = manager.queryRunner as
+    { databaseConnection?: { connection?: { stream?: Writable } } } | undefined;
+  return runner?.databaseConnection?.connection?.stream;
 }

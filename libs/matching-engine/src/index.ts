@@ -24,7 +24,14 @@ export { MatchingInputError } from './errors';
 export { distanceKm, EARTH_RADIUS_KM } from './geo';
 export { DEFAULT_LIST_LENGTH } from './options';
 export { buildPreferenceLists } from './preference-lists';
-export { ENGINE_VERSION, matchingInputHash, matchingOutputHash, runMatching } from './run';
+export {
+  ENGINE_VERSION,
+  matchingInputHash,
+  matchingOutputHash,
+  runMatching,
+  stageMatching,
+} from './run';
+export type { StagedRun } from './run';
 export { evaluate } from './score';
 export { orderShortlist } from './shortlist';
 export type { ExcludedStated, ShortlistCandidate, ShortlistEntry } from './shortlist';

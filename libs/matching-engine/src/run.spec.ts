@@ -1,6 +1,12 @@
 import { canonicalJson, sha256Hex } from './canonical';
 import { buildPreferenceLists } from './preference-lists';
-import { ENGINE_VERSION, matchingInputHash, matchingOutputHash, runMatching } from './run';
+import {
+  ENGINE_VERSION,
+  matchingInputHash,
+  matchingOutputHash,
+  runMatching,
+  stageMatching,
+} from './run';
 import { randomInstance, rng, shuffle } from './spec-helpers';
 import { StudentInput, VacancyInput } from './types';
 import { DEFAULT_WEIGHTS } from './weights';
@@ -39,6 +45,20 @@ describe('runMatching', () => {
     expect(ids).toEqual([...ids].sort());
     expect(run.unmatched).toEqual([...run.unmatched].sort());
     expect(run.outputHash).toBe(matchingOutputHash(run.assignments, run.unmatched));
+  });
+
+  it('is the same run when staged: the assignments first, then verification and hashes', () => {
+    const phases: Record<string, number> = {};
+    const staged = stageMatching(students, vacancies, { seed: 'cohort-2025', phases });
+    expect(Object.keys(phases)).toEqual([
+      'prepareMs',
+      'listsMs',
+      'deferredAcceptanceMs',
+      'explainMs',
+    ]);
+    expect(canonicalJson(staged.assignments)).toBe(canonicalJson(run.assignments));
+    expect(canonicalJson(staged.finish())).toBe(canonicalJson(run));
+    expect(Object.keys(phases)).toContain('verifyMs');
   });
 
   it('is identical for the same input and seed, whatever the order of the arrays', () => {

@@ -169,6 +169,27 @@ export function runMatching(
   vacancies: VacancyInput[],
   options: RunOptions,
 ): MatchingRun {
+  return stageMatching(students, vacancies, options).finish();
+}
+
+/** A run matched and explained, its verification and hashes still to do (finish). */
+export interface StagedRun {
+  /** In studentId (code-unit) order, as the finished run has them. */
+  assignments: MatchingAssignment[];
+  /**
+   * Verification from the input, hashes and figures: the finished run. Apart so a caller can
+   * start storing the assignments first and verify while they are stored, committing nothing
+   * unless the verification holds.
+   */
+  finish(): MatchingRun;
+}
+
+/** runMatching up to the explained assignments; `finish()` completes it. */
+export function stageMatching(
+  students: StudentInput[],
+  vacancies: VacancyInput[],
+  options: RunOptions,
+): StagedRun {
   const weights = resolveWeights(options.weights);
   const seed = resolveSeed(options.seed);
   const listLength = resolveListLength(options.listLength);
@@ -176,33 +197,38 @@ export function runMatching(
   const prepared = phase('prepareMs', () => prepareAll(students, vacancies));
   const lists = phase('listsMs', () => buildFromPrepared(prepared, { weights, seed, listLength }));
   const result = phase('deferredAcceptanceMs', () => deferredAcceptance(lists));
-  const verification = phase('verifyMs', () =>
-    verifyPrepared(prepared, { weights, seed, listLength }, result.assignments),
-  );
   const assignments = phase('explainMs', () => explainAssignments(lists, result));
-  const unmatched = sorted(result.unmatched);
-  let seats = 0;
-  for (const capacity of prepared.vacancies) seats += capacity.seats;
-  const [inputHash, outputHash] = phase('hashMs', () => [
-    matchingInputHash(students, vacancies, { weights, seed, listLength }),
-    matchingOutputHash(assignments, unmatched),
-  ]);
-  return {
-    seed,
-    weights,
-    listLength,
-    inputHash,
-    outputHash,
-    assignments,
-    unmatched,
-    stats: {
-      students: prepared.students.length,
-      seats,
-      matched: assignments.length,
-      unmatched: unmatched.length,
-      proposals: result.proposals,
-      blockingPairs: verification.blockingPairs.length,
-      capacityViolations: verification.capacityViolations.length,
-    },
+  const finish = (): MatchingRun => {
+    // The clock restarts here: time spent between stage and finish is the caller's.
+    const after = phaseTimer(options.phases);
+    const verification = after('verifyMs', () =>
+      verifyPrepared(prepared, { weights, seed, listLength }, result.assignments),
+    );
+    const unmatched = sorted(result.unmatched);
+    let seats = 0;
+    for (const v of prepared.vacancies) seats += v.seats;
+    const [inputHash, outputHash] = after('hashMs', () => [
+      matchingInputHash(students, vacancies, { weights, seed, listLength }),
+      matchingOutputHash(assignments, unmatched),
+    ]);
+    return {
+      seed,
+      weights,
+      listLength,
+      inputHash,
+      outputHash,
+      assignments,
+      unmatched,
+      stats: {
+        students: prepared.students.length,
+        seats,
+        matched: assignments.length,
+        unmatched: unmatched.length,
+        proposals: result.proposals,
+        blockingPairs: verification.blockingPairs.length,
+        capacityViolations: verification.capacityViolations.length,
+      },
+    };
   };
+  return { assignments, finish };
 }

@@ -1,6 +1,5 @@
 import { haversineRad, minDistanceKm } from './geo';
 import { COS, FROM, HOURS, INDEX, LAT, LON, PackedVacancyIndex, SECTOR, STRIDE, TO } from './grid';
-import { GrowableFloat64, GrowableInt32 } from './growable';
 import { PreparedStudent, PreparedVacancy } from './prepare';
 import {
   COMPONENT_COUNT,
@@ -72,38 +71,27 @@ export function rankStudents(
         ? lottery[candidate[a]] < lottery[candidate[b]]
         : candidate[a] < candidate[b];
   const listStart = new Int32Array(students.length + 1);
-  // A guess from the typical run (lists mostly full); the buffers grow when it is short.
-  const expected = students.length * Math.min(listLength, vacancies.length, 32);
-  const out = {
-    vacancy: new GrowableInt32(expected),
-    student: new GrowableInt32(expected),
-    score: new GrowableFloat64(expected),
-    values: new GrowableFloat64(expected * COMPONENT_COUNT),
-  };
-  const push = (si: number, vi: number, at: number, entryScore: number): void => {
-    out.vacancy.push(vi);
-    out.student.push(si);
-    out.score.push(entryScore);
-    for (let c = 0; c < COMPONENT_COUNT; c++) out.values.push(values[at + c]);
-  };
+  // A guess from the typical run (lists mostly full); the buffer grows when it is short.
+  const out = new EntryBuffer(students.length * Math.min(listLength, vacancies.length, 32));
   const top = new Int32Array(Math.max(1, Math.min(listLength, vacancies.length)));
 
   for (let si = 0; si < students.length; si++) {
     const s = students[si];
     let head = 0;
     // Map order is the stated order, repeats dropped (prepareStudent). Few: the definitions.
-    for (const id of s.preferenceRank.keys()) {
-      const vi = vacancyIndex.get(id);
-      if (vi === undefined) continue;
-      const v = vacancies[vi];
-      if (!startFits(s, v)) continue;
-      const distance = pairDistance(s, v);
-      if (!isEligible(s, v, distance)) continue;
-      writeComponentValues(s, v, distance, values, 0);
-      push(si, vi, 0, scoreOf(values, 0, weights));
-      statedBy[vi] = si;
-      head++;
-    }
+    if (s.preferenceRank.size)
+      for (const id of s.preferenceRank.keys()) {
+        const vi = vacancyIndex.get(id);
+        if (vi === undefined) continue;
+        const v = vacancies[vi];
+        if (!startFits(s, v)) continue;
+        const distance = pairDistance(s, v);
+        if (!isEligible(s, v, distance)) continue;
+        writeComponentValues(s, v, distance, values, 0);
+        out.append(si, vi, values, 0, scoreOf(values, 0, weights));
+        statedBy[vi] = si;
+        head++;
+      }
     const limit = Math.min(top.length, listLength - head);
     if (s.sectors)
       for (const x of s.sectors) {
@@ -181,14 +169,61 @@ export function rankStudents(
       }
     }
     for (let r = 0; r < m; r++)
-      push(si, candidate[top[r]], top[r] * COMPONENT_COUNT, score[top[r]]);
-    listStart[si + 1] = out.vacancy.length;
+      out.append(si, candidate[top[r]], values, top[r] * COMPONENT_COUNT, score[top[r]]);
+    listStart[si + 1] = out.length;
   }
-  return {
-    listStart,
-    vacancy: out.vacancy.toArray(),
-    student: out.student.toArray(),
-    score: out.score.toArray(),
-    values: out.values.toArray(),
-  };
+  return { listStart, ...out.toEntries() };
+}
+
+/** The entries as they are made: four typed arrays that grow together (doubling). */
+class EntryBuffer {
+  length = 0;
+  private vacancy: Int32Array;
+  private student: Int32Array;
+  private score: Float64Array;
+  private values: Float64Array;
+
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.vacancy = new Int32Array(size);
+    this.student = new Int32Array(size);
+    this.score = new Float64Array(size);
+    this.values = new Float64Array(size * COMPONENT_COUNT);
+  }
+
+  append(student: number, vacancy: number, from: Float64Array, at: number, score: number): void {
+    if (this.length === this.vacancy.length) this.grow();
+    const i = this.length++;
+    this.vacancy[i] = vacancy;
+    this.student[i] = student;
+    this.score[i] = score;
+    const o = i * COMPONENT_COUNT;
+    for (let c = 0; c < COMPONENT_COUNT; c++) this.values[o + c] = from[at + c];
+  }
+
+  private grow(): void {
+    const size = this.vacancy.length * 2;
+    const vacancy = new Int32Array(size);
+    const student = new Int32Array(size);
+    const score = new Float64Array(size);
+    const values = new Float64Array(size * COMPONENT_COUNT);
+    vacancy.set(this.vacancy);
+    student.set(this.student);
+    score.set(this.score);
+    values.set(this.values);
+    this.vacancy = vacancy;
+    this.student = student;
+    this.score = score;
+    this.values = values;
+  }
+
+  toEntries(): Omit<Entries, 'listStart'> {
+    const n = this.length;
+    return {
+      vacancy: this.vacancy.slice(0, n),
+      student: this.student.slice(0, n),
+      score: this.score.slice(0, n),
+      values: this.values.slice(0, n * COMPONENT_COUNT),
+    };
+  }
 }
