@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { DirectoryModule } from '../directory/directory.module';
 import { AgreementEventsService } from './agreement-events.service';
+import { AgreementPlacementReads } from './agreement-placement-reads';
+import { AgreementWorkingRelations } from './agreement-working-relations';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementStore } from './agreement-store';
 import { AgreementTransitionsService } from './agreement-transitions.service';
@@ -15,7 +18,7 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
 
 /** Tripartite agreements: versions, lifecycle, signatures, signing links, hash-chained events. */
 @Module({
-  imports: [ConfigModule.forFeature(agreementsConfig), DocumentsModule],
+  imports: [ConfigModule.forFeature(agreementsConfig), DocumentsModule, DirectoryModule],
   controllers: [AgreementsController, SigningController],
   providers: [
     AgreementStore,
@@ -26,7 +29,9 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     AgreementSigningService,
     SigningLinksService,
     SigningThrottlerGuard,
+    AgreementWorkingRelations,
+    AgreementPlacementReads,
   ],
-  exports: [AgreementsService, AgreementTransitionsService],
+  exports: [AgreementsService, AgreementTransitionsService, AgreementPlacementReads],
 })
 export class AgreementsModule {}

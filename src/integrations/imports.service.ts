@@ -14,6 +14,7 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DirectoryReads } from '../directory/directory-reads';
 import { JOBS, jobKeys, QUEUES } from '../jobs/queues';
 import { CreateStudentImportDto, ListStudentImportsQueryDto } from './dto/student-import.dto';
 import { StudentImport } from './entities/student-import.entity';
@@ -37,6 +38,7 @@ export class ImportsService {
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly directory: DirectoryReads,
   ) {}
 
   /**
@@ -47,10 +49,7 @@ export class ImportsService {
     const universityId = this.targetUniversity(principal, dto.universityId);
     const rows = dto.students.map((row) => stripBsn(row));
     return this.dataSource.transaction(async (manager) => {
-      const [university] = await manager.query('SELECT 1 FROM universities WHERE id = $1', [
-        universityId,
-      ]);
-      if (!university)
+      if (!(await this.directory.exists(manager, 'university', universityId)))
         throw new ValidationError([{ field: 'universityId', message: 'does not exist' }]);
       const now = this.clock.now();
       const studentImport = manager.create(StudentImport, {

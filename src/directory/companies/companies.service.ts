@@ -17,19 +17,20 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SME_MAX_EMPLOYEES_EXCLUSIVE } from '../identifiers';
 import {
   actedAs,
-  assertMayEditShared,
   registeringUniversity,
   sharedEditAudit,
 } from '../shared-records';
 import { COMPANY_SCOPE, coordinateErrors } from './company-rules';
 import { CreateCompanyDto, ListCompaniesQueryDto, UpdateCompanyDto } from './company.dto';
 import { Company } from './company.entity';
+import { WorkingRelations } from '../working-relations';
 
 @Injectable()
 export class CompaniesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly relations: WorkingRelations,
   ) {}
 
   create(principal: Principal, dto: CreateCompanyDto): Promise<Company> {
@@ -111,7 +112,7 @@ export class CompaniesService {
       ifMatch,
       lock: (manager) => this.get(principal, id, manager, 'pessimistic_write'),
       authorise: (manager, company) =>
-        assertMayEditShared(manager, principal, { kind: 'company', id: company.id }, 'edit it'),
+        this.relations.assertMayEdit(manager, principal, { kind: 'company', id: company.id }, 'edit it'),
       apply: async (manager, company, before) => {
         if (dto.kvkNumber && dto.kvkNumber !== company.kvkNumber)
           await this.assertKvkFree(manager, dto.kvkNumber);

@@ -15,7 +15,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   actedAs,
-  assertMayEditShared,
   registeringUniversity,
   sharedEditAudit,
 } from '../shared-records';
@@ -26,12 +25,14 @@ import {
   UpdateFoundationDto,
 } from './foundation.dto';
 import { Foundation } from './foundation.entity';
+import { WorkingRelations } from '../working-relations';
 
 @Injectable()
 export class FoundationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly relations: WorkingRelations,
   ) {}
 
   create(principal: Principal, dto: CreateFoundationDto): Promise<Foundation> {
@@ -98,7 +99,7 @@ export class FoundationsService {
       ifMatch,
       lock: (manager) => this.get(principal, id, manager, 'pessimistic_write'),
       authorise: (manager, foundation) =>
-        assertMayEditShared(
+        this.relations.assertMayEdit(
           manager,
           principal,
           { kind: 'foundation', id: foundation.id },

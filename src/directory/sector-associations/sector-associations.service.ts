@@ -16,7 +16,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   actedAs,
-  assertMayEditShared,
   registeringUniversity,
   sharedEditAudit,
 } from '../shared-records';
@@ -26,6 +25,7 @@ import {
   UpdateSectorAssociationDto,
 } from './sector-association.dto';
 import { SectorAssociation } from './sector-association.entity';
+import { WorkingRelations } from '../working-relations';
 
 /** Shared reference data: every authenticated caller may read every sector association. */
 export const SECTOR_ASSOCIATION_SCOPE: ScopeRules = {
@@ -43,6 +43,7 @@ export class SectorAssociationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly relations: WorkingRelations,
   ) {}
 
   async create(principal: Principal, dto: CreateSectorAssociationDto): Promise<SectorAssociation> {
@@ -106,7 +107,7 @@ export class SectorAssociationsService {
         lock: (manager) =>
           this.scoped(manager, principal, id).setLock('pessimistic_write').getOne(),
         authorise: (manager, association) =>
-          assertMayEditShared(
+          this.relations.assertMayEdit(
             manager,
             principal,
             { kind: 'sector_association', id: association.id },
