@@ -27,7 +27,11 @@ export class AgreementWorkingRelations implements WorkingRelationContributor, On
     this.relations.register(this);
   }
 
-  async worksWith(manager: EntityManager, universityId: string, owner: PartyOwner): Promise<boolean> {
+  async worksWith(
+    manager: EntityManager,
+    universityId: string,
+    owner: PartyOwner,
+  ): Promise<boolean> {
     const [row] = await manager.query(AGREEMENT_WITH[owner.kind], [owner.id, universityId]);
     return row?.works === true;
   }

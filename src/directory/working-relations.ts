@@ -1,5 +1,5 @@
 import { ForbiddenError, Principal } from '@app/common';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { editRight, SharedOwner } from './shared-records';
 
@@ -7,7 +7,12 @@ import { editRight, SharedOwner } from './shared-records';
  * The records, owned by other modules, through which a university comes to work with a company
  * or foundation: a match, employment, secondment or agreement with one of its students.
  */
-export const WORKING_RELATION_SOURCES = ['matches', 'employments', 'secondments', 'agreements'] as const;
+export const WORKING_RELATION_SOURCES = [
+  'matches',
+  'employments',
+  'secondments',
+  'agreements',
+] as const;
 export type WorkingRelationSource = (typeof WORKING_RELATION_SOURCES)[number];
 
 /** The shared records a university can work with through its students (not sector associations). */
@@ -45,11 +50,12 @@ const OWNER_NAMES: Record<SharedOwner['kind'], string> = {
  * their module starts. The directory sits below them all, so it asks them through this registry
  * instead of importing them.
  *
- * The rule never runs on part of its sources: asked while one is unregistered (a process wired
- * without the module that owns it), it fails loudly rather than answer "does not work with".
+ * The rule never runs on part of its sources: a process that serves the directory (imports
+ * DirectoryModule) refuses to start unless every source has a contributor, and a question asked
+ * while one is missing fails loudly rather than answer "does not work with".
  */
 @Injectable()
-export class WorkingRelations {
+export class WorkingRelations implements OnApplicationBootstrap {
   private readonly contributors: WorkingRelationContributor[] = [];
   private readonly registered = new Set<WorkingRelationSource>();
 
@@ -62,14 +68,26 @@ export class WorkingRelations {
     this.contributors.push(contributor);
   }
 
+  /** Contributors register in their modules' onModuleInit, which has run for all by now. */
+  onApplicationBootstrap(): void {
+    this.assertComplete();
+  }
+
   /** The sources nobody answers for yet (none once the API has started). */
   missingSources(): WorkingRelationSource[] {
     return WORKING_RELATION_SOURCES.filter((source) => !this.registered.has(source));
   }
 
-  async worksWith(manager: EntityManager, universityId: string, owner: SharedOwner): Promise<boolean> {
+  async worksWith(
+    manager: EntityManager,
+    universityId: string,
+    owner: SharedOwner,
+  ): Promise<boolean> {
     if (owner.kind !== 'sector_association') this.assertComplete();
-    const [row] = await manager.query(REGISTERED_OR_PARTNERED[owner.kind], [owner.id, universityId]);
+    const [row] = await manager.query(REGISTERED_OR_PARTNERED[owner.kind], [
+      owner.id,
+      universityId,
+    ]);
     if (row?.works === true || owner.kind === 'sector_association') return row?.works === true;
     // One query per owning module, in the caller's transaction; the first yes decides.
     for (const contributor of this.contributors) {
@@ -78,7 +96,11 @@ export class WorkingRelations {
     return false;
   }
 
-  async mayEdit(manager: EntityManager, principal: Principal, owner: SharedOwner): Promise<boolean> {
+  async mayEdit(
+    manager: EntityManager,
+    principal: Principal,
+    owner: SharedOwner,
+  ): Promise<boolean> {
     const right = editRight(principal, owner);
     if (right !== 'if_works_with') return right === 'editor';
     return this.worksWith(manager, principal.universityId!, owner);

@@ -23,7 +23,11 @@ export class MatchingWorkingRelations implements WorkingRelationContributor, OnM
     this.relations.register(this);
   }
 
-  async worksWith(manager: EntityManager, universityId: string, owner: PartyOwner): Promise<boolean> {
+  async worksWith(
+    manager: EntityManager,
+    universityId: string,
+    owner: PartyOwner,
+  ): Promise<boolean> {
     const [row] = await manager.query(MATCH_WITH[owner.kind], [owner.id, universityId]);
     return row?.works === true;
   }

@@ -57,9 +57,7 @@ export class PlacementCoaching implements CoachingSource, OnModuleInit {
           AND e.start_date <= $2 AND (e.end_date IS NULL OR e.end_date >= $2)`,
       [companyIds, on],
     );
-    const agreed = await this.agreements.ofEmployments(manager, placements, [
-      ...COACHING_STATUSES,
-    ]);
+    const agreed = await this.agreements.ofEmployments(manager, placements, [...COACHING_STATUSES]);
     return placements.map((p, i) => {
       const agreedSupervisorId = agreed[i]?.supervisorId ?? null;
       return {

@@ -28,7 +28,11 @@ export class PlacementWorkingRelations implements WorkingRelationContributor, On
     this.relations.register(this);
   }
 
-  async worksWith(manager: EntityManager, universityId: string, owner: PartyOwner): Promise<boolean> {
+  async worksWith(
+    manager: EntityManager,
+    universityId: string,
+    owner: PartyOwner,
+  ): Promise<boolean> {
     const [row] = await manager.query(PLACEMENT_WITH[owner.kind], [owner.id, universityId]);
     return row?.works === true;
   }

@@ -1,5 +1,5 @@
 import { applyScope, Principal } from '@app/common';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { SUPERVISOR_SCOPE } from './company-rules';
 import { Supervisor } from './supervisor.entity';
@@ -31,6 +31,9 @@ export interface SupervisorSummary {
 export const SUPERVISOR_LOAD_DESCRIPTION =
   "`load` is the coaching the supervisor carries on `load.on` (today, or `loadOn`): the placements running that day that they coach, and their coaching hours per week summed. A placement is an employment running that day (start on or before, end on or after or none) at the supervisor's company: a company that employs the student itself, or the host of a secondment running that day. Its supervisor is the secondment's, else the one named by the agreement of the employment (its version in force, else its current draft or pending version; cancelled, completed and terminated agreements name nobody). Its hours are the coaching hours the agreement froze for that supervisor when it was submitted, else the supervisor's `hoursPerWeek`.";
 
+const NO_SOURCE =
+  'Supervisor loads: no coaching source is registered; the placements module is not wired into this process';
+
 /** A placement running on the counted date, as the module that owns placements reports it. */
 export interface CoachedPlacement {
   /** The placement (its employment). */
@@ -58,12 +61,17 @@ export interface CoachingSource {
 
 /**
  * Supervisors' coaching loads. Placements and agreements sit above the directory, so the
- * placements module registers the source of running placements when it starts; asked without
- * one (a process wired without placements), the load fails loudly rather than read as zero.
+ * placements module registers the source of running placements when it starts. A process that
+ * serves the directory refuses to start without one, and a load asked without one fails loudly
+ * rather than read as zero.
  */
 @Injectable()
-export class SupervisorLoads {
+export class SupervisorLoads implements OnApplicationBootstrap {
   private source: CoachingSource | null = null;
+
+  onApplicationBootstrap(): void {
+    if (!this.source) throw new Error(NO_SOURCE);
+  }
 
   register(source: CoachingSource): void {
     if (this.source) throw new Error('Supervisor loads: a coaching source is already registered');
@@ -77,7 +85,7 @@ export class SupervisorLoads {
     on: string,
   ): Promise<Map<string, SupervisorLoad>> {
     if (supervisorIds.length === 0) return new Map();
-    if (!this.source) throw new Error('Supervisor loads: no coaching source is registered');
+    if (!this.source) throw new Error(NO_SOURCE);
     const supervisors = await manager.find(Supervisor, {
       select: { id: true, companyId: true, hoursPerWeek: true },
       where: { id: In(supervisorIds) },
