@@ -113,7 +113,11 @@ export class StudentImportRunner {
     const externalIds = batch.valid.map((v) => v.row.externalId);
     const studentNumbers = [...new Set(batch.valid.map((v) => v.row.studentNumber))];
     // Two reads (one transaction holds one connection, so they run one after the other).
-    const programmes = await this.directory.programmesOfUniversity(manager, universityId, programmeIds);
+    const programmes = await this.directory.programmesOfUniversity(
+      manager,
+      universityId,
+      programmeIds,
+    );
     const existing = await this.students.touchedByBatch(
       manager,
       universityId,

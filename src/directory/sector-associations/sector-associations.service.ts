@@ -13,12 +13,9 @@ import {
   updateLocked,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import {
-  actedAs,
-  registeringUniversity,
-  sharedEditAudit,
-} from '../shared-records';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { actedAs, registeringUniversity, sharedEditAudit } from '../shared-records';
 import {
   CreateSectorAssociationDto,
   ListSectorAssociationsQueryDto,
@@ -44,6 +41,7 @@ export class SectorAssociationsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly relations: WorkingRelations,
+    @InjectRepository(SectorAssociation) private readonly repository: Repository<SectorAssociation>,
   ) {}
 
   async create(principal: Principal, dto: CreateSectorAssociationDto): Promise<SectorAssociation> {
@@ -76,7 +74,7 @@ export class SectorAssociationsService {
     query: ListSectorAssociationsQueryDto,
   ): Promise<Page<SectorAssociation>> {
     const qb = applyScope(
-      this.dataSource.getRepository(SectorAssociation).createQueryBuilder('sa'),
+      this.repository.createQueryBuilder('sa'),
       principal,
       SECTOR_ASSOCIATION_SCOPE,
     );
