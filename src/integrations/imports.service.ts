@@ -13,7 +13,8 @@ import {
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { DirectoryReads } from '../directory/directory-reads';
 import { JOBS, jobKeys, QUEUES } from '../jobs/queues';
 import { CreateStudentImportDto, ListStudentImportsQueryDto } from './dto/student-import.dto';
@@ -39,6 +40,7 @@ export class ImportsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly directory: DirectoryReads,
+    @InjectRepository(StudentImport) private readonly imports: Repository<StudentImport>,
   ) {}
 
   /**
@@ -93,10 +95,7 @@ export class ImportsService {
 
   async get(principal: Principal, id: string): Promise<StudentImport> {
     const found = await applyScope(
-      this.dataSource
-        .getRepository(StudentImport)
-        .createQueryBuilder('i')
-        .where('i.id = :id', { id }),
+      this.imports.createQueryBuilder('i').where('i.id = :id', { id }),
       principal,
       IMPORT_SCOPE,
     ).getOne();
@@ -106,8 +105,7 @@ export class ImportsService {
 
   list(principal: Principal, query: ListStudentImportsQueryDto): Promise<Page<StudentImport>> {
     const qb = applyScope(
-      this.dataSource
-        .getRepository(StudentImport)
+      this.imports
         .createQueryBuilder('i')
         // The errors can run to thousands of entries: the list leaves them to GET /imports/:id.
         .select([
