@@ -1,7 +1,14 @@
-import { ConflictError, ForbiddenError, isUniqueViolation, newId, Principal } from '@app/common';
+import {
+  ConflictError,
+  DomainEvents,
+  ForbiddenError,
+  isUniqueViolation,
+  newId,
+  Principal,
+} from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DocumentRequests } from '../documents/document-requests';
+import { AGREEMENT_EVENTS, AgreementVersionActivated } from './agreement-domain-events';
 import { AgreementEventsService, EventActor } from './agreement-events.service';
 import { decide, nextVersionStatus } from './agreement-lifecycle';
 import { partyOf, requiredParties } from './agreement-scope';
@@ -38,7 +45,7 @@ export class AgreementSigningService {
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
-    private readonly documents: DocumentRequests,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async signAsAccount(
@@ -180,7 +187,7 @@ export class AgreementSigningService {
     }
   }
 
-  /** The last signature: the version comes into force, the one before is superseded, the seal is queued. */
+  /** The last signature: the version comes into force, the one before is superseded (subscribers queue the seal). */
   private async activate(
     manager: EntityManager,
     a: Agreement,
@@ -204,7 +211,12 @@ export class AgreementSigningService {
       inForceVersionNumber: v.number,
       hostCompanyId: v.hostCompanyId,
     });
-    await this.documents.signed(manager, a.id, v.number, v.contentHash!);
+    await this.domainEvents.publish<AgreementVersionActivated>(manager, {
+      type: AGREEMENT_EVENTS.versionActivated,
+      agreementId: a.id,
+      version: v.number,
+      contentHash: v.contentHash!,
+    });
     await this.events.append(manager, a.id, actor, now, {
       action: 'activated',
       from: step.agreement.from,

@@ -7,13 +7,13 @@ import {
   Page,
   paginate,
   Principal,
-  scopeCondition,
   ValidationError,
 } from '@app/common';
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import type { AgreementTerms } from './agreement-terms.types';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { STUDENT_SCOPE } from '../students/students.service';
+import { DirectoryLookups } from '../directory/directory-lookups.service';
+import { StudentLookups } from '../students/student-lookups.service';
 import { AgreementEventsService, EventView } from './agreement-events.service';
 import { decide } from './agreement-lifecycle';
 import { AGREEMENT_SCOPE } from './agreement-scope';
@@ -39,6 +39,8 @@ export class AgreementsService {
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
+    private readonly directory: DirectoryLookups,
+    private readonly students: StudentLookups,
   ) {}
 
   async create(principal: Principal, dto: CreateAgreementDto): Promise<AgreementView> {
@@ -248,14 +250,7 @@ export class AgreementsService {
 
   /** A student outside the caller's scope reads exactly like a missing one. */
   private async visibleStudent(manager: EntityManager, principal: Principal, studentId: string) {
-    const scope = scopeCondition('s', principal, STUDENT_SCOPE);
-    const student = await manager
-      .createQueryBuilder()
-      .select(['s.id AS id', 's.university_id AS "universityId"'])
-      .from('students', 's')
-      .where('s.id = :studentId', { studentId })
-      .andWhere(`(${scope.sql})`, scope.params)
-      .getRawOne<{ id: string; universityId: string }>();
+    const student = await this.students.visibleStudent(manager, principal, studentId);
     if (!student) throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
     return student;
   }
@@ -266,9 +261,11 @@ export class AgreementsService {
     dto: Pick<CreateAgreementDto, 'employer' | 'hostCompanyId'>,
   ) {
     const { type, id } = dto.employer;
-    const table = type === 'company' ? 'companies' : 'foundations';
-    const [employer] = await manager.query(`SELECT id FROM ${table} WHERE id = $1`, [id]);
-    if (!employer)
+    const found =
+      type === 'company'
+        ? await this.directory.companiesByIds(manager, [id])
+        : await this.directory.foundationsByIds(manager, [id]);
+    if (!found.has(id))
       throw new ValidationError([{ field: 'employer.id', message: `is not a known ${type}` }]);
     return {
       employerType: type,

@@ -1,9 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import {
-  DomainEvent,
-  DomainEventOutsideTransactionError,
-  DomainEvents,
-} from './domain-events';
+import { DomainEvent, DomainEventOutsideTransactionError, DomainEvents } from './domain-events';
 
 interface Submitted extends DomainEvent<'thing.submitted'> {
   id: string;
