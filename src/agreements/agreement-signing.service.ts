@@ -7,7 +7,8 @@ import {
   Principal,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
 import { AGREEMENT_EVENTS, AgreementVersionActivated } from './agreement-domain-events';
 import { AgreementEventsService, EventActor } from './agreement-events.service';
 import { decide, nextVersionStatus } from './agreement-lifecycle';
@@ -41,7 +42,7 @@ export interface RequestInfo {
 @Injectable()
 export class AgreementSigningService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectEntityManager() private readonly entityManager: EntityManager,
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
@@ -54,7 +55,7 @@ export class AgreementSigningService {
     dto: SignDto,
     req: RequestInfo,
   ): Promise<AgreementView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.entityManager.transaction(async (manager) => {
       const a = await this.store.lock(manager, principal, id);
       const party = await this.callerParty(manager, principal, a, dto.party);
       const actor = await this.store.actor(manager, principal);
@@ -77,7 +78,7 @@ export class AgreementSigningService {
     id: string,
     dto: DeclineDto,
   ): Promise<AgreementView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.entityManager.transaction(async (manager) => {
       const a = await this.store.lock(manager, principal, id);
       const party = await this.callerParty(manager, principal, a, dto.party);
       await this.decline(manager, a, party, dto.reason, await this.store.actor(manager, principal));

@@ -1,6 +1,7 @@
 import { assertRole, DomainEvents, Principal } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
 import { AGREEMENT_EVENTS, AgreementVersionSubmitted } from './agreement-domain-events';
 import { AgreementEventsService } from './agreement-events.service';
 import { AgreementAction, decide, hasOpenVersion } from './agreement-lifecycle';
@@ -35,7 +36,7 @@ type Work = (
 @Injectable()
 export class AgreementTransitionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectEntityManager() private readonly entityManager: EntityManager,
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
@@ -106,7 +107,7 @@ export class AgreementTransitionsService {
    */
   amend(principal: Principal, id: string, dto: AmendDto): Promise<AgreementView> {
     assertRole(principal, DRIVERS, 'amend agreements');
-    return this.dataSource.transaction((manager) =>
+    return this.entityManager.transaction((manager) =>
       this.amendIn(
         manager,
         principal,
@@ -242,7 +243,7 @@ export class AgreementTransitionsService {
     work: Work,
   ): Promise<AgreementView> {
     assertRole(principal, DRIVERS, `${action} agreements`);
-    return this.dataSource.transaction((manager) =>
+    return this.entityManager.transaction((manager) =>
       this.runIn(manager, principal, id, action, eventName, reason, work),
     );
   }

@@ -11,7 +11,8 @@ import {
 } from '@app/common';
 import type { AgreementTerms } from './agreement-terms.types';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { DirectoryLookups } from '../directory/directory-lookups.service';
 import { StudentLookups } from '../students/student-lookups.service';
 import { AgreementEventsService, EventView } from './agreement-events.service';
@@ -35,7 +36,7 @@ export const DRIVERS = ['admin', 'coordinator'] as const;
 @Injectable()
 export class AgreementsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectEntityManager() private readonly entityManager: EntityManager,
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
@@ -45,7 +46,7 @@ export class AgreementsService {
 
   async create(principal: Principal, dto: CreateAgreementDto): Promise<AgreementView> {
     assertRole(principal, DRIVERS, 'draft agreements');
-    return this.dataSource.transaction((manager) =>
+    return this.entityManager.transaction((manager) =>
       this.createIn(manager, principal, { ...dto, terms: plainTerms(dto.terms) }),
     );
   }
@@ -127,7 +128,7 @@ export class AgreementsService {
     if (fields.length === 0) {
       throw new ValidationError([{ field: 'body', message: 'names no field to change' }], 400);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.entityManager.transaction(async (manager) => {
       const a = await this.store.lock(manager, principal, id);
       assertVersion('Agreement', ifMatch, a.version);
       const current = await this.store.version(manager, a.id, a.currentVersionNumber);
@@ -168,7 +169,7 @@ export class AgreementsService {
   }
 
   async get(principal: Principal, id: string): Promise<AgreementView> {
-    const manager = this.dataSource.manager;
+    const manager = this.entityManager;
     const a = await findInScope(manager, Agreement, id, principal, AGREEMENT_SCOPE, {
       resource: 'Agreement',
     });
@@ -177,7 +178,7 @@ export class AgreementsService {
   }
 
   async list(principal: Principal, query: ListAgreementsQueryDto): Promise<Page<AgreementView>> {
-    const manager = this.dataSource.manager;
+    const manager = this.entityManager;
     const qb = applyScope(
       manager.getRepository(Agreement).createQueryBuilder('a'),
       principal,
@@ -200,7 +201,7 @@ export class AgreementsService {
 
   async versions(principal: Principal, id: string): Promise<{ data: VersionView[] }> {
     const a = await this.get(principal, id);
-    const rows = await this.dataSource.manager.find(AgreementVersion, {
+    const rows = await this.entityManager.find(AgreementVersion, {
       where: { agreementId: a.id },
       order: { number: 'ASC' },
     });
@@ -209,7 +210,7 @@ export class AgreementsService {
 
   async version(principal: Principal, id: string, number: number): Promise<VersionView> {
     const a = await this.get(principal, id);
-    return toVersionView(await this.store.version(this.dataSource.manager, a.id, number));
+    return toVersionView(await this.store.version(this.entityManager, a.id, number));
   }
 
   async eventsOf(
@@ -217,12 +218,12 @@ export class AgreementsService {
     id: string,
   ): Promise<{ data: EventView[]; chainValid: boolean }> {
     const a = await this.get(principal, id);
-    return this.events.list(this.dataSource.manager, a.id);
+    return this.events.list(this.entityManager, a.id);
   }
 
   async signatures(principal: Principal, id: string): Promise<{ data: AgreementSignature[] }> {
     const a = await this.get(principal, id);
-    const rows = await this.dataSource.manager.find(AgreementSignature, {
+    const rows = await this.entityManager.find(AgreementSignature, {
       where: { agreementId: a.id },
       order: { versionNumber: 'ASC', signedAt: 'ASC' },
     });
