@@ -123,7 +123,7 @@ export class AgreementDocumentBuilder {
 }
 
 /** The terms as the document prints them: the render model names no ids or classifications. */
-function documentTerms(t: AgreementTerms): DocumentTerms {
+export function documentTerms(t: AgreementTerms): DocumentTerms {
   return {
     startDate: t.startDate,
     endDate: t.endDate,
