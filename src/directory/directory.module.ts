@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CompaniesController } from './companies/companies.controller';
 import { CompaniesService } from './companies/companies.service';
+import { DirectoryLookups } from './directory-lookups.service';
 import { SupervisorsController } from './companies/supervisors.controller';
 import { SupervisorsService } from './companies/supervisors.service';
 import { FoundationMembersController } from './foundations/foundation-members.controller';
@@ -19,7 +20,7 @@ import { UniversitiesService } from './universities/universities.service';
 /** Reference data: universities, programmes, routes, sector associations, companies, foundations. */
 @Module({
   controllers: [CompaniesController, SupervisorsController, FoundationsController, FoundationMembersController, ProgrammesController, RoutesController, SectorAssociationsController, UniversitiesController],
-  providers: [CompaniesService, SupervisorsService, FoundationsService, FoundationMembersService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService],
-  exports: [CompaniesService, FoundationsService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService],
+  providers: [DirectoryLookups, CompaniesService, SupervisorsService, FoundationsService, FoundationMembersService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService],
+  exports: [DirectoryLookups, CompaniesService, FoundationsService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService],
 })
 export class DirectoryModule {}
