@@ -17,7 +17,7 @@ import { StudentsModule } from './students/students.module';
 /** The HTTP API. */
 @Module({
   imports: [
-    CoreModule,
+    CoreModule.forProcess('api'),
     IdentityModule,
     HealthModule,
     DirectoryModule,

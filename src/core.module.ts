@@ -1,23 +1,37 @@
 import { CommonModule } from '@app/common';
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { appConfig } from './config/app-config';
 import { dataSourceOptions } from './config/data-source';
 import { REDIS, redisProvider } from './config/redis.provider';
 
+/** The process a CoreModule serves: the API answers requests, the worker runs jobs. */
+export type ProcessKind = 'api' | 'worker';
+
 /** What both processes share: configuration, PostgreSQL and Redis. */
 @Global()
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, load: [appConfig], ignoreEnvFile: true }),
-    TypeOrmModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (config: ConfigType<typeof appConfig>) => dataSourceOptions(config.databaseUrl),
-    }),
-    CommonModule,
-  ],
-  providers: [redisProvider],
-  exports: [REDIS],
-})
-export class CoreModule {}
+@Module({})
+export class CoreModule {
+  static forProcess(kind: ProcessKind): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, load: [appConfig], ignoreEnvFile: true }),
+        TypeOrmModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (config: ConfigType<typeof appConfig>) => {
+            const pool = config.databasePool;
+            // A request must answer 503 fast; the worker may wait for a busy database instead.
+            const connectTimeoutMs =
+              kind === 'worker' ? pool.workerConnectTimeoutMs : pool.connectTimeoutMs;
+            return dataSourceOptions(config.databaseUrl, { ...pool, connectTimeoutMs });
+          },
+        }),
+        CommonModule,
+      ],
+      providers: [redisProvider],
+      exports: [REDIS],
+    };
+  }
+}

@@ -9,7 +9,7 @@ import { MatchingWorkerModule } from './matching/matching-worker.module';
 /** The background worker: the job path and the handlers of every job kind; HTTP only for its health. */
 @Module({
   imports: [
-    CoreModule,
+    CoreModule.forProcess('worker'),
     JobsWorkerModule,
     IntegrationsWorkerModule,
     DocumentsWorkerModule,

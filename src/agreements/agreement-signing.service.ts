@@ -1,7 +1,15 @@
-import { ConflictError, ForbiddenError, isUniqueViolation, newId, Principal } from '@app/common';
+import {
+  ConflictError,
+  DomainEvents,
+  ForbiddenError,
+  isUniqueViolation,
+  newId,
+  Principal,
+} from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { DocumentRequests } from '../documents/document-requests';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { AGREEMENT_EVENTS, AgreementVersionActivated } from './agreement-domain-events';
 import { AgreementEventsService, EventActor } from './agreement-events.service';
 import { decide, nextVersionStatus } from './agreement-lifecycle';
 import { partyOf, requiredParties } from './agreement-scope';
@@ -34,11 +42,11 @@ export interface RequestInfo {
 @Injectable()
 export class AgreementSigningService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectEntityManager() private readonly entityManager: EntityManager,
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
-    private readonly documents: DocumentRequests,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async signAsAccount(
@@ -47,7 +55,7 @@ export class AgreementSigningService {
     dto: SignDto,
     req: RequestInfo,
   ): Promise<AgreementView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.entityManager.transaction(async (manager) => {
       const a = await this.store.lock(manager, principal, id);
       const party = await this.callerParty(manager, principal, a, dto.party);
       const actor = await this.store.actor(manager, principal);
@@ -70,7 +78,7 @@ export class AgreementSigningService {
     id: string,
     dto: DeclineDto,
   ): Promise<AgreementView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.entityManager.transaction(async (manager) => {
       const a = await this.store.lock(manager, principal, id);
       const party = await this.callerParty(manager, principal, a, dto.party);
       await this.decline(manager, a, party, dto.reason, await this.store.actor(manager, principal));
@@ -180,7 +188,7 @@ export class AgreementSigningService {
     }
   }
 
-  /** The last signature: the version comes into force, the one before is superseded, the seal is queued. */
+  /** The last signature: the version comes into force, the one before is superseded (subscribers queue the seal). */
   private async activate(
     manager: EntityManager,
     a: Agreement,
@@ -204,7 +212,12 @@ export class AgreementSigningService {
       inForceVersionNumber: v.number,
       hostCompanyId: v.hostCompanyId,
     });
-    await this.documents.signed(manager, a.id, v.number, v.contentHash!);
+    await this.domainEvents.publish<AgreementVersionActivated>(manager, {
+      type: AGREEMENT_EVENTS.versionActivated,
+      agreementId: a.id,
+      version: v.number,
+      contentHash: v.contentHash!,
+    });
     await this.events.append(manager, a.id, actor, now, {
       action: 'activated',
       from: step.agreement.from,

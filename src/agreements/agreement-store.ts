@@ -1,15 +1,9 @@
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
-import {
-  Clock,
-  findInScope,
-  newId,
-  NotFoundError,
-  Principal,
-  ValidationError,
-  isUuid,
-} from '@app/common';
+import type { AgreementTerms } from './agreement-terms.types';
+import { Clock, findInScope, newId, NotFoundError, Principal, ValidationError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DirectoryLookups } from '../directory/directory-lookups.service';
+import { StudentLookups } from '../students/student-lookups.service';
 import { EventActor } from './agreement-events.service';
 import { AGREEMENT_SCOPE } from './agreement-scope';
 import { checkTerms, TermsCheck, TermsContext } from './agreement-terms';
@@ -35,7 +29,11 @@ export interface DraftContent {
 /** Lookups and writes the agreement use cases share; every method runs in the caller's transaction. */
 @Injectable()
 export class AgreementStore {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly directory: DirectoryLookups,
+    private readonly students: StudentLookups,
+  ) {}
 
   now(): Date {
     return this.clock.now();
@@ -154,9 +152,10 @@ export class AgreementStore {
         },
       ]);
     }
-    const [member] = await manager.query(
-      'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
-      [a.employerFoundationId, hostCompanyId],
+    const member = await this.directory.isFoundationMember(
+      manager,
+      a.employerFoundationId!,
+      hostCompanyId,
     );
     if (!member)
       throw new ValidationError([{ field, message: 'is not a member company of this foundation' }]);
@@ -204,23 +203,26 @@ export class AgreementStore {
     a: PartyKeys,
     terms: AgreementTerms,
   ): Promise<TermsContext> {
-    const [student] = await manager.query(
-      `SELECT to_char(s.date_of_birth, 'YYYY-MM-DD') AS dob, p.nominal_years AS "nominalYears"
-         FROM students s LEFT JOIN programmes p ON p.id = s.programme_id WHERE s.id = $1`,
-      [a.studentId],
-    );
     // A prefilled draft may name no supervisor yet (''): that is "no such supervisor", not a crash.
-    const [supervisor] = isUuid(terms.workplace.supervisorId)
-      ? await manager.query(
-          'SELECT company_id AS "companyId", hours_per_week::float AS "hoursPerWeek" FROM supervisors WHERE id = $1',
-          [terms.workplace.supervisorId],
+    const supervisorId = terms.workplace.supervisorId;
+    const [students, supervisors] = await Promise.all([
+      this.students.studentsByIds(manager, [a.studentId]),
+      this.directory.supervisorsByIds(manager, [supervisorId]),
+    ]);
+    const student = students.get(a.studentId);
+    const programme = student
+      ? (await this.directory.programmesByIds(manager, [student.programmeId])).get(
+          student.programmeId,
         )
-      : [];
+      : undefined;
+    const supervisor = supervisors.get(supervisorId);
     return {
-      studentDateOfBirth: student?.dob ?? null,
+      studentDateOfBirth: student?.dateOfBirth ?? null,
       workplaceCompanyId: a.employerType === 'foundation' ? a.hostCompanyId : a.employerCompanyId,
-      supervisor: supervisor ?? null,
-      programmeNominalYears: student?.nominalYears ?? null,
+      supervisor: supervisor
+        ? { companyId: supervisor.companyId, hoursPerWeek: supervisor.hoursPerWeek }
+        : null,
+      programmeNominalYears: programme?.nominalYears ?? null,
     };
   }
 
@@ -230,40 +232,58 @@ export class AgreementStore {
     a: PartyKeys,
     terms: AgreementTerms,
   ): Promise<PartiesSnapshot> {
-    const [s] = await manager.query(
-      `SELECT s.first_name || ' ' || s.last_name AS name, s.student_number, s.cohort,
-              u.name AS uni_name, u.brin_code, p.name AS prog_name, p.croho_code, p.degree
-         FROM students s JOIN universities u ON u.id = s.university_id JOIN programmes p ON p.id = s.programme_id
-        WHERE s.id = $1`,
-      [a.studentId],
+    const s = required(
+      (await this.students.studentsByIds(manager, [a.studentId])).get(a.studentId),
+      'Student',
+      a.studentId,
     );
-    const employerTable = a.employerType === 'company' ? 'companies' : 'foundations';
-    const [employer] = await manager.query(
-      `SELECT name, kvk_number FROM ${employerTable} WHERE id = $1`,
-      [a.employerCompanyId ?? a.employerFoundationId],
+    const employerId = (a.employerCompanyId ?? a.employerFoundationId)!;
+    const supervisorId = terms.workplace.supervisorId;
+    const [universities, programmes, companies, foundations, supervisors] = await Promise.all([
+      this.directory.universitiesByIds(manager, [s.universityId]),
+      this.directory.programmesByIds(manager, [s.programmeId]),
+      this.directory.companiesByIds(
+        manager,
+        [a.employerCompanyId, a.hostCompanyId].filter((id): id is string => !!id),
+      ),
+      a.employerType === 'foundation'
+        ? this.directory.foundationsByIds(manager, [employerId])
+        : new Map<string, never>(),
+      this.directory.supervisorsByIds(manager, [supervisorId]),
+    ]);
+    const university = required(universities.get(s.universityId), 'University', s.universityId);
+    const programme = required(programmes.get(s.programmeId), 'Programme', s.programmeId);
+    const employer = required(
+      (a.employerType === 'company' ? companies : foundations).get(employerId),
+      a.employerType === 'company' ? 'Company' : 'Foundation',
+      employerId,
     );
-    const [host] = a.hostCompanyId
-      ? await manager.query('SELECT name, kvk_number FROM companies WHERE id = $1', [
-          a.hostCompanyId,
-        ])
-      : [null];
-    const [sup] = await manager.query(
-      'SELECT name, email, hours_per_week::float AS hours, trained FROM supervisors WHERE id = $1',
-      [terms.workplace.supervisorId],
-    );
+    const host = a.hostCompanyId
+      ? required(companies.get(a.hostCompanyId), 'Company', a.hostCompanyId)
+      : null;
+    const sup = required(supervisors.get(supervisorId), 'Supervisor', supervisorId);
     return {
-      student: { name: s.name, studentNumber: s.student_number },
-      university: { name: s.uni_name, brinCode: s.brin_code },
-      employer: { type: a.employerType, name: employer.name, kvkNumber: employer.kvk_number },
-      host: host ? { name: host.name, kvkNumber: host.kvk_number } : null,
+      student: { name: `${s.firstName} ${s.lastName}`, studentNumber: s.studentNumber },
+      university: { name: university.name, brinCode: university.brinCode },
+      employer: { type: a.employerType, name: employer.name, kvkNumber: employer.kvkNumber },
+      host: host ? { name: host.name, kvkNumber: host.kvkNumber } : null,
       supervisor: {
         name: sup.name,
         email: sup.email,
-        hoursPerWeek: sup.hours,
+        hoursPerWeek: sup.hoursPerWeek,
         trained: sup.trained,
       },
-      programme: { name: s.prog_name, crohoCode: s.croho_code, degree: s.degree },
+      programme: { name: programme.name, crohoCode: programme.crohoCode, degree: programme.degree },
       cohort: s.cohort,
     };
   }
+}
+
+/**
+ * A party the agreement names exists (foreign keys keep it so, and the terms rules have checked
+ * the supervisor): a missing one is a bug, a 500, not the caller's 404.
+ */
+function required<T>(value: T | undefined, what: string, id: string): T {
+  if (value === undefined) throw new Error(`${what} ${id} named by the agreement does not exist`);
+  return value;
 }

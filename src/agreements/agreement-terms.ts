@@ -1,4 +1,4 @@
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import type { AgreementTerms } from './agreement-terms.types';
 import type { FieldError } from '@app/common';
 import { COSTS_COVERED, LIMITS, SCHOOL_WEEKDAYS, SOURCES } from './agreement-rules.config';
 import { addYears, contractEndDate, dayBefore, monthsCovered } from './contract-period';

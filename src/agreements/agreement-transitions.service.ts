@@ -1,7 +1,8 @@
-import { assertRole, Principal } from '@app/common';
+import { assertRole, DomainEvents, Principal } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { DocumentRequests } from '../documents/document-requests';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { AGREEMENT_EVENTS, AgreementVersionSubmitted } from './agreement-domain-events';
 import { AgreementEventsService } from './agreement-events.service';
 import { AgreementAction, decide, hasOpenVersion } from './agreement-lifecycle';
 import { AgreementStore } from './agreement-store';
@@ -18,7 +19,7 @@ import {
 import { plainTerms } from './dto/terms.dto';
 import { AgreementVersion } from './entities/agreement-version.entity';
 import { Agreement, AgreementLanguage } from './entities/agreement.entity';
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import type { AgreementTerms } from './agreement-terms.types';
 
 type Work = (
   manager: EntityManager,
@@ -35,14 +36,14 @@ type Work = (
 @Injectable()
 export class AgreementTransitionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectEntityManager() private readonly entityManager: EntityManager,
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
-    private readonly documents: DocumentRequests,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
-  /** Freezes the current draft: rules re-checked, parties snapshotted, content hashed; preview queued. */
+  /** Freezes the current draft: rules re-checked, parties snapshotted, content hashed (subscribers queue the preview). */
   submit(principal: Principal, id: string, dto: OptionalReasonDto = {}): Promise<AgreementView> {
     const reason = dto.reason ?? null;
     return this.run(principal, id, 'submit', 'submitted', reason, async (manager, a, v, now) => {
@@ -71,7 +72,12 @@ export class AgreementTransitionsService {
           minimumWageRises: check.minimumWageRises as never,
         },
       );
-      await this.documents.preview(manager, a.id, v.number, hash);
+      await this.domainEvents.publish<AgreementVersionSubmitted>(manager, {
+        type: AGREEMENT_EVENTS.versionSubmitted,
+        agreementId: a.id,
+        version: v.number,
+        contentHash: hash,
+      });
       return { contentHash: hash };
     });
   }
@@ -101,7 +107,7 @@ export class AgreementTransitionsService {
    */
   amend(principal: Principal, id: string, dto: AmendDto): Promise<AgreementView> {
     assertRole(principal, DRIVERS, 'amend agreements');
-    return this.dataSource.transaction((manager) =>
+    return this.entityManager.transaction((manager) =>
       this.amendIn(
         manager,
         principal,
@@ -237,7 +243,7 @@ export class AgreementTransitionsService {
     work: Work,
   ): Promise<AgreementView> {
     assertRole(principal, DRIVERS, `${action} agreements`);
-    return this.dataSource.transaction((manager) =>
+    return this.entityManager.transaction((manager) =>
       this.runIn(manager, principal, id, action, eventName, reason, work),
     );
   }

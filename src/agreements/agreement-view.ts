@@ -1,7 +1,9 @@
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import type { AgreementTerms } from './agreement-terms.types';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { FieldError } from '@app/common';
+import { DirectoryLookups } from '../directory/directory-lookups.service';
+import { StudentLookups } from '../students/student-lookups.service';
 import { requiredParties } from './agreement-scope';
 import type { Party } from './dto/agreement.dto';
 import { AgreementSignature } from './entities/agreement-signature.entity';
@@ -78,17 +80,22 @@ export function toVersionView(v: AgreementVersion): VersionView {
   };
 }
 
+/** The parties' names of one agreement, as they are today (the directory and students own them). */
 interface Names {
-  id: string;
-  student_name: string;
-  university_name: string;
-  employer_name: string;
-  host_name: string | null;
+  student: string;
+  university: string;
+  employer: string;
+  host: string | null;
 }
 
-/** Builds read models for loaded agreements with three batched queries, whatever the page size. */
+/** Builds read models for loaded agreements with a fixed number of batched queries, whatever the page size. */
 @Injectable()
 export class AgreementViews {
+  constructor(
+    private readonly directory: DirectoryLookups,
+    private readonly students: StudentLookups,
+  ) {}
+
   async build(manager: EntityManager, agreements: Agreement[]): Promise<AgreementView[]> {
     if (agreements.length === 0) return [];
     const ids = agreements.map((a) => a.id);
@@ -100,26 +107,46 @@ export class AgreementViews {
           order: { signedAt: 'ASC' },
         })
       : [];
-    const names: Names[] = await manager.query(
-      `SELECT a.id, s.first_name || ' ' || s.last_name AS student_name, u.name AS university_name,
-              COALESCE(ec.name, f.name) AS employer_name, h.name AS host_name
-         FROM agreements a
-         JOIN students s ON s.id = a.student_id
-         JOIN universities u ON u.id = a.university_id
-         LEFT JOIN companies ec ON ec.id = a.employer_company_id
-         LEFT JOIN foundations f ON f.id = a.employer_foundation_id
-         LEFT JOIN companies h ON h.id = a.host_company_id
-        WHERE a.id = ANY($1)`,
-      [ids],
-    );
-    return agreements.map((a) =>
-      this.one(
-        a,
-        versions,
-        signatures,
-        names.find((n) => n.id === a.id)!,
+    const names = await this.names(manager, agreements);
+    return agreements.map((a) => this.one(a, versions, signatures, names(a)));
+  }
+
+  /** One batched lookup per kind of party for the whole page. */
+  private async names(
+    manager: EntityManager,
+    agreements: Agreement[],
+  ): Promise<(a: Agreement) => Names> {
+    const present = (ids: (string | null)[]) => ids.filter((id): id is string => id !== null);
+    const [students, universities, companies, foundations] = await Promise.all([
+      this.students.studentsByIds(
+        manager,
+        agreements.map((a) => a.studentId),
       ),
-    );
+      this.directory.universitiesByIds(
+        manager,
+        agreements.map((a) => a.universityId),
+      ),
+      this.directory.companiesByIds(
+        manager,
+        present(agreements.flatMap((a) => [a.employerCompanyId, a.hostCompanyId])),
+      ),
+      this.directory.foundationsByIds(
+        manager,
+        present(agreements.map((a) => a.employerFoundationId)),
+      ),
+    ]);
+    return (a) => {
+      const student = students.get(a.studentId);
+      const employer = a.employerCompanyId
+        ? companies.get(a.employerCompanyId)
+        : foundations.get(a.employerFoundationId!);
+      return {
+        student: student ? `${student.firstName} ${student.lastName}` : '',
+        university: universities.get(a.universityId)?.name ?? '',
+        employer: employer?.name ?? '',
+        host: a.hostCompanyId ? (companies.get(a.hostCompanyId)?.name ?? null) : null,
+      };
+    };
   }
 
   private one(
@@ -143,10 +170,10 @@ export class AgreementViews {
       employer: { type: a.employerType, id: employerId },
       hostCompanyId: a.hostCompanyId,
       parties: {
-        student: { id: a.studentId, name: n.student_name },
-        university: { id: a.universityId, name: n.university_name },
-        employer: { id: employerId, name: n.employer_name, type: a.employerType },
-        host: a.hostCompanyId ? { id: a.hostCompanyId, name: n.host_name ?? '' } : null,
+        student: { id: a.studentId, name: n.student },
+        university: { id: a.universityId, name: n.university },
+        employer: { id: employerId, name: n.employer, type: a.employerType },
+        host: a.hostCompanyId ? { id: a.hostCompanyId, name: n.host ?? '' } : null,
       },
       currentVersion: toVersionView(current),
       inForceVersion: inForce ? toVersionView(inForce) : null,

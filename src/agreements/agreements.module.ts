@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { DirectoryModule } from '../directory/directory.module';
+import { StudentsModule } from '../students/students.module';
 import { AgreementEventsService } from './agreement-events.service';
 import { AgreementPlacementReads } from './agreement-placement-reads';
 import { AgreementWorkingRelations } from './agreement-working-relations';
@@ -8,17 +9,26 @@ import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementStore } from './agreement-store';
 import { AgreementTransitionsService } from './agreement-transitions.service';
 import { AgreementViews } from './agreement-view';
-import { DocumentsModule } from '../documents/documents.module';
 import { agreementsConfig } from './agreements.config';
 import { AgreementsController } from './agreements.controller';
+import { AgreementsDataModule } from './agreements-data.module';
 import { AgreementsService } from './agreements.service';
 import { SigningController } from './signing.controller';
 import { SigningLinksService } from './signing-links.service';
 import { SigningThrottlerGuard } from './signing-throttler.guard';
 
-/** Tripartite agreements: versions, lifecycle, signatures, signing links, hash-chained events. */
+/**
+ * Tripartite agreements: versions, lifecycle, signatures, signing links, hash-chained events.
+ * What follows from a transition elsewhere (a document to make) subscribes to its domain events
+ * (agreement-domain-events.ts); this module imports none of its subscribers.
+ */
 @Module({
-  imports: [ConfigModule.forFeature(agreementsConfig), DocumentsModule, DirectoryModule],
+  imports: [
+    ConfigModule.forFeature(agreementsConfig),
+    AgreementsDataModule,
+    DirectoryModule,
+    StudentsModule,
+  ],
   controllers: [AgreementsController, SigningController],
   providers: [
     AgreementStore,
@@ -32,6 +42,11 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     AgreementWorkingRelations,
     AgreementPlacementReads,
   ],
-  exports: [AgreementsService, AgreementTransitionsService, AgreementPlacementReads],
+  exports: [
+    AgreementsDataModule,
+    AgreementsService,
+    AgreementTransitionsService,
+    AgreementPlacementReads,
+  ],
 })
 export class AgreementsModule {}

@@ -7,13 +7,14 @@ import {
   Page,
   paginate,
   Principal,
-  scopeCondition,
   ValidationError,
 } from '@app/common';
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import type { AgreementTerms } from './agreement-terms.types';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { STUDENT_SCOPE } from '../students/students.service';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DirectoryLookups } from '../directory/directory-lookups.service';
+import { StudentLookups } from '../students/student-lookups.service';
 import { AgreementEventsService, EventView } from './agreement-events.service';
 import { decide } from './agreement-lifecycle';
 import { AGREEMENT_SCOPE } from './agreement-scope';
@@ -35,15 +36,17 @@ export const DRIVERS = ['admin', 'coordinator'] as const;
 @Injectable()
 export class AgreementsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectEntityManager() private readonly entityManager: EntityManager,
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
+    private readonly directory: DirectoryLookups,
+    private readonly students: StudentLookups,
   ) {}
 
   async create(principal: Principal, dto: CreateAgreementDto): Promise<AgreementView> {
     assertRole(principal, DRIVERS, 'draft agreements');
-    return this.dataSource.transaction((manager) =>
+    return this.entityManager.transaction((manager) =>
       this.createIn(manager, principal, { ...dto, terms: plainTerms(dto.terms) }),
     );
   }
@@ -125,7 +128,7 @@ export class AgreementsService {
     if (fields.length === 0) {
       throw new ValidationError([{ field: 'body', message: 'names no field to change' }], 400);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.entityManager.transaction(async (manager) => {
       const a = await this.store.lock(manager, principal, id);
       assertVersion('Agreement', ifMatch, a.version);
       const current = await this.store.version(manager, a.id, a.currentVersionNumber);
@@ -166,7 +169,7 @@ export class AgreementsService {
   }
 
   async get(principal: Principal, id: string): Promise<AgreementView> {
-    const manager = this.dataSource.manager;
+    const manager = this.entityManager;
     const a = await findInScope(manager, Agreement, id, principal, AGREEMENT_SCOPE, {
       resource: 'Agreement',
     });
@@ -175,7 +178,7 @@ export class AgreementsService {
   }
 
   async list(principal: Principal, query: ListAgreementsQueryDto): Promise<Page<AgreementView>> {
-    const manager = this.dataSource.manager;
+    const manager = this.entityManager;
     const qb = applyScope(
       manager.getRepository(Agreement).createQueryBuilder('a'),
       principal,
@@ -198,7 +201,7 @@ export class AgreementsService {
 
   async versions(principal: Principal, id: string): Promise<{ data: VersionView[] }> {
     const a = await this.get(principal, id);
-    const rows = await this.dataSource.manager.find(AgreementVersion, {
+    const rows = await this.entityManager.find(AgreementVersion, {
       where: { agreementId: a.id },
       order: { number: 'ASC' },
     });
@@ -207,7 +210,7 @@ export class AgreementsService {
 
   async version(principal: Principal, id: string, number: number): Promise<VersionView> {
     const a = await this.get(principal, id);
-    return toVersionView(await this.store.version(this.dataSource.manager, a.id, number));
+    return toVersionView(await this.store.version(this.entityManager, a.id, number));
   }
 
   async eventsOf(
@@ -215,12 +218,12 @@ export class AgreementsService {
     id: string,
   ): Promise<{ data: EventView[]; chainValid: boolean }> {
     const a = await this.get(principal, id);
-    return this.events.list(this.dataSource.manager, a.id);
+    return this.events.list(this.entityManager, a.id);
   }
 
   async signatures(principal: Principal, id: string): Promise<{ data: AgreementSignature[] }> {
     const a = await this.get(principal, id);
-    const rows = await this.dataSource.manager.find(AgreementSignature, {
+    const rows = await this.entityManager.find(AgreementSignature, {
       where: { agreementId: a.id },
       order: { versionNumber: 'ASC', signedAt: 'ASC' },
     });
@@ -248,14 +251,7 @@ export class AgreementsService {
 
   /** A student outside the caller's scope reads exactly like a missing one. */
   private async visibleStudent(manager: EntityManager, principal: Principal, studentId: string) {
-    const scope = scopeCondition('s', principal, STUDENT_SCOPE);
-    const student = await manager
-      .createQueryBuilder()
-      .select(['s.id AS id', 's.university_id AS "universityId"'])
-      .from('students', 's')
-      .where('s.id = :studentId', { studentId })
-      .andWhere(`(${scope.sql})`, scope.params)
-      .getRawOne<{ id: string; universityId: string }>();
+    const student = await this.students.visibleStudent(manager, principal, studentId);
     if (!student) throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
     return student;
   }
@@ -266,9 +262,11 @@ export class AgreementsService {
     dto: Pick<CreateAgreementDto, 'employer' | 'hostCompanyId'>,
   ) {
     const { type, id } = dto.employer;
-    const table = type === 'company' ? 'companies' : 'foundations';
-    const [employer] = await manager.query(`SELECT id FROM ${table} WHERE id = $1`, [id]);
-    if (!employer)
+    const found =
+      type === 'company'
+        ? await this.directory.companiesByIds(manager, [id])
+        : await this.directory.foundationsByIds(manager, [id]);
+    if (!found.has(id))
       throw new ValidationError([{ field: 'employer.id', message: `is not a known ${type}` }]);
     return {
       employerType: type,

@@ -1,4 +1,4 @@
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import type { AgreementTerms } from './agreement-terms.types';
 import { canonicalJson, sha256Hex } from '@app/common';
 
 /** The parties as they were when the version was submitted; frozen with the terms. */

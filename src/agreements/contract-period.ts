@@ -1,4 +1,4 @@
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import type { AgreementTerms } from './agreement-terms.types';
 
 /**
  * Calendar arithmetic on YYYY-MM-DD dates for agreement and contract periods. Pure, UTC only: a

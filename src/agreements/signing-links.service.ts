@@ -8,9 +8,10 @@ import {
   sha256Hex,
 } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
 import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AgreementSigningService, RequestInfo } from './agreement-signing.service';
 import { requiredParties } from './agreement-scope';
 import { AgreementStore } from './agreement-store';
@@ -41,7 +42,7 @@ export interface SigningLinkView {
 @Injectable()
 export class SigningLinksService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectEntityManager() private readonly entityManager: EntityManager,
     private readonly store: AgreementStore,
     private readonly signing: AgreementSigningService,
     @Inject(agreementsConfig.KEY) private readonly config: ConfigType<typeof agreementsConfig>,
@@ -49,7 +50,7 @@ export class SigningLinksService {
 
   async create(principal: Principal, id: string, dto: CreateSigningLinkDto) {
     assertRole(principal, DRIVERS, 'create signing links');
-    return this.dataSource.transaction(async (manager) => {
+    return this.entityManager.transaction(async (manager) => {
       const a = await this.store.lock(manager, principal, id);
       const v = await this.store.version(manager, a.id, a.currentVersionNumber);
       if (v.status !== 'pending_signatures') {
@@ -89,7 +90,7 @@ export class SigningLinksService {
   }
 
   async read(token: string): Promise<SigningLinkView> {
-    const manager = this.dataSource.manager;
+    const manager = this.entityManager;
     const link = await this.usable(manager, token, false);
     const v = await this.store.version(manager, link.agreementId, link.versionNumber);
     return {
@@ -109,7 +110,7 @@ export class SigningLinksService {
     dto: LinkSignDto,
     req: RequestInfo,
   ): Promise<{ agreementId: string; version: number; party: string; status: string }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.entityManager.transaction(async (manager) => {
       const link = await this.usable(manager, token, true);
       const a = await this.store.lockById(manager, link.agreementId);
       const actor = { kind: 'signing_link' as const, id: link.id, name: dto.name };
@@ -136,7 +137,7 @@ export class SigningLinksService {
     token: string,
     dto: ReasonDto,
   ): Promise<{ agreementId: string; version: number; status: string }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.entityManager.transaction(async (manager) => {
       const link = await this.usable(manager, token, true);
       const a = await this.store.lockById(manager, link.agreementId);
       await this.signing.decline(manager, a, link.party, dto.reason, {

@@ -1,4 +1,4 @@
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import type { AgreementTerms } from './agreement-terms.types';
 
 /** Valid terms for unit tests (supervisor id 'sup-1'); tests mutate a fresh copy. */
 export function validTerms(): AgreementTerms {

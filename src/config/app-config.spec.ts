@@ -14,7 +14,7 @@ describe('application configuration', () => {
       host: '0.0.0.0',
       port: 3000,
       databaseName: 'dualroute',
-      databasePool: { size: 20, connectTimeoutMs: 800 },
+      databasePool: { size: 20, connectTimeoutMs: 800, workerConnectTimeoutMs: 5000 },
       demoData: true,
       bootstrapAdminEmail: 'admin@dualroute.local',
       workerHealth: { port: 3001, explicit: false },
@@ -84,7 +84,18 @@ describe('application configuration', () => {
       ).toEqual({
         size: 5,
         connectTimeoutMs: 2500,
+        workerConnectTimeoutMs: 5000,
       });
+    });
+
+    it('lets the worker wait longer than a request (DATABASE_WORKER_CONNECT_TIMEOUT_MS)', () => {
+      expect(
+        loadDatabasePoolConfig({ DATABASE_WORKER_CONNECT_TIMEOUT_MS: '20000' })
+          .workerConnectTimeoutMs,
+      ).toBe(20000);
+      expect(() => loadDatabasePoolConfig({ DATABASE_WORKER_CONNECT_TIMEOUT_MS: '50' })).toThrow(
+        /DATABASE_WORKER_CONNECT_TIMEOUT_MS/,
+      );
     });
 
     it('refuses sizes and timeouts that cannot work', () => {

@@ -38,6 +38,12 @@ export interface DatabasePoolConfig {
    * PostgreSQL unreachable or the pool exhausted, a client gets its answer within a second.
    */
   connectTimeoutMs: number;
+  /**
+   * The same wait in the worker (DATABASE_WORKER_CONNECT_TIMEOUT_MS, default 5000): it answers
+   * no request, so it can wait out a PostgreSQL busy with migrations and demo data at start-up
+   * instead of failing its first connection and logging a retry.
+   */
+  workerConnectTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -53,7 +59,13 @@ export function bool(value: string | undefined, fallback: boolean, name: string)
 }
 
 /** A whole-number environment variable within [min, max]; empty means the fallback. */
-export function int(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
+export function int(
+  value: string | undefined,
+  fallback: number,
+  name: string,
+  min: number,
+  max: number,
+): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
@@ -62,7 +74,7 @@ export function int(value: string | undefined, fallback: number, name: string, m
   return n;
 }
 
-/** DATABASE_POOL_SIZE and DATABASE_CONNECT_TIMEOUT_MS, validated. */
+/** DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS and DATABASE_WORKER_CONNECT_TIMEOUT_MS, validated. */
 export function loadDatabasePoolConfig(env: NodeJS.ProcessEnv = process.env): DatabasePoolConfig {
   return {
     size: int(env.DATABASE_POOL_SIZE, 20, 'DATABASE_POOL_SIZE', 1, 1000),
@@ -72,6 +84,13 @@ export function loadDatabasePoolConfig(env: NodeJS.ProcessEnv = process.env): Da
       'DATABASE_CONNECT_TIMEOUT_MS',
       100,
       60_000,
+    ),
+    workerConnectTimeoutMs: int(
+      env.DATABASE_WORKER_CONNECT_TIMEOUT_MS,
+      5000,
+      'DATABASE_WORKER_CONNECT_TIMEOUT_MS',
+      100,
+      300_000,
     ),
   };
 }
@@ -143,7 +162,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (nodeEnv === 'production' && jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters in production');
   }
-  const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL || (nodeEnv === 'production' ? null : 'admin@dualroute.local');
+  const adminEmail =
+    env.BOOTSTRAP_ADMIN_EMAIL || (nodeEnv === 'production' ? null : 'admin@dualroute.local');
   const adminPassword =
     env.BOOTSTRAP_ADMIN_PASSWORD || (nodeEnv === 'production' ? null : 'admin-password-dev');
   if (adminPassword !== null && adminPassword.length < 12) {
@@ -166,7 +186,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: demoData(env, nodeEnv),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: trustProxyRaw === '' ? false : trustProxyRaw === 'true' ? true : trustProxyRaw,
-    loginRateLimitPerMinute: int(env.LOGIN_RATE_LIMIT_PER_MINUTE, 20, 'LOGIN_RATE_LIMIT_PER_MINUTE', 1, 100000),
+    loginRateLimitPerMinute: int(
+      env.LOGIN_RATE_LIMIT_PER_MINUTE,
+      20,
+      'LOGIN_RATE_LIMIT_PER_MINUTE',
+      1,
+      100000,
+    ),
     workerHealth: workerHealth(env, nodeEnv),
   };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CompaniesController } from './companies/companies.controller';
 import { CompaniesService } from './companies/companies.service';
 import { SupervisorLoads } from './companies/supervisor-load';
+import { DirectoryLookups } from './directory-lookups.service';
 import { SupervisorsController } from './companies/supervisors.controller';
 import { SupervisorsService } from './companies/supervisors.service';
 import { FoundationMembersController } from './foundations/foundation-members.controller';
@@ -23,7 +24,7 @@ import { WorkingRelations } from './working-relations';
 @Module({
   imports: [DirectoryDataModule],
   controllers: [CompaniesController, SupervisorsController, FoundationsController, FoundationMembersController, ProgrammesController, RoutesController, SectorAssociationsController, UniversitiesController],
-  providers: [CompaniesService, SupervisorsService, FoundationsService, FoundationMembersService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService, WorkingRelations, SupervisorLoads],
-  exports: [CompaniesService, FoundationsService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService, DirectoryDataModule, WorkingRelations, SupervisorLoads],
+  providers: [DirectoryLookups, CompaniesService, SupervisorsService, FoundationsService, FoundationMembersService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService, WorkingRelations, SupervisorLoads],
+  exports: [DirectoryLookups, CompaniesService, FoundationsService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService, DirectoryDataModule, WorkingRelations, SupervisorLoads],
 })
 export class DirectoryModule {}

@@ -1,15 +1,19 @@
 import type {
   AgreementDocument,
   DocumentParty,
+  DocumentTerms,
   Language,
 } from '@app/agreement-pdf/agreement-document';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { EntityManager } from 'typeorm';
+import {
+  AgreementDocumentsSource,
+  DueAction,
+  VersionRecord,
+} from '../agreements/agreement-documents.source';
+import type { AgreementTerms } from '../agreements/agreement-terms.types';
 import type { PartiesSnapshot } from '../agreements/content-hash';
-import { AgreementEvent } from '../agreements/entities/agreement-event.entity';
-import { AgreementSignature } from '../agreements/entities/agreement-signature.entity';
-import { AgreementVersion } from '../agreements/entities/agreement-version.entity';
 import { documentsConfig } from './documents.config';
 import { DocumentKind, StoredDocument } from './entities/document.entity';
 
@@ -28,29 +32,18 @@ const STUDENT_NUMBER: Record<Language, string> = { nl: 'studentnummer', en: 'stu
 export class AgreementDocumentBuilder {
   constructor(
     @Inject(documentsConfig.KEY) private readonly config: ConfigType<typeof documentsConfig>,
+    private readonly agreements: AgreementDocumentsSource,
   ) {}
 
   async build(manager: EntityManager, doc: StoredDocument): Promise<AgreementDocument> {
-    const version = await manager.findOneByOrFail(AgreementVersion, {
-      agreementId: doc.agreementId,
-      number: doc.versionNumber,
-    });
-    const dueEvent = await this.dueEvent(manager, doc.kind, version);
+    const version = await this.frozenVersion(manager, doc);
     const parties = version.parties as PartiesSnapshot;
+    const events = await this.trail(manager, doc.kind, version);
     // A preview shows the version as submitted: signatures arriving later are not part of it.
     const signatures =
       doc.kind === 'preview'
         ? []
-        : await manager.find(AgreementSignature, {
-            where: { versionId: version.id },
-            order: { signedAt: 'ASC', id: 'ASC' },
-          });
-    const events = await manager
-      .getRepository(AgreementEvent)
-      .createQueryBuilder('e')
-      .where('e.agreement_id = :id AND e.seq <= :seq', { id: doc.agreementId, seq: dueEvent.seq })
-      .orderBy('e.seq', 'ASC')
-      .getMany();
+        : await this.agreements.signatures(manager, doc.agreementId, version.number);
     return {
       agreementId: doc.agreementId,
       version: version.number,
@@ -65,8 +58,8 @@ export class AgreementDocumentBuilder {
       cohort: parties.cohort,
       parties: documentParties(parties, version.language),
       supervisor: parties.supervisor,
-      terms: version.terms,
-      minimumWageRises: (version.minimumWageRises ?? []).map((r) => ({
+      terms: documentTerms(version.terms),
+      minimumWageRises: version.minimumWageRises.map((r) => ({
         from: r.from,
         minimumMonthlyCents: r.minimumMonthlyCents,
         age: r.age,
@@ -93,30 +86,78 @@ export class AgreementDocumentBuilder {
   }
 
   /** The moment the seal speaks of: when the version came into force. */
-  signingTime(version: Pick<AgreementVersion, 'activatedAt'>): Date {
+  async signingTime(manager: EntityManager, doc: StoredDocument): Promise<Date> {
+    const version = await this.frozenVersion(manager, doc);
     if (!version.activatedAt) throw new DocumentNotDueError('the version is not in force');
     return version.activatedAt;
   }
 
-  /** The event that made the document due: the version's submission (preview) or activation (signed). */
-  private async dueEvent(
-    manager: EntityManager,
-    kind: DocumentKind,
-    version: AgreementVersion,
-  ): Promise<AgreementEvent> {
+  private async frozenVersion(manager: EntityManager, doc: StoredDocument): Promise<VersionRecord> {
+    const version = await this.agreements.version(manager, doc.agreementId, doc.versionNumber);
+    if (!version) {
+      throw new Error(`Agreement ${doc.agreementId} has no version ${doc.versionNumber}`);
+    }
     if (!version.contentHash || !version.parties) {
       throw new DocumentNotDueError(`version ${version.number} is not frozen (${version.status})`);
     }
-    const action = kind === 'preview' ? 'submitted' : 'activated';
-    const event = await manager.findOne(AgreementEvent, {
-      where: { agreementId: version.agreementId, versionNumber: version.number, action },
-      order: { seq: 'DESC' },
-    });
-    if (!event) {
+    return version;
+  }
+
+  /**
+   * The audit trail up to the event that made the document due: the version's submission
+   * (preview) or activation (signed).
+   */
+  private async trail(manager: EntityManager, kind: DocumentKind, version: VersionRecord) {
+    const action: DueAction = kind === 'preview' ? 'submitted' : 'activated';
+    const events = await this.agreements.trailUntil(
+      manager,
+      version.agreementId,
+      version.number,
+      action,
+    );
+    if (!events) {
       throw new DocumentNotDueError(`version ${version.number} has no ${action} event yet`);
     }
-    return event;
+    return events;
   }
+}
+
+/** The terms as the document prints them: the render model names no ids or classifications. */
+export function documentTerms(t: AgreementTerms): DocumentTerms {
+  return {
+    startDate: t.startDate,
+    endDate: t.endDate,
+    employment: {
+      contractType: t.employment.contractType,
+      contractMonths: t.employment.contractMonths,
+      hoursPerWeek: t.employment.hoursPerWeek,
+      grossMonthlySalaryCents: t.employment.grossMonthlySalaryCents,
+      functionTitle: t.employment.functionTitle,
+    },
+    workplace: { location: t.workplace.location },
+    studySupport: {
+      paidStudyHoursPerWeek: t.studySupport.paidStudyHoursPerWeek,
+      tuitionReimbursedPercent: t.studySupport.tuitionReimbursedPercent,
+      costsCovered: [...t.studySupport.costsCovered],
+      schoolDays: [...t.studySupport.schoolDays],
+    },
+    repayment: t.repayment
+      ? {
+          percent: t.repayment.percent,
+          monthsAfterGraduation: t.repayment.monthsAfterGraduation,
+          linearDecline: t.repayment.linearDecline,
+        }
+      : null,
+    monitoring: {
+      progressMeetingEveryWeeks: t.monitoring.progressMeetingEveryWeeks,
+      workplaceVisitsPerYear: t.monitoring.workplaceVisitsPerYear,
+    },
+    competences: t.competences.map((c) => ({ name: c.name, assessment: c.assessment })),
+    termination: {
+      noticeWeeks: t.termination.noticeWeeks,
+      earlyTerminationGrounds: [...t.termination.earlyTerminationGrounds],
+    },
+  };
 }
 
 function documentParties(p: PartiesSnapshot, language: Language): DocumentParty[] {

@@ -1,8 +1,8 @@
 import { renderAgreementPdf, renderAndSeal, type Sealer } from '@app/agreement-pdf';
 import { sha256Hex } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { AgreementVersion } from '../agreements/entities/agreement-version.entity';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AgreementDocumentBuilder } from './agreement-document.builder';
 import { DOCUMENT_STORAGE, DocumentStorage } from './document-storage';
 import { DocumentKind, StoredDocument } from './entities/document.entity';
@@ -41,7 +41,7 @@ export class DocumentJobRunner {
   private readonly logger = new Logger(DocumentJobRunner.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectRepository(StoredDocument) private readonly documents: Repository<StoredDocument>,
     private readonly builder: AgreementDocumentBuilder,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     @Inject(SEALER) private readonly sealer: Sealer,
@@ -85,7 +85,7 @@ export class DocumentJobRunner {
     agreementId: string,
     version: number,
   ): Promise<Claim | null> {
-    const { raw } = await this.dataSource
+    const { raw } = await this.documents
       .createQueryBuilder()
       .update(StoredDocument)
       .set({ status: 'processing', attempts: () => 'attempts + 1' })
@@ -99,9 +99,7 @@ export class DocumentJobRunner {
       .execute();
     const rows = raw as { id: string; attempts: number }[];
     if (rows.length === 0) return null;
-    const doc = await this.dataSource
-      .getRepository(StoredDocument)
-      .findOneByOrFail({ id: rows[0].id });
+    const doc = await this.documents.findOneByOrFail({ id: rows[0].id });
     return { doc, attempt: rows[0].attempts };
   }
 
@@ -110,9 +108,7 @@ export class DocumentJobRunner {
     agreementId: string,
     version: number,
   ): Promise<StoredDocument> {
-    const doc = await this.dataSource
-      .getRepository(StoredDocument)
-      .findOneBy({ agreementId, versionNumber: version, kind });
+    const doc = await this.documents.findOneBy({ agreementId, versionNumber: version, kind });
     if (!doc)
       throw new DocumentMissingError(
         `No ${kind} document was asked for agreement ${agreementId} v${version}`,
@@ -125,7 +121,7 @@ export class DocumentJobRunner {
     const sha256 = sha256Hex(bytes);
     const storageKey = `agreements/${doc.agreementId}/v${doc.versionNumber}-${doc.kind}-${sha256.slice(0, 16)}.pdf`;
     await this.storage.put(storageKey, bytes);
-    const { affected } = await this.dataSource.getRepository(StoredDocument).update(
+    const { affected } = await this.documents.update(
       { id: doc.id, status: 'processing', attempts: attempt },
       {
         status: 'ready',
@@ -139,7 +135,7 @@ export class DocumentJobRunner {
       },
     );
     if (affected) return { documentId: doc.id, sha256, alreadyReady: false };
-    const now = await this.dataSource.getRepository(StoredDocument).findOneByOrFail({ id: doc.id });
+    const now = await this.documents.findOneByOrFail({ id: doc.id });
     if (now.status === 'ready') {
       // Another run finished first: its result stands (and this run's file, if it differs, goes).
       if (now.storageKey !== storageKey)
@@ -153,26 +149,20 @@ export class DocumentJobRunner {
 
   /** A failed attempt gives the row back (queued), unless a later run claimed it meanwhile. */
   private async release({ doc, attempt }: Claim, reason: string): Promise<void> {
-    await this.dataSource
-      .getRepository(StoredDocument)
-      .update(
-        { id: doc.id, status: 'processing', attempts: attempt },
-        { status: 'queued', error: reason.slice(0, 2000) },
-      );
+    await this.documents.update(
+      { id: doc.id, status: 'processing', attempts: attempt },
+      { status: 'queued', error: reason.slice(0, 2000) },
+    );
   }
 
   private async render(doc: StoredDocument): Promise<{ bytes: Buffer; sealedAt: Date | null }> {
     // One snapshot for every read, so the document is consistent even while the agreement moves on.
-    const { input, signingTime } = await this.dataSource.transaction(
+    const { input, signingTime } = await this.documents.manager.transaction(
       'REPEATABLE READ',
       async (manager) => {
         const input = await this.builder.build(manager, doc);
         if (doc.kind === 'preview') return { input, signingTime: null };
-        const version = await manager.findOneByOrFail(AgreementVersion, {
-          agreementId: doc.agreementId,
-          number: doc.versionNumber,
-        });
-        return { input, signingTime: this.builder.signingTime(version) };
+        return { input, signingTime: await this.builder.signingTime(manager, doc) };
       },
     );
     if (!signingTime) {

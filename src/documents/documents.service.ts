@@ -1,19 +1,10 @@
 import { verifySealedPdf } from '@app/agreement-pdf';
-import {
-  ConflictError,
-  DomainError,
-  findInScope,
-  NotFoundError,
-  Principal,
-  sha256Hex,
-} from '@app/common';
+import { ConflictError, DomainError, NotFoundError, Principal, sha256Hex } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
-import { DataSource, EntityManager } from 'typeorm';
-import { AGREEMENT_SCOPE } from '../agreements/agreement-scope';
-import { AgreementSignature } from '../agreements/entities/agreement-signature.entity';
-import { AgreementVersion } from '../agreements/entities/agreement-version.entity';
-import { Agreement } from '../agreements/entities/agreement.entity';
+import { Repository } from 'typeorm';
+import { AgreementDocumentsSource } from '../agreements/agreement-documents.source';
 import { DOCUMENT_STORAGE, DocumentContentMissingError, DocumentStorage } from './document-storage';
 import { DocumentKind, DocumentStatus, StoredDocument } from './entities/document.entity';
 
@@ -61,7 +52,8 @@ export class DocumentsService {
   private readonly logger = new Logger(DocumentsService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectRepository(StoredDocument) private readonly documents: Repository<StoredDocument>,
+    private readonly agreements: AgreementDocumentsSource,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
   ) {}
 
@@ -69,10 +61,12 @@ export class DocumentsService {
     principal: Principal,
     agreementId: string,
   ): Promise<{ data: DocumentView[] }> {
-    const manager = this.dataSource.manager;
-    const agreement = await this.agreementInScope(manager, principal, agreementId);
-    const visible = await this.visibleVersions(manager, principal, agreement);
-    const rows = await manager.find(StoredDocument, {
+    const visible = await this.agreements.readableVersions(
+      this.documents.manager,
+      principal,
+      agreementId,
+    );
+    const rows = await this.documents.find({
       where: { agreementId },
       order: { versionNumber: 'ASC', kind: 'ASC' },
     });
@@ -120,7 +114,7 @@ export class DocumentsService {
     const sha256 = sha256Hex(pdf);
     const seal = verifySealedPdf(pdf);
     const problems = [...seal.problems];
-    const doc = await this.dataSource.manager.findOne(StoredDocument, {
+    const doc = await this.documents.findOne({
       where: { sha256, kind: 'signed', status: 'ready' },
     });
     if (!doc)
@@ -161,15 +155,10 @@ export class DocumentsService {
         problems: problems.length ? problems : ['The seal does not verify.'],
       };
     }
+    const manager = this.documents.manager;
     const [version, signatures] = await Promise.all([
-      this.dataSource.manager.findOneByOrFail(AgreementVersion, {
-        agreementId: doc.agreementId,
-        number: doc.versionNumber,
-      }),
-      this.dataSource.manager.find(AgreementSignature, {
-        where: { agreementId: doc.agreementId, versionNumber: doc.versionNumber },
-        order: { signedAt: 'ASC', id: 'ASC' },
-      }),
+      this.agreements.version(manager, doc.agreementId, doc.versionNumber),
+      this.agreements.signatures(manager, doc.agreementId, doc.versionNumber),
     ]);
     return {
       valid: true,
@@ -183,7 +172,7 @@ export class DocumentsService {
         signedAt: s.signedAt,
         method: s.method,
       })),
-      versionStatus: version.status,
+      versionStatus: version?.status ?? null,
       documentId: doc.id,
       sha256,
       problems: [],
@@ -191,45 +180,16 @@ export class DocumentsService {
   }
 
   private async inScope(principal: Principal, id: string): Promise<StoredDocument> {
-    const manager = this.dataSource.manager;
-    const doc = await manager.findOneBy(StoredDocument, { id });
+    const doc = await this.documents.findOneBy({ id });
     if (!doc) throw new NotFoundError('Document', id);
     // A document is as visible as its agreement version; outside the caller's scope it does not exist.
-    const agreement = await this.agreementInScope(manager, principal, doc.agreementId).catch(
-      (error) => {
+    const visible = await this.agreements
+      .readableVersions(this.documents.manager, principal, doc.agreementId)
+      .catch((error) => {
         throw error instanceof NotFoundError ? new NotFoundError('Document', id) : error;
-      },
-    );
-    const visible = await this.visibleVersions(manager, principal, agreement);
+      });
     if (!visible(doc.versionNumber)) throw new NotFoundError('Document', id);
     return doc;
-  }
-
-  /**
-   * A host company sees the documents of the versions that name it as host, and only those: after
-   * a re-secondment the former host keeps the PDF it signed but does not read its successor's.
-   * Every other reader in the agreement's scope sees every version.
-   */
-  private async visibleVersions(
-    manager: EntityManager,
-    principal: Principal,
-    agreement: Agreement,
-  ): Promise<(version: number) => boolean> {
-    if (principal.role !== 'company_rep' || agreement.employerCompanyId === principal.companyId) {
-      return () => true;
-    }
-    const rows: { number: number }[] = await manager.query(
-      'SELECT number FROM agreement_versions WHERE agreement_id = $1 AND host_company_id = $2',
-      [agreement.id, principal.companyId],
-    );
-    const numbers = new Set(rows.map((r) => r.number));
-    return (version) => numbers.has(version);
-  }
-
-  private agreementInScope(manager: EntityManager, principal: Principal, id: string) {
-    return findInScope(manager, Agreement, id, principal, AGREEMENT_SCOPE, {
-      resource: 'Agreement',
-    });
   }
 }
 

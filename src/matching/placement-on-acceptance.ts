@@ -1,4 +1,4 @@
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import type { AgreementTerms } from '../agreements/agreement-terms.types';
 import {
   addDays,
   Clock,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
 import { StudentsDataModule } from './students-data.module';
+import { StudentLookups } from './student-lookups.service';
 import { StudentsController } from './students.controller';
 import { StudentsService } from './students.service';
 
@@ -8,7 +9,7 @@ import { StudentsService } from './students.service';
 @Module({
   imports: [StudentsDataModule, DirectoryModule],
   controllers: [StudentsController],
-  providers: [StudentsService],
-  exports: [StudentsService, StudentsDataModule],
+  providers: [StudentsService, StudentLookups],
+  exports: [StudentsService, StudentLookups, StudentsDataModule],
 })
 export class StudentsModule {}

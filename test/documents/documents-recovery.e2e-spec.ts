@@ -6,10 +6,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AgreementDocumentsSource } from '../../src/agreements/agreement-documents.source';
 import { AgreementDocumentBuilder } from '../../src/documents/agreement-document.builder';
 import { ClaimLostError, DocumentJobRunner } from '../../src/documents/document-job.runner';
 import { DocumentStorage, LocalDocumentStorage } from '../../src/documents/document-storage';
 import { loadDocumentsConfig } from '../../src/documents/documents.config';
+import { StoredDocument } from '../../src/documents/entities/document.entity';
 import { loadSealer } from '../../src/documents/seal-certificate';
 import { JOBS, jobKeys, QUEUES } from '../../src/jobs/queues';
 import { bearer, startApi, TestApi } from '../helpers/api';
@@ -228,8 +230,8 @@ describe('documents: exactly one sealed document per version', () => {
       removeAbandonedWrites: (ms) => storage.removeAbandonedWrites(ms),
     };
     const runner = new DocumentJobRunner(
-      db,
-      new AgreementDocumentBuilder(config),
+      db.getRepository(StoredDocument),
+      new AgreementDocumentBuilder(config, new AgreementDocumentsSource()),
       hooked,
       await loadSealer(config, quiet),
     );

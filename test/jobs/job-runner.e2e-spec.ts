@@ -56,7 +56,7 @@ class ProbeHandler implements JobHandler {
 @Module({ providers: [ProbeHandler] })
 class ProbeModule {}
 
-@Module({ imports: [CoreModule, JobsWorkerModule, ProbeModule] })
+@Module({ imports: [CoreModule.forProcess('worker'), JobsWorkerModule, ProbeModule] })
 class ProbeWorkerModule {}
 
 /** The runner with its retry policy, hooks and lease fencing, through the real dispatcher and BullMQ. */

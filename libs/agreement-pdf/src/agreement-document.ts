@@ -1,18 +1,21 @@
 /**
  * What a tripartite agreement document shows: the frozen version of an agreement with its
- * parties, terms, signatures and audit trail. Plain data, no Nest, no database: the agreements
- * module builds it from a version; this library turns it into PDF bytes and seals them.
+ * parties, terms, signatures and audit trail. Plain data, no Nest, no database: the application
+ * builds it from a version; this library turns it into PDF bytes and seals them.
  */
 
 export type Language = 'nl' | 'en';
 export type PartyRole = 'student' | 'university' | 'employer' | 'host';
 export type ContractType = 'fixed_term' | 'permanent';
 export type CostCovered = 'laptop' | 'books' | 'travel' | 'exam_fees';
-export type TrainingMandatedBy = 'none' | 'law' | 'cao' | 'regulation';
 export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 
-/** The terms exactly as the API takes them (API.md "agreement"); amounts in euro cents. */
-export interface AgreementTerms {
+/**
+ * The terms as the document prints them, and nothing more: the body's articles read exactly these
+ * fields (ids and classifications the document does not print stay with the caller's model).
+ * Amounts in euro cents, dates YYYY-MM-DD.
+ */
+export interface DocumentTerms {
   startDate: string; // YYYY-MM-DD
   endDate: string; // YYYY-MM-DD
   employment: {
@@ -22,19 +25,15 @@ export interface AgreementTerms {
     grossMonthlySalaryCents: number;
     functionTitle: string;
   };
-  workplace: { location: string; supervisorId: string };
+  workplace: { location: string };
   studySupport: {
     paidStudyHoursPerWeek: number;
     tuitionReimbursedPercent: number;
     costsCovered: CostCovered[];
     schoolDays: Weekday[];
   };
-  repayment: {
-    trainingMandatedBy: TrainingMandatedBy;
-    percent: number;
-    monthsAfterGraduation: number;
-    linearDecline: boolean;
-  } | null;
+  /** The repayment clause (BW 7:611a) when one is agreed. */
+  repayment: { percent: number; monthsAfterGraduation: number; linearDecline: boolean } | null;
   monitoring: { progressMeetingEveryWeeks: number; workplaceVisitsPerYear: number };
   competences: { name: string; assessment: string }[];
   termination: { noticeWeeks: number; earlyTerminationGrounds: string[] };
@@ -98,7 +97,7 @@ export interface AgreementDocument {
   cohort: number;
   parties: DocumentParty[];
   supervisor: DocumentSupervisor;
-  terms: AgreementTerms;
+  terms: DocumentTerms;
   /** Printed with the salary; absent or empty when the salary stays legal throughout. */
   minimumWageRises?: DocumentMinimumWageRise[];
   signatures: DocumentSignature[];

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit/audit.service';
+import { DomainEvents } from './events/domain-events';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { JobStore } from './jobs/job-store';
 import { JobsService } from './jobs/jobs.service';
@@ -10,11 +11,12 @@ import { Clock, SystemClock } from './time/clock';
 @Module({
   providers: [
     AuditService,
+    DomainEvents,
     JobsService,
     JobStore,
     IdempotencyStore,
     { provide: Clock, useClass: SystemClock },
   ],
-  exports: [AuditService, JobsService, JobStore, IdempotencyStore, Clock],
+  exports: [AuditService, DomainEvents, JobsService, JobStore, IdempotencyStore, Clock],
 })
 export class CommonModule {}

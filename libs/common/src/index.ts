@@ -8,6 +8,7 @@ export * from './database/naming';
 export * from './database/transaction';
 export * from './errors/domain-error';
 export * from './errors/problem.filter';
+export * from './events/domain-events';
 export * from './http/if-match';
 export * from './http/validation';
 export * from './idempotency/idempotency-record.entity';

@@ -1,4 +1,4 @@
-import type { PartyRole } from '@app/agreement-pdf/agreement-document';
+import type { Party } from '../dto/agreement.dto';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { AgreementVersion } from './agreement-version.entity';
 
@@ -28,7 +28,7 @@ export class AgreementSignature {
   versionNumber!: number;
 
   @Column('text')
-  party!: PartyRole;
+  party!: Party;
 
   @Column('text')
   signerName!: string;

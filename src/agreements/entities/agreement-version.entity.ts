@@ -1,4 +1,4 @@
-import type { AgreementTerms } from '@app/agreement-pdf/agreement-document';
+import type { AgreementTerms } from '../agreement-terms.types';
 import {
   Check,
   Column,

@@ -1,4 +1,4 @@
-import type { PartyRole } from '@app/agreement-pdf/agreement-document';
+import type { Party } from '../dto/agreement.dto';
 import {
   Check,
   Column,
@@ -37,7 +37,7 @@ export class SigningLink {
   versionNumber!: number;
 
   @Column('text')
-  party!: PartyRole;
+  party!: Party;
 
   @Column('text')
   email!: string;

@@ -86,7 +86,6 @@ export function sampleDocument(overrides: Partial<AgreementDocument> = {}): Agre
       },
       workplace: {
         location: 'Industrieweg 18, Waalwijk (hybride, 1 dag thuis)',
-        supervisorId: 'b8d1f0e2-7a43-4e55-9c2d-1f6a3e9b7c10',
       },
       studySupport: {
         paidStudyHoursPerWeek: 8,
@@ -95,7 +94,6 @@ export function sampleDocument(overrides: Partial<AgreementDocument> = {}): Agre
         schoolDays: ['thursday'],
       },
       repayment: {
-        trainingMandatedBy: 'none',
         percent: 50,
         monthsAfterGraduation: 24,
         linearDecline: true,
