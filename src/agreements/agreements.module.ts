@@ -3,6 +3,8 @@ import { ConfigModule } from '@nestjs/config';
 import { DirectoryModule } from '../directory/directory.module';
 import { StudentsModule } from '../students/students.module';
 import { AgreementEventsService } from './agreement-events.service';
+import { AgreementPlacementReads } from './agreement-placement-reads';
+import { AgreementWorkingRelations } from './agreement-working-relations';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementStore } from './agreement-store';
 import { AgreementTransitionsService } from './agreement-transitions.service';
@@ -37,7 +39,14 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     AgreementSigningService,
     SigningLinksService,
     SigningThrottlerGuard,
+    AgreementWorkingRelations,
+    AgreementPlacementReads,
   ],
-  exports: [AgreementsDataModule, AgreementsService, AgreementTransitionsService],
+  exports: [
+    AgreementsDataModule,
+    AgreementsService,
+    AgreementTransitionsService,
+    AgreementPlacementReads,
+  ],
 })
 export class AgreementsModule {}

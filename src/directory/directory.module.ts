@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CompaniesController } from './companies/companies.controller';
 import { CompaniesService } from './companies/companies.service';
+import { SupervisorLoads } from './companies/supervisor-load';
 import { DirectoryLookups } from './directory-lookups.service';
 import { SupervisorsController } from './companies/supervisors.controller';
 import { SupervisorsService } from './companies/supervisors.service';
@@ -16,11 +17,14 @@ import { SectorAssociationsController } from './sector-associations/sector-assoc
 import { SectorAssociationsService } from './sector-associations/sector-associations.service';
 import { UniversitiesController } from './universities/universities.controller';
 import { UniversitiesService } from './universities/universities.service';
+import { DirectoryDataModule } from './directory-data.module';
+import { WorkingRelations } from './working-relations';
 
 /** Reference data: universities, programmes, routes, sector associations, companies, foundations. */
 @Module({
+  imports: [DirectoryDataModule],
   controllers: [CompaniesController, SupervisorsController, FoundationsController, FoundationMembersController, ProgrammesController, RoutesController, SectorAssociationsController, UniversitiesController],
-  providers: [DirectoryLookups, CompaniesService, SupervisorsService, FoundationsService, FoundationMembersService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService],
-  exports: [DirectoryLookups, CompaniesService, FoundationsService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService],
+  providers: [DirectoryLookups, CompaniesService, SupervisorsService, FoundationsService, FoundationMembersService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService, WorkingRelations, SupervisorLoads],
+  exports: [DirectoryLookups, CompaniesService, FoundationsService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService, DirectoryDataModule, WorkingRelations, SupervisorLoads],
 })
 export class DirectoryModule {}

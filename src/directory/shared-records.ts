@@ -1,11 +1,4 @@
-import {
-  AuditEntry,
-  AuditService,
-  fieldChanges,
-  ForbiddenError,
-  Principal,
-  universityLimit,
-} from '@app/common';
+import { AuditEntry, AuditService, fieldChanges, Principal, universityLimit } from '@app/common';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -19,7 +12,9 @@ import { EntityManager } from 'typeorm';
  *   registered or that has a match, employment, secondment or agreement with one of its
  *   students, and with a sector association it registered or that partners one of its routes.
  *
- * Everyone else who can read the record gets 403; every edit is audited with a diff.
+ * Everyone else who can read the record gets 403; every edit is audited with a diff. Whether a
+ * university works with a record is asked of WorkingRelations (working-relations.ts), which the
+ * modules owning matches, placements and agreements answer for their own records.
  */
 export type SharedOwner =
   | { kind: 'company'; id: string }
@@ -36,33 +31,6 @@ export const SHARED_RECORD_EDITORS = [
   'routes). Others who can read the record get 403. Every edit is audited with who and what changed',
   '(each changed field before and after).',
 ].join(' ');
-
-/** $1: the record's id, $2: the university. */
-const WORKS_WITH: Record<SharedOwner['kind'], string> = {
-  company: `SELECT EXISTS (SELECT 1 FROM companies WHERE id = $1 AND registered_by_university_id = $2)
-      OR EXISTS (SELECT 1 FROM matches WHERE company_id = $1 AND university_id = $2)
-      OR EXISTS (SELECT 1 FROM employments WHERE employer_company_id = $1 AND university_id = $2)
-      OR EXISTS (SELECT 1 FROM secondments s JOIN employments e ON e.id = s.employment_id
-                  WHERE s.host_company_id = $1 AND e.university_id = $2)
-      OR EXISTS (SELECT 1 FROM agreements WHERE employer_company_id = $1 AND university_id = $2)
-      OR EXISTS (SELECT 1 FROM agreements WHERE host_company_id = $1 AND university_id = $2) AS works`,
-  foundation: `SELECT EXISTS (SELECT 1 FROM foundations WHERE id = $1 AND registered_by_university_id = $2)
-      OR EXISTS (SELECT 1 FROM matches WHERE foundation_id = $1 AND university_id = $2)
-      OR EXISTS (SELECT 1 FROM employments WHERE employer_foundation_id = $1 AND university_id = $2)
-      OR EXISTS (SELECT 1 FROM agreements WHERE employer_foundation_id = $1 AND university_id = $2) AS works`,
-  sector_association: `SELECT EXISTS (SELECT 1 FROM sector_associations WHERE id = $1 AND registered_by_university_id = $2)
-      OR EXISTS (SELECT 1 FROM route_sector_associations rsa JOIN routes r ON r.id = rsa.route_id
-                  WHERE rsa.sector_association_id = $1 AND r.university_id = $2) AS works`,
-};
-
-export async function worksWith(
-  manager: EntityManager,
-  universityId: string,
-  owner: SharedOwner,
-): Promise<boolean> {
-  const [row] = await manager.query(WORKS_WITH[owner.kind], [owner.id, universityId]);
-  return row?.works === true;
-}
 
 /**
  * Pure part of the rule: 'editor' for admins and the record's own people (a company's reps or a
@@ -84,38 +52,6 @@ export function editRight(
       principal.role === 'foundation_staff' &&
       principal.foundationId === owner.id);
   return own ? 'editor' : 'none';
-}
-
-export async function mayEditShared(
-  manager: EntityManager,
-  principal: Principal,
-  owner: SharedOwner,
-): Promise<boolean> {
-  const right = editRight(principal, owner);
-  if (right !== 'if_works_with') return right === 'editor';
-  return worksWith(manager, principal.universityId!, owner);
-}
-
-const OWNER_NAMES: Record<SharedOwner['kind'], string> = {
-  company: "the company's own representatives",
-  foundation: "the foundation's own staff",
-  sector_association: 'no one else',
-};
-
-/**
- * 403 unless the caller may edit the record. Callers check readability first, so a record the
- * caller cannot see stays 404; one they can read but not edit is no secret, hence 403.
- */
-export async function assertMayEditShared(
-  manager: EntityManager,
-  principal: Principal,
-  owner: SharedOwner,
-  action: string,
-): Promise<void> {
-  if (await mayEditShared(manager, principal, owner)) return;
-  throw new ForbiddenError(
-    `Only admins, ${OWNER_NAMES[owner.kind]} and coordinators of a university that works with this ${owner.kind.replace('_', ' ')} may ${action}.`,
-  );
 }
 
 /** The university a coordinator registers a shared record for (null for everyone else). */

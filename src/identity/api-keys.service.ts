@@ -10,7 +10,9 @@ import {
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { DirectoryReads } from '../directory/directory-reads';
 import { generateApiKey } from './api-key-secret';
 import { CreateApiKeyDto, ListApiKeysQueryDto } from './dto/api-key.dto';
 import { ApiKey } from './entities/api-key.entity';
@@ -25,14 +27,19 @@ export class ApiKeysService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+    private readonly directory: DirectoryReads,
   ) {}
 
-  async create(principal: Principal, dto: CreateApiKeyDto): Promise<{ apiKey: ApiKey; key: string }> {
+  async create(
+    principal: Principal,
+    dto: CreateApiKeyDto,
+  ): Promise<{ apiKey: ApiKey; key: string }> {
     assertOwnScope(principal, 'universityId', dto.universityId, 'create API keys');
     const secret = generateApiKey();
     const apiKey = await this.dataSource.transaction(async (manager) => {
-      const [university] = await manager.query('SELECT 1 FROM universities WHERE id = $1', [dto.universityId]);
-      if (!university) throw new ValidationError([{ field: 'universityId', message: 'does not exist' }]);
+      if (!(await this.directory.exists(manager, 'university', dto.universityId)))
+        throw new ValidationError([{ field: 'universityId', message: 'does not exist' }]);
       const created = manager.create(ApiKey, {
         name: dto.name.trim(),
         universityId: dto.universityId,
@@ -56,7 +63,7 @@ export class ApiKeysService {
   }
 
   list(principal: Principal, query: ListApiKeysQueryDto): Promise<Page<ApiKey>> {
-    const qb = applyScope(this.dataSource.getRepository(ApiKey).createQueryBuilder('k'), principal, API_KEY_SCOPE);
+    const qb = applyScope(this.apiKeys.createQueryBuilder('k'), principal, API_KEY_SCOPE);
     if (query.universityId) qb.andWhere('k.university_id = :uid', { uid: query.universityId });
     return paginate(qb, query);
   }

@@ -2,7 +2,8 @@ import { Principal, UnauthorizedError } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { appConfig } from '../config/app-config';
 import { hashApiKey } from './api-key-secret';
 import { ApiKey } from './entities/api-key.entity';
@@ -21,14 +22,17 @@ interface AccessTokenClaims {
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
     private readonly jwt: JwtService,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
   ) {}
 
-  async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number }> {
-    const user = await this.dataSource
-      .getRepository(User)
+  async login(
+    email: string,
+    password: string,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
+    const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: email.trim().toLowerCase() })
@@ -45,7 +49,9 @@ export class AuthService {
       cmp: user.companyId,
       stu: user.studentId,
     };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.jwtExpiresInSeconds });
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.jwtExpiresInSeconds,
+    });
     return { accessToken, expiresIn: this.config.jwtExpiresInSeconds };
   }
 
@@ -68,15 +74,14 @@ export class AuthService {
   }
 
   async principalFromApiKey(key: string): Promise<Principal> {
-    const apiKey = await this.dataSource
-      .getRepository(ApiKey)
+    const apiKey = await this.apiKeys
       .createQueryBuilder('k')
       .select(['k.id', 'k.universityId'])
       .where('k.secret_hash = :hash AND k.revoked_at IS NULL', { hash: hashApiKey(key) })
       .getOne();
     if (!apiKey) throw new UnauthorizedError('The API key is invalid or has been revoked.');
     // Last use is informational: record it at most once a minute, off the request path.
-    void this.dataSource
+    void this.apiKeys
       .query(
         `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
         [apiKey.id],

@@ -2,19 +2,26 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { failFastRedisOptions, FailoverThrottlerStorage } from '@app/common';
 import { createSecretKey } from 'node:crypto';
 import { appConfig } from '../config/app-config';
+import { DirectoryDataModule } from '../directory/directory-data.module';
+import { StudentsDataModule } from '../students/students-data.module';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
+import { IDENTITY_ENTITIES } from './identity.entities';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    DirectoryDataModule,
+    StudentsDataModule,
     JwtModule.registerAsync({
       inject: [appConfig.KEY],
       useFactory: (config: ConfigType<typeof appConfig>) => {
@@ -39,12 +46,7 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController, ApiKeysController],
-  providers: [
-    AuthService,
-    UsersService,
-    ApiKeysService,
-    BootstrapAdminService,
-  ],
+  providers: [AuthService, UsersService, ApiKeysService, BootstrapAdminService],
   exports: [AuthService],
 })
 export class IdentityModule {}

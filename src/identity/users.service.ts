@@ -11,7 +11,10 @@ import {
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DirectoryReads } from '../directory/directory-reads';
+import { StudentReads } from '../students/student-reads';
 import { CreateUserDto, ListUsersQueryDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { hashPassword } from './passwords';
@@ -37,11 +40,11 @@ const USER_SCOPE: ScopeRules = {
   universityLimit: { column: 'university_id' },
 };
 
-const SCOPE_TABLES = {
-  universityId: 'universities',
-  foundationId: 'foundations',
-  companyId: 'companies',
-  studentId: 'students',
+/** The directory records a login may be scoped to (a student is checked with the students). */
+const SCOPE_RECORDS = {
+  universityId: 'university',
+  foundationId: 'foundation',
+  companyId: 'company',
 } as const;
 
 @Injectable()
@@ -49,6 +52,9 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly directory: DirectoryReads,
+    private readonly students: StudentReads,
   ) {}
 
   async create(principal: Principal, dto: CreateUserDto): Promise<User> {
@@ -65,14 +71,7 @@ export class UsersService {
     if (refusal) throw new ForbiddenError(refusal);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
-      let universityId = grant.universityId ?? null;
-      for (const field of Object.keys(SCOPE_TABLES) as (keyof typeof SCOPE_TABLES)[]) {
-        const id = grant[field];
-        if (!id) continue;
-        const row = await this.findScopeRow(manager, SCOPE_TABLES[field], id);
-        if (!row) throw new ValidationError([{ field, message: 'does not exist' }]);
-        if (field === 'studentId') universityId = row.university_id ?? null;
-      }
+      const universityId = await this.grantUniversity(manager, grant);
       if (grant.role === 'student' && principal.role === 'coordinator') {
         // A coordinator may only give logins to students of their own university.
         if (universityId !== principal.universityId) {
@@ -116,11 +115,7 @@ export class UsersService {
   }
 
   list(principal: Principal, query: ListUsersQueryDto): Promise<Page<User>> {
-    const qb = applyScope(
-      this.dataSource.getRepository(User).createQueryBuilder('u'),
-      principal,
-      USER_SCOPE,
-    );
+    const qb = applyScope(this.users.createQueryBuilder('u'), principal, USER_SCOPE);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.universityId) qb.andWhere('u.university_id = :uid', { uid: query.universityId });
     return paginate(qb, query);
@@ -128,7 +123,7 @@ export class UsersService {
 
   async get(principal: Principal, id: string): Promise<User> {
     const user = await applyScope(
-      this.dataSource.getRepository(User).createQueryBuilder('u').where('u.id = :id', { id }),
+      this.users.createQueryBuilder('u').where('u.id = :id', { id }),
       principal,
       USER_SCOPE,
     ).getOne();
@@ -136,13 +131,23 @@ export class UsersService {
     return user;
   }
 
-  private async findScopeRow(
+  /**
+   * 400 for a scope naming a record that does not exist; the login's university: the grant's,
+   * else (a student login) the student's.
+   */
+  private async grantUniversity(
     manager: EntityManager,
-    table: string,
-    id: string,
-  ): Promise<{ university_id?: string } | undefined> {
-    const columns = table === 'students' ? 'university_id' : '1 AS found';
-    const rows = await manager.query(`SELECT ${columns} FROM ${table} WHERE id = $1`, [id]);
-    return rows[0];
+    grant: ReturnType<typeof completeGrant>,
+  ): Promise<string | null> {
+    for (const field of Object.keys(SCOPE_RECORDS) as (keyof typeof SCOPE_RECORDS)[]) {
+      const id = grant[field];
+      if (id && !(await this.directory.exists(manager, SCOPE_RECORDS[field], id)))
+        throw new ValidationError([{ field, message: 'does not exist' }]);
+    }
+    if (!grant.studentId) return grant.universityId ?? null;
+    const universityId = await this.students.universityOf(manager, grant.studentId);
+    if (!universityId)
+      throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
+    return universityId;
   }
 }

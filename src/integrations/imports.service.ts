@@ -13,7 +13,9 @@ import {
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { DirectoryReads } from '../directory/directory-reads';
 import { JOBS, jobKeys, QUEUES } from '../jobs/queues';
 import { CreateStudentImportDto, ListStudentImportsQueryDto } from './dto/student-import.dto';
 import { StudentImport } from './entities/student-import.entity';
@@ -37,6 +39,8 @@ export class ImportsService {
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly directory: DirectoryReads,
+    @InjectRepository(StudentImport) private readonly imports: Repository<StudentImport>,
   ) {}
 
   /**
@@ -47,10 +51,7 @@ export class ImportsService {
     const universityId = this.targetUniversity(principal, dto.universityId);
     const rows = dto.students.map((row) => stripBsn(row));
     return this.dataSource.transaction(async (manager) => {
-      const [university] = await manager.query('SELECT 1 FROM universities WHERE id = $1', [
-        universityId,
-      ]);
-      if (!university)
+      if (!(await this.directory.exists(manager, 'university', universityId)))
         throw new ValidationError([{ field: 'universityId', message: 'does not exist' }]);
       const now = this.clock.now();
       const studentImport = manager.create(StudentImport, {
@@ -94,10 +95,7 @@ export class ImportsService {
 
   async get(principal: Principal, id: string): Promise<StudentImport> {
     const found = await applyScope(
-      this.dataSource
-        .getRepository(StudentImport)
-        .createQueryBuilder('i')
-        .where('i.id = :id', { id }),
+      this.imports.createQueryBuilder('i').where('i.id = :id', { id }),
       principal,
       IMPORT_SCOPE,
     ).getOne();
@@ -107,8 +105,7 @@ export class ImportsService {
 
   list(principal: Principal, query: ListStudentImportsQueryDto): Promise<Page<StudentImport>> {
     const qb = applyScope(
-      this.dataSource
-        .getRepository(StudentImport)
+      this.imports
         .createQueryBuilder('i')
         // The errors can run to thousands of entries: the list leaves them to GET /imports/:id.
         .select([

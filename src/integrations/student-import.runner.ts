@@ -1,15 +1,11 @@
 import { AuditService, Clock, newId, SYSTEM_ACTOR } from '@app/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { DirectoryReads } from '../directory/directory-reads';
+import { StudentBulkUpsert } from '../students/student-bulk-upsert';
 import { ImportRowError, ImportStatus } from './entities/student-import.entity';
 import { planImport, stripBsn, todayIso, validateRows } from './student-import-rows';
-import {
-  insertStudents,
-  lockUniversityImports,
-  programmesOfUniversity,
-  studentsTouchedByBatch,
-  updateStudents,
-} from './student-import.sql';
+import { lockUniversityImports } from './student-import.sql';
 
 export interface ImportOutcome {
   importId: string;
@@ -35,6 +31,8 @@ export class StudentImportRunner {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly directory: DirectoryReads,
+    private readonly students: StudentBulkUpsert,
   ) {}
 
   async run(importId: string): Promise<ImportOutcome> {
@@ -115,8 +113,12 @@ export class StudentImportRunner {
     const externalIds = batch.valid.map((v) => v.row.externalId);
     const studentNumbers = [...new Set(batch.valid.map((v) => v.row.studentNumber))];
     // Two reads (one transaction holds one connection, so they run one after the other).
-    const programmes = await programmesOfUniversity(manager, universityId, programmeIds);
-    const existing = await studentsTouchedByBatch(
+    const programmes = await this.directory.programmesOfUniversity(
+      manager,
+      universityId,
+      programmeIds,
+    );
+    const existing = await this.students.touchedByBatch(
       manager,
       universityId,
       externalIds,
@@ -124,8 +126,8 @@ export class StudentImportRunner {
     );
     const plan = planImport(batch, { programmeIds: programmes, existing });
 
-    await updateStudents(manager, universityId, plan.updates, now);
-    await insertStudents(
+    await this.students.update(manager, universityId, plan.updates, now);
+    await this.students.insert(
       manager,
       universityId,
       plan.inserts.map((row) => ({ id: newId(), row })),

@@ -11,7 +11,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { addYears, contractEndDate } from '../agreements/contract-period';
 import { AgreementsService } from '../agreements/agreements.service';
-import { SupervisorSummary, supervisorSummaries } from '../directory/companies/supervisor-load';
+import { SupervisorLoads, SupervisorSummary } from '../directory/companies/supervisor-load';
 import { EmploymentsService } from '../placements/employments.service';
 import { SecondmentsService } from '../placements/secondments.service';
 import { Match } from './entities/match.entity';
@@ -64,6 +64,7 @@ export class PlacementOnAcceptance {
     private readonly secondments: SecondmentsService,
     private readonly agreements: AgreementsService,
     private readonly clock: Clock,
+    private readonly supervisorLoads: SupervisorLoads,
   ) {}
 
   async place(
@@ -157,7 +158,7 @@ export class PlacementOnAcceptance {
     );
     employment.agreementId = agreement.id;
     await manager.update('employments', { id: employment.id }, { agreementId: agreement.id });
-    const supervisors = await supervisorSummaries(
+    const supervisors = await this.supervisorLoads.summaries(
       manager,
       principal,
       supervisorId ? [supervisorId] : [],

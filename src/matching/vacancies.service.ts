@@ -26,11 +26,12 @@ import {
 import { VacancyProgramme } from './entities/vacancy-programme.entity';
 import { VacancyRanking } from './entities/vacancy-ranking.entity';
 import { Vacancy } from './entities/vacancy.entity';
-import { actedAs, assertMayEditShared, auditSharedEdit } from '../directory/shared-records';
+import { actedAs, auditSharedEdit } from '../directory/shared-records';
 import { STUDENT_SCOPE } from '../students/student-scope';
 import { canRankFor, VACANCY_SCOPE, vacancyOwner } from './matching-scope';
 import { applyWorkplaceChange } from './vacancy-host';
-import { SupervisorSummary, supervisorSummaries } from '../directory/companies/supervisor-load';
+import { SupervisorLoads, SupervisorSummary } from '../directory/companies/supervisor-load';
+import { WorkingRelations } from '../directory/working-relations';
 
 export type VacancyView = Omit<Pick<Vacancy, keyof Vacancy>, 'supervisor'> & {
   programmeIds: string[];
@@ -51,6 +52,8 @@ export class VacanciesService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly relations: WorkingRelations,
+    private readonly supervisorLoads: SupervisorLoads,
   ) {}
 
   create(principal: Principal, dto: CreateVacancyDto): Promise<VacancyView> {
@@ -62,7 +65,7 @@ export class VacanciesService {
     return this.dataSource.transaction(async (manager) => {
       // Posting in a company's or foundation's name is editing its shared record (403 first, so
       // the answer says nothing about records the caller may not touch).
-      await assertMayEditShared(
+      await this.relations.assertMayEdit(
         manager,
         principal,
         vacancyOwner({ companyId: dto.companyId ?? null, foundationId: dto.foundationId ?? null }),
@@ -166,7 +169,7 @@ export class VacanciesService {
         resource: 'Vacancy',
         lock: 'pessimistic_write',
       });
-      await assertMayEditShared(manager, principal, vacancyOwner(vacancy), 'change its vacancies');
+      await this.relations.assertMayEdit(manager, principal, vacancyOwner(vacancy), 'change its vacancies');
       assertVersion('Vacancy', ifMatch, vacancy.version);
       const before = { ...vacancy };
       if (dto.capacity !== undefined && dto.capacity < vacancy.seatsTaken) {
@@ -260,7 +263,7 @@ export class VacanciesService {
     const links = await manager.find(VacancyProgramme, {
       where: { vacancyId: In(vacancies.map((v) => v.id)) },
     });
-    const supervisors = await supervisorSummaries(
+    const supervisors = await this.supervisorLoads.summaries(
       manager,
       principal,
       vacancies.flatMap((v) => (v.supervisorId ? [v.supervisorId] : [])),

@@ -9,14 +9,15 @@ import {
   Page,
   paginate,
   Principal,
-  scopeCondition,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DirectoryReads } from '../directory/directory-reads';
+import { StudentReads } from '../students/student-reads';
 import { CreateEmploymentDto, ListEmploymentsQueryDto } from './dto/placement.dto';
 import { Employment } from './entities/employment.entity';
-import { STUDENT_SCOPE } from '../students/student-scope';
 import { overlaps } from './periods';
 import { canWriteEmployment, EMPLOYMENT_SCOPE, EMPLOYMENT_WRITERS } from './placements-scope';
 
@@ -32,6 +33,9 @@ export class EmploymentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @InjectRepository(Employment) private readonly repository: Repository<Employment>,
+    private readonly students: StudentReads,
+    private readonly directory: DirectoryReads,
   ) {}
 
   create(principal: Principal, dto: CreateEmploymentDto): Promise<Employment> {
@@ -59,15 +63,8 @@ export class EmploymentsService {
     principal: Principal,
     studentId: string,
   ): Promise<void> {
-    const scope = scopeCondition('s', principal, STUDENT_SCOPE);
-    const visible = await manager
-      .createQueryBuilder()
-      .select('s.id')
-      .from('students', 's')
-      .where('s.id = :studentId', { studentId })
-      .andWhere(`(${scope.sql})`, scope.params)
-      .getRawOne();
-    if (!visible) throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
+    if (!(await this.students.visible(manager, principal, studentId)))
+      throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
   }
 
   /** Inside the caller's transaction (also used when a match is accepted). */
@@ -90,31 +87,26 @@ export class EmploymentsService {
         { field: 'endDate', message: `must not be before the start date ${input.startDate}` },
       ]);
     }
-    const [student] = await manager.query('SELECT id, university_id FROM students WHERE id = $1', [
-      input.studentId,
-    ]);
-    if (!student) throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
-    if (principal.role === 'coordinator' && student.university_id !== principal.universityId) {
+    const universityId = await this.students.universityOf(manager, input.studentId);
+    if (!universityId)
+      throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
+    if (principal.role === 'coordinator' && universityId !== principal.universityId) {
       throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
     }
-    const table = input.employer.type === 'company' ? 'companies' : 'foundations';
-    const [employer] = await manager.query(`SELECT id FROM ${table} WHERE id = $1`, [
-      input.employer.id,
-    ]);
-    if (!employer)
+    if (!(await this.directory.exists(manager, input.employer.type, input.employer.id)))
       throw new ValidationError([
         { field: 'employer.id', message: `is not a known ${input.employer.type}` },
       ]);
     // Serialise employments of one student, so the friendly check below sees every committed
     // period; the exclusion constraint still holds if anything bypasses this.
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `employment:${student.id}`,
+      `employment:${input.studentId}`,
     ]);
     const existing: { id: string; start_date: string; end_date: string | null }[] =
       await manager.query(
         `SELECT id, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
          FROM employments WHERE student_id = $1`,
-        [student.id],
+        [input.studentId],
       );
     const clash = existing.find((e) =>
       overlaps({ startDate: e.start_date, endDate: e.end_date }, { ...input, endDate }),
@@ -122,8 +114,8 @@ export class EmploymentsService {
     if (clash) throw await this.overlapError(manager, principal, clash);
     const employment = manager.create(Employment, {
       id: newId(),
-      studentId: student.id,
-      universityId: student.university_id,
+      studentId: input.studentId,
+      universityId,
       employerType: input.employer.type,
       employerCompanyId: input.employer.type === 'company' ? input.employer.id : null,
       employerFoundationId: input.employer.type === 'foundation' ? input.employer.id : null,
@@ -139,7 +131,7 @@ export class EmploymentsService {
       resourceType: 'employment',
       resourceId: employment.id,
       action: 'created',
-      universityId: student.university_id,
+      universityId,
       data: { ...input },
     });
     return employment;
@@ -176,11 +168,7 @@ export class EmploymentsService {
   }
 
   list(principal: Principal, query: ListEmploymentsQueryDto): Promise<Page<Employment>> {
-    const qb = applyScope(
-      this.dataSource.getRepository(Employment).createQueryBuilder('e'),
-      principal,
-      EMPLOYMENT_SCOPE,
-    );
+    const qb = applyScope(this.repository.createQueryBuilder('e'), principal, EMPLOYMENT_SCOPE);
     if (query.studentId) qb.andWhere('e.student_id = :studentId', { studentId: query.studentId });
     if (query.employerId) {
       qb.andWhere(

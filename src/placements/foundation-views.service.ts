@@ -13,6 +13,9 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
+import { AgreementPlacementReads } from '../agreements/agreement-placement-reads';
+import { DirectoryReads } from '../directory/directory-reads';
+import { StudentReads } from '../students/student-reads';
 import { BenchDaysQueryDto } from './dto/placement.dto';
 import { gaps, lengthInDays, OpenPeriod, Period, periodColumns } from './periods';
 import { placementsConfig } from './placements.config';
@@ -27,6 +30,19 @@ function assertFoundationReader(principal: Principal, foundationId: string): str
   return universityLimit(principal);
 }
 
+/** A row of the overview as the employments and secondments give it. */
+interface OverviewEmployment {
+  employmentId: string;
+  studentId: string;
+  universityId: string;
+  startDate: string;
+  endDate: string | null;
+  hostCompanyId: string | null;
+  secondedUntil: string | null;
+  employerFoundationId: string;
+  agreementId: string | null;
+}
+
 /** Bench days go longest first (days descending), then by start date and employment. */
 const BENCH_DAYS_KEY: SortKeyPart[] = ['number', 'date', 'uuid'];
 /** The overview goes by employment start date, then employment id. */
@@ -39,6 +55,9 @@ export class FoundationViewsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(placementsConfig.KEY) private readonly config: ConfigType<typeof placementsConfig>,
+    private readonly students: StudentReads,
+    private readonly directory: DirectoryReads,
+    private readonly agreements: AgreementPlacementReads,
   ) {}
 
   /**
@@ -48,10 +67,10 @@ export class FoundationViewsService {
   async benchDays(principal: Principal, foundationId: string, query: BenchDaysQueryDto) {
     const universityId = assertFoundationReader(principal, foundationId);
     const until = query.until ?? toCalendarDate(this.clock.now());
-    const employments: (OpenPeriod & { id: string; studentId: string; studentName: string })[] =
+    const employments: (OpenPeriod & { id: string; studentId: string })[] =
       await this.dataSource.query(
-        `SELECT e.id, e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName", ${periodColumns('e.')}
-         FROM employments e JOIN students s ON s.id = e.student_id
+        `SELECT e.id, e.student_id AS "studentId", ${periodColumns('e.')}
+         FROM employments e
         WHERE e.employer_foundation_id = $1 AND e.start_date <= $2 AND ($3::uuid IS NULL OR e.university_id = $3)
         ORDER BY e.start_date, e.id`,
         [foundationId, until, universityId],
@@ -63,6 +82,10 @@ export class FoundationViewsService {
     const byEmployment = new Map<string, Period[]>();
     for (const p of periods)
       byEmployment.set(p.employmentId, [...(byEmployment.get(p.employmentId) ?? []), p]);
+    const names = await this.students.names(
+      this.dataSource.manager,
+      employments.map((e) => e.studentId),
+    );
     const limit = this.config.benchDaysAlertLimit;
     const data = employments.flatMap((e) =>
       gaps(e, byEmployment.get(e.id) ?? [], until).map((gap) => {
@@ -70,7 +93,7 @@ export class FoundationViewsService {
         return {
           employmentId: e.id,
           studentId: e.studentId,
-          studentName: e.studentName,
+          studentName: names.get(e.studentId)!,
           ...gap,
           days,
           alert: days > limit,
@@ -104,33 +127,60 @@ export class FoundationViewsService {
     const [afterStart, afterId] = query.cursor
       ? decodeKeyCursor(query.cursor, OVERVIEW_KEY)
       : [null, null];
-    const rows: (Record<string, unknown> & { startDate: string; employmentId: string })[] =
-      await this.dataSource.query(
-        `SELECT e.id AS "employmentId", e.student_id AS "studentId", s.first_name || ' ' || s.last_name AS "studentName",
-              u.id AS "universityId", u.name AS "universityName",
+    const rows: OverviewEmployment[] = await this.dataSource.query(
+      `SELECT e.id AS "employmentId", e.student_id AS "studentId", e.university_id AS "universityId",
               to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
-              cur.host_company_id AS "hostCompanyId", c.name AS "hostName",
-              to_char(cur.end_date, 'YYYY-MM-DD') AS "secondedUntil",
-              a.id AS "agreementId", a.status AS "agreementStatus"
+              cur.host_company_id AS "hostCompanyId", to_char(cur.end_date, 'YYYY-MM-DD') AS "secondedUntil",
+              e.employer_foundation_id AS "employerFoundationId", e.agreement_id AS "agreementId"
          FROM employments e
-         JOIN students s ON s.id = e.student_id
-         JOIN universities u ON u.id = e.university_id
          LEFT JOIN secondments cur ON cur.employment_id = e.id AND $2 BETWEEN cur.start_date AND cur.end_date
-         LEFT JOIN companies c ON c.id = cur.host_company_id
-         LEFT JOIN LATERAL (
-           SELECT id, status FROM agreements ag
-            WHERE ag.student_id = e.student_id AND ag.employer_foundation_id = e.employer_foundation_id
-            ORDER BY (ag.id = e.agreement_id) DESC, ag.created_at DESC LIMIT 1) a ON true
         WHERE e.employer_foundation_id = $1 AND (e.end_date IS NULL OR e.end_date >= $2) AND ($3::uuid IS NULL OR e.university_id = $3)
           AND ($4::date IS NULL OR (e.start_date, e.id) > ($4::date, $5::uuid))
         ORDER BY e.start_date, e.id
         LIMIT $6`,
-        [foundationId, on, universityId, afterStart, afterId, limit + 1],
-      );
-    const data = rows.slice(0, limit);
+      [foundationId, on, universityId, afterStart, afterId, limit + 1],
+    );
+    const data = await this.overviewRows(rows.slice(0, limit));
     const last = data[data.length - 1];
     const nextCursor =
       rows.length > limit ? encodeKeyCursor([last.startDate, last.employmentId]) : null;
     return { foundationId, on, data, nextCursor };
+  }
+
+  /** The page's names (students, universities, hosts) and agreements, one read each. */
+  private async overviewRows(employments: OverviewEmployment[]) {
+    const manager = this.dataSource.manager;
+    const students = await this.students.names(
+      manager,
+      employments.map((e) => e.studentId),
+    );
+    const universities = await this.directory.names(
+      manager,
+      'university',
+      employments.map((e) => e.universityId),
+    );
+    const hosts = await this.directory.names(
+      manager,
+      'company',
+      employments.flatMap((e) => (e.hostCompanyId ? [e.hostCompanyId] : [])),
+    );
+    const agreements = await this.agreements.ofEmployments(
+      manager,
+      employments.map((e) => ({ ...e, employerCompanyId: null })),
+    );
+    return employments.map((e, i) => ({
+      employmentId: e.employmentId,
+      studentId: e.studentId,
+      studentName: students.get(e.studentId)!,
+      universityId: e.universityId,
+      universityName: universities.get(e.universityId)!,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      hostCompanyId: e.hostCompanyId,
+      hostName: e.hostCompanyId ? (hosts.get(e.hostCompanyId) ?? null) : null,
+      secondedUntil: e.secondedUntil,
+      agreementId: agreements[i]?.id ?? null,
+      agreementStatus: agreements[i]?.status ?? null,
+    }));
   }
 }

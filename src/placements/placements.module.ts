@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { StudentsDataModule } from '../students/students-data.module';
 import { EmploymentsService } from './employments.service';
 import { FoundationViewsService } from './foundation-views.service';
+import { PlacementCoaching } from './placement-coaching';
+import { PlacementWorkingRelations } from './placement-working-relations';
+import { PLACEMENTS_ENTITIES } from './placements.entities';
 import { placementsConfig } from './placements.config';
 import { PlacementsController } from './placements.controller';
 import { RotationPlansService } from './rotation-plans.service';
@@ -10,9 +16,22 @@ import { SecondmentsService } from './secondments.service';
 
 /** Employments, secondments (re-secondments, bench days, rotation plans): the foundation's side. */
 @Module({
-  imports: [ConfigModule.forFeature(placementsConfig), AgreementsModule],
+  imports: [
+    ConfigModule.forFeature(placementsConfig),
+    TypeOrmModule.forFeature(PLACEMENTS_ENTITIES),
+    AgreementsModule,
+    DirectoryModule,
+    StudentsDataModule,
+  ],
   controllers: [PlacementsController],
-  providers: [EmploymentsService, SecondmentsService, RotationPlansService, FoundationViewsService],
+  providers: [
+    EmploymentsService,
+    SecondmentsService,
+    RotationPlansService,
+    FoundationViewsService,
+    PlacementWorkingRelations,
+    PlacementCoaching,
+  ],
   exports: [EmploymentsService, SecondmentsService],
 })
 export class PlacementsModule {}

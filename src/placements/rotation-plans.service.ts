@@ -8,6 +8,7 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { DirectoryReads } from '../directory/directory-reads';
 import { RotationPlanDto } from './dto/placement.dto';
 import { EmploymentsService } from './employments.service';
 import { Employment } from './entities/employment.entity';
@@ -33,6 +34,7 @@ export class RotationPlansService {
     private readonly employments: EmploymentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly directory: DirectoryReads,
   ) {}
 
   async rotationPlan(principal: Principal, employmentId: string) {
@@ -44,6 +46,11 @@ export class RotationPlansService {
   replaceRotationPlan(principal: Principal, employmentId: string, dto: RotationPlanDto) {
     return this.dataSource.transaction(async (manager) => {
       const employment = await this.employments.getWritable(manager, principal, employmentId);
+      const members = await this.directory.memberCompanies(
+        manager,
+        employment.employerFoundationId,
+        dto.entries.map((e) => e.hostCompanyId),
+      );
       const errors = [];
       for (const [i, entry] of dto.entries.entries()) {
         if (entry.endDate < entry.startDate || !inside(entry, employment)) {
@@ -52,11 +59,7 @@ export class RotationPlansService {
             message: `must lie within the employment (${periodLabel(employment)})`,
           });
         }
-        const [member] = await manager.query(
-          'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
-          [employment.employerFoundationId, entry.hostCompanyId],
-        );
-        if (!member)
+        if (!members.has(entry.hostCompanyId))
           errors.push({
             field: `entries[${i}].hostCompanyId`,
             message: 'is not a member company of the foundation',

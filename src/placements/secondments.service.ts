@@ -9,7 +9,9 @@ import {
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AgreementPlacementReads } from '../agreements/agreement-placement-reads';
 import { AgreementTransitionsService } from '../agreements/agreement-transitions.service';
+import { DirectoryReads } from '../directory/directory-reads';
 import { CreateSecondmentDto, EndSecondmentDto } from './dto/placement.dto';
 import { EmploymentsService } from './employments.service';
 import { Employment } from './entities/employment.entity';
@@ -31,6 +33,8 @@ export class SecondmentsService {
     private readonly transitions: AgreementTransitionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly directory: DirectoryReads,
+    private readonly agreements: AgreementPlacementReads,
   ) {}
 
   create(
@@ -161,20 +165,17 @@ export class SecondmentsService {
         message: `the secondment must lie within the employment (${periodLabel(employment)})`,
       });
     }
-    const [member] = await manager.query(
-      'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
-      [employment.employerFoundationId, dto.hostCompanyId],
-    );
-    if (!member)
+    const members = await this.directory.memberCompanies(manager, employment.employerFoundationId, [
+      dto.hostCompanyId,
+    ]);
+    if (!members.has(dto.hostCompanyId))
       errors.push({
         field: field('hostCompanyId'),
         message: 'is not a member company of the employing foundation',
       });
     if (dto.supervisorId) {
-      const [supervisor] = await manager.query('SELECT company_id FROM supervisors WHERE id = $1', [
-        dto.supervisorId,
-      ]);
-      if (!supervisor || supervisor.company_id !== dto.hostCompanyId)
+      const companies = await this.directory.supervisorCompanies(manager, [dto.supervisorId]);
+      if (companies.get(dto.supervisorId) !== dto.hostCompanyId)
         errors.push({
           field: field('supervisorId'),
           message: 'is not a supervisor of the host company',
@@ -224,12 +225,7 @@ export class SecondmentsService {
     next: CreateSecondmentDto,
     reason: string,
   ) {
-    const [agreement] = await manager.query(
-      `SELECT id FROM agreements
-        WHERE student_id = $1 AND employer_foundation_id = $2 AND status = 'active'
-        ORDER BY (id = $3) DESC, created_at DESC LIMIT 1`,
-      [employment.studentId, employment.employerFoundationId, employment.agreementId],
-    );
+    const [agreement] = await this.agreements.ofEmployments(manager, [employment], ['active']);
     if (!agreement) return null;
     if (!next.supervisorId) {
       throw new ValidationError([

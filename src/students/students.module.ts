@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module';
+import { StudentsDataModule } from './students-data.module';
 import { StudentLookups } from './student-lookups.service';
 import { StudentsController } from './students.controller';
 import { StudentsService } from './students.service';
 
 /** Students of a university (registration, lookup, what they seek). */
 @Module({
+  imports: [StudentsDataModule, DirectoryModule],
   controllers: [StudentsController],
   providers: [StudentsService, StudentLookups],
-  exports: [StudentsService, StudentLookups],
+  exports: [StudentsService, StudentLookups, StudentsDataModule],
 })
 export class StudentsModule {}

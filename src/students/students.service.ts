@@ -1,8 +1,6 @@
 import {
   applyScope,
-  assertNotEmptyPatch,
   assertOwnScope,
-  assertVersion,
   AuditService,
   Clock,
   ConflictError,
@@ -18,11 +16,12 @@ import {
   toCalendarDate,
   toPage,
   uniqueViolation,
+  updateLocked,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
-import { University } from '../directory/universities/university.entity';
+import { DirectoryReads } from '../directory/directory-reads';
 import { CreateStudentDto, ListStudentsQueryDto, UpdateStudentDto } from './dto/student.dto';
 import { Student } from './entities/student.entity';
 import { STUDENT_RECORD_COLUMNS, StudentRecord } from './student-record';
@@ -40,6 +39,7 @@ export class StudentsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly directory: DirectoryReads,
   ) {}
 
   async create(principal: Principal, dto: CreateStudentDto): Promise<Student> {
@@ -134,22 +134,22 @@ export class StudentsService {
     return student;
   }
 
-  async update(
+  update(
     principal: Principal,
     id: string,
     dto: UpdateStudentDto,
     ifMatch?: number,
   ): Promise<Student> {
-    assertNotEmptyPatch(dto);
     const patch = stripUndefined(dto);
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const student = await this.scoped(manager, principal, id)
-          .setLock('pessimistic_write')
-          .getOne();
-        if (!student) throw new NotFoundError('Student', id);
-        assertOwnScope(principal, 'universityId', student.universityId, 'edit students');
-        assertVersion('Student', ifMatch, student.version);
+    return updateLocked(this.dataSource, this.audit, principal, {
+      resource: 'Student',
+      id,
+      body: dto,
+      ifMatch,
+      lock: (manager) => this.scoped(manager, principal, id).setLock('pessimistic_write').getOne(),
+      authorise: (_manager, student) =>
+        assertOwnScope(principal, 'universityId', student.universityId, 'edit students'),
+      apply: async (manager, student) => {
         // Saying "did not work there before" clears the months, unless the same patch sets them.
         if (
           patch.workedForEmployerBefore === false &&
@@ -163,18 +163,17 @@ export class StudentsService {
         }
         Object.assign(student, patch);
         await manager.save(student);
-        await this.audit.record(manager, principal, {
+        return {
           resourceType: 'student',
           resourceId: student.id,
           action: 'updated',
           universityId: student.universityId,
           data: { fields: Object.keys(patch).sort() },
-        });
-        return student;
-      });
-    } catch (error) {
+        };
+      },
+    }).catch((error: unknown) => {
       throw this.translate(error, patch);
-    }
+    });
   }
 
   private read(sql: string, params: ObjectLiteral): Promise<StudentRecord[]> {
@@ -200,12 +199,8 @@ export class StudentsService {
     programmeId: string,
     universityId: string,
   ) {
-    const rows: { university_id: string }[] = await manager.query(
-      'SELECT university_id FROM programmes WHERE id = $1',
-      [programmeId],
-    );
-    if (rows[0]?.university_id === universityId) return;
-    if (!(await manager.exists(University, { where: { id: universityId } }))) {
+    if ((await this.directory.programmeUniversity(manager, programmeId)) === universityId) return;
+    if (!(await this.directory.exists(manager, 'university', universityId))) {
       throw new ValidationError([{ field: 'universityId', message: 'does not exist' }]);
     }
     throw new ValidationError([

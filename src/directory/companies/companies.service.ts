@@ -13,23 +13,22 @@ import {
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { SME_MAX_EMPLOYEES_EXCLUSIVE } from '../identifiers';
-import {
-  actedAs,
-  assertMayEditShared,
-  registeringUniversity,
-  sharedEditAudit,
-} from '../shared-records';
+import { actedAs, registeringUniversity, sharedEditAudit } from '../shared-records';
 import { COMPANY_SCOPE, coordinateErrors } from './company-rules';
 import { CreateCompanyDto, ListCompaniesQueryDto, UpdateCompanyDto } from './company.dto';
 import { Company } from './company.entity';
+import { WorkingRelations } from '../working-relations';
 
 @Injectable()
 export class CompaniesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly relations: WorkingRelations,
+    @InjectRepository(Company) private readonly repository: Repository<Company>,
   ) {}
 
   create(principal: Principal, dto: CreateCompanyDto): Promise<Company> {
@@ -61,11 +60,7 @@ export class CompaniesService {
   }
 
   list(principal: Principal, query: ListCompaniesQueryDto): Promise<Page<Company>> {
-    const qb = applyScope(
-      this.dataSource.getRepository(Company).createQueryBuilder('c'),
-      principal,
-      COMPANY_SCOPE,
-    );
+    const qb = applyScope(this.repository.createQueryBuilder('c'), principal, COMPANY_SCOPE);
     if (query.kvkNumber) qb.andWhere('c.kvk_number = :kvk', { kvk: query.kvkNumber });
     if (query.sbiCode)
       qb.andWhere('c.sbi_code LIKE :sbi', { sbi: `${escapeLike(query.sbiCode)}%` });
@@ -111,7 +106,12 @@ export class CompaniesService {
       ifMatch,
       lock: (manager) => this.get(principal, id, manager, 'pessimistic_write'),
       authorise: (manager, company) =>
-        assertMayEditShared(manager, principal, { kind: 'company', id: company.id }, 'edit it'),
+        this.relations.assertMayEdit(
+          manager,
+          principal,
+          { kind: 'company', id: company.id },
+          'edit it',
+        ),
       apply: async (manager, company, before) => {
         if (dto.kvkNumber && dto.kvkNumber !== company.kvkNumber)
           await this.assertKvkFree(manager, dto.kvkNumber);

@@ -16,7 +16,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompaniesService } from './companies.service';
-import { actedAs, assertMayEditShared, sharedEditAudit } from '../shared-records';
+import { actedAs, sharedEditAudit } from '../shared-records';
 import { SUPERVISOR_SCOPE } from './company-rules';
 import {
   CreateSupervisorDto,
@@ -24,7 +24,8 @@ import {
   UpdateSupervisorDto,
 } from './supervisor.dto';
 import { Supervisor } from './supervisor.entity';
-import { SupervisorLoad, supervisorLoads } from './supervisor-load';
+import { SupervisorLoad, SupervisorLoads } from './supervisor-load';
+import { WorkingRelations } from '../working-relations';
 
 export type SupervisorWithLoad = Supervisor & { load: SupervisorLoad };
 
@@ -36,18 +37,20 @@ export class SupervisorsService {
     private readonly audit: AuditService,
     private readonly companies: CompaniesService,
     private readonly clock: Clock,
+    private readonly relations: WorkingRelations,
+    private readonly loads: SupervisorLoads,
   ) {}
 
   /**
-   * The supervisors with their coaching load on `on` (today by default), counted in SQL for the
-   * whole page at once (supervisor-load.ts says what counts).
+   * The supervisors with their coaching load on `on` (today by default), counted for the whole
+   * page at once (supervisor-load.ts says what counts).
    */
   async withLoad(
     supervisors: Supervisor[],
     on: string = toCalendarDate(this.clock.now()),
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SupervisorWithLoad[]> {
-    const loads = await supervisorLoads(
+    const loads = await this.loads.loads(
       manager,
       supervisors.map((s) => s.id),
       on,
@@ -63,7 +66,7 @@ export class SupervisorsService {
   create(principal: Principal, companyId: string, dto: CreateSupervisorDto): Promise<Supervisor> {
     return this.dataSource.transaction(async (manager) => {
       const company = await this.companies.get(principal, companyId, manager);
-      await assertMayEditShared(
+      await this.relations.assertMayEdit(
         manager,
         principal,
         { kind: 'company', id: company.id },
@@ -146,7 +149,7 @@ export class SupervisorsService {
       ifMatch,
       lock: (manager) => this.get(principal, companyId, id, manager, 'pessimistic_write'),
       authorise: (manager, supervisor) =>
-        assertMayEditShared(
+        this.relations.assertMayEdit(
           manager,
           principal,
           { kind: 'company', id: supervisor.companyId },

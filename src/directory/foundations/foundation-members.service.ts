@@ -15,11 +15,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { COMPANY_SCOPE } from '../companies/company-rules';
 import { Company } from '../companies/company.entity';
-import { actedAs, assertMayEditShared } from '../shared-records';
+import { actedAs } from '../shared-records';
 import { distinctIds, malformedIdErrors, unknownCompanyErrors } from './foundation-rules';
 import { AddFoundationMembersDto, ListFoundationMembersQueryDto } from './foundation.dto';
 import { FoundationMember } from './foundation-member.entity';
 import { FoundationsService } from './foundations.service';
+import { WorkingRelations } from '../working-relations';
 
 export type MemberWithCompany = FoundationMember & { company: Company };
 
@@ -30,6 +31,7 @@ export class FoundationMembersService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly foundations: FoundationsService,
+    private readonly relations: WorkingRelations,
   ) {}
 
   /** Adds the companies; those already members stay as they are (the call is idempotent). */
@@ -46,7 +48,7 @@ export class FoundationMembersService {
         manager,
         'pessimistic_read',
       );
-      await assertMayEditShared(
+      await this.relations.assertMayEdit(
         manager,
         principal,
         { kind: 'foundation', id: foundation.id },
@@ -125,7 +127,7 @@ export class FoundationMembersService {
         manager,
         'pessimistic_read',
       );
-      await assertMayEditShared(
+      await this.relations.assertMayEdit(
         manager,
         principal,
         { kind: 'foundation', id: foundation.id },

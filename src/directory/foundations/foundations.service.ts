@@ -12,13 +12,9 @@ import {
   updateLocked,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import {
-  actedAs,
-  assertMayEditShared,
-  registeringUniversity,
-  sharedEditAudit,
-} from '../shared-records';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { actedAs, registeringUniversity, sharedEditAudit } from '../shared-records';
 import { FOUNDATION_SCOPE } from './foundation-rules';
 import {
   CreateFoundationDto,
@@ -26,12 +22,15 @@ import {
   UpdateFoundationDto,
 } from './foundation.dto';
 import { Foundation } from './foundation.entity';
+import { WorkingRelations } from '../working-relations';
 
 @Injectable()
 export class FoundationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly relations: WorkingRelations,
+    @InjectRepository(Foundation) private readonly repository: Repository<Foundation>,
   ) {}
 
   create(principal: Principal, dto: CreateFoundationDto): Promise<Foundation> {
@@ -56,11 +55,7 @@ export class FoundationsService {
   }
 
   list(principal: Principal, query: ListFoundationsQueryDto): Promise<Page<Foundation>> {
-    const qb = applyScope(
-      this.dataSource.getRepository(Foundation).createQueryBuilder('f'),
-      principal,
-      FOUNDATION_SCOPE,
-    );
+    const qb = applyScope(this.repository.createQueryBuilder('f'), principal, FOUNDATION_SCOPE);
     if (query.region) qb.andWhere('lower(f.region) = lower(:region)', { region: query.region });
     if (query.kvkNumber) qb.andWhere('f.kvk_number = :kvk', { kvk: query.kvkNumber });
     if (query.q) qb.andWhere('f.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
@@ -98,7 +93,7 @@ export class FoundationsService {
       ifMatch,
       lock: (manager) => this.get(principal, id, manager, 'pessimistic_write'),
       authorise: (manager, foundation) =>
-        assertMayEditShared(
+        this.relations.assertMayEdit(
           manager,
           principal,
           { kind: 'foundation', id: foundation.id },

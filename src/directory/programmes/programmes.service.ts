@@ -15,7 +15,8 @@ import {
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { University } from '../universities/university.entity';
 import {
   AcademicQuarterDto,
@@ -51,6 +52,7 @@ export class ProgrammesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @InjectRepository(Programme) private readonly repository: Repository<Programme>,
   ) {}
 
   async create(principal: Principal, dto: CreateProgrammeDto): Promise<Programme> {
@@ -89,11 +91,7 @@ export class ProgrammesService {
   }
 
   list(principal: Principal, query: ListProgrammesQueryDto): Promise<Page<Programme>> {
-    const qb = applyScope(
-      this.dataSource.getRepository(Programme).createQueryBuilder('p'),
-      principal,
-      PROGRAMME_SCOPE,
-    );
+    const qb = applyScope(this.repository.createQueryBuilder('p'), principal, PROGRAMME_SCOPE);
     if (query.universityId)
       qb.andWhere('p.university_id = :universityId', { universityId: query.universityId });
     if (query.degree) qb.andWhere('p.degree = :degree', { degree: query.degree });

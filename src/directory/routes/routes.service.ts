@@ -12,7 +12,8 @@ import {
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Programme } from '../programmes/programme.entity';
 import { PROGRAMME_SCOPE } from '../programmes/programmes.service';
 import { CreateRouteDto, ListRoutesQueryDto, UpdateRouteDto } from './route.dto';
@@ -34,6 +35,7 @@ export class RoutesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @InjectRepository(Route) private readonly repository: Repository<Route>,
   ) {}
 
   create(principal: Principal, dto: CreateRouteDto): Promise<RouteRecord> {
@@ -61,11 +63,7 @@ export class RoutesService {
   }
 
   async list(principal: Principal, query: ListRoutesQueryDto): Promise<Page<RouteRecord>> {
-    const qb = applyScope(
-      this.dataSource.getRepository(Route).createQueryBuilder('r'),
-      principal,
-      ROUTE_SCOPE,
-    );
+    const qb = applyScope(this.repository.createQueryBuilder('r'), principal, ROUTE_SCOPE);
     if (query.universityId)
       qb.andWhere('r.university_id = :universityId', { universityId: query.universityId });
     if (query.programmeId)

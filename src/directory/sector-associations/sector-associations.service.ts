@@ -13,19 +13,16 @@ import {
   updateLocked,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import {
-  actedAs,
-  assertMayEditShared,
-  registeringUniversity,
-  sharedEditAudit,
-} from '../shared-records';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { actedAs, registeringUniversity, sharedEditAudit } from '../shared-records';
 import {
   CreateSectorAssociationDto,
   ListSectorAssociationsQueryDto,
   UpdateSectorAssociationDto,
 } from './sector-association.dto';
 import { SectorAssociation } from './sector-association.entity';
+import { WorkingRelations } from '../working-relations';
 
 /** Shared reference data: every authenticated caller may read every sector association. */
 export const SECTOR_ASSOCIATION_SCOPE: ScopeRules = {
@@ -43,6 +40,8 @@ export class SectorAssociationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly relations: WorkingRelations,
+    @InjectRepository(SectorAssociation) private readonly repository: Repository<SectorAssociation>,
   ) {}
 
   async create(principal: Principal, dto: CreateSectorAssociationDto): Promise<SectorAssociation> {
@@ -75,7 +74,7 @@ export class SectorAssociationsService {
     query: ListSectorAssociationsQueryDto,
   ): Promise<Page<SectorAssociation>> {
     const qb = applyScope(
-      this.dataSource.getRepository(SectorAssociation).createQueryBuilder('sa'),
+      this.repository.createQueryBuilder('sa'),
       principal,
       SECTOR_ASSOCIATION_SCOPE,
     );
@@ -106,7 +105,7 @@ export class SectorAssociationsService {
         lock: (manager) =>
           this.scoped(manager, principal, id).setLock('pessimistic_write').getOne(),
         authorise: (manager, association) =>
-          assertMayEditShared(
+          this.relations.assertMayEdit(
             manager,
             principal,
             { kind: 'sector_association', id: association.id },

@@ -13,7 +13,8 @@ import {
   updateLocked,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
   CreateUniversityDto,
   ListUniversitiesQueryDto,
@@ -39,6 +40,7 @@ export class UniversitiesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @InjectRepository(University) private readonly repository: Repository<University>,
   ) {}
 
   create(principal: Principal, dto: CreateUniversityDto): Promise<University> {
@@ -62,11 +64,7 @@ export class UniversitiesService {
   }
 
   list(principal: Principal, query: ListUniversitiesQueryDto): Promise<Page<University>> {
-    const qb = applyScope(
-      this.dataSource.getRepository(University).createQueryBuilder('u'),
-      principal,
-      UNIVERSITY_SCOPE,
-    );
+    const qb = applyScope(this.repository.createQueryBuilder('u'), principal, UNIVERSITY_SCOPE);
     if (query.brinCode) qb.andWhere('u.brin_code = :brin', { brin: query.brinCode });
     if (query.q) qb.andWhere('u.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
     return paginate(qb, query);
