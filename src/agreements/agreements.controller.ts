@@ -13,11 +13,9 @@ import {
   Req,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -53,8 +51,6 @@ export function requestInfo(req: FastifyRequest): RequestInfo {
 }
 
 @ApiTags('agreements')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('agreements')
 export class AgreementsController {
   constructor(

@@ -19,13 +19,11 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -34,8 +32,6 @@ import { DocumentsService } from './documents.service';
 import { VerifyThrottlerGuard } from './verify-throttler.guard';
 
 @ApiTags('documents')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller()
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}

@@ -1,7 +1,6 @@
 import { ApiPage, CurrentPrincipal, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,7 +11,6 @@ import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, ListApiKeysQueryDto } fro
 import { toApiKeyDto } from './identity.mappers';
 
 @ApiTags('api-keys')
-@ApiBearerAuth()
 @Roles('admin', 'coordinator')
 @Controller('api-keys')
 export class ApiKeysController {

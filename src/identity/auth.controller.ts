@@ -1,6 +1,6 @@
 import { ApiProblems, ApiRateLimited, CurrentPrincipal, Principal, Public } from '@app/common';
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AuthService } from './auth.service';
 import { LoginDto, TokenResponseDto } from './dto/login.dto';
@@ -30,8 +30,6 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiBearerAuth()
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: 'Who the credential belongs to' })
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentPrincipal() principal: Principal): Promise<Principal & { user?: UserDto }> {

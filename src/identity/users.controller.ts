@@ -1,12 +1,11 @@
 import { ApiPage, CurrentPrincipal, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CreateUserDto, ListUsersQueryDto, UserDto } from './dto/user.dto';
 import { toUserDto } from './identity.mappers';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

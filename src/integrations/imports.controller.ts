@@ -2,10 +2,8 @@ import { ApiPage, CurrentPrincipal, mapPage, Page, Principal, Roles } from '@app
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -41,8 +39,6 @@ export function toImportDto(i: StudentImport): StudentImportDto {
 }
 
 @ApiTags('imports')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Roles(...IMPORT_ROLES)
 @Controller('imports')
 export class ImportsController {

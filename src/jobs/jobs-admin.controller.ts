@@ -1,6 +1,6 @@
 import { ApiProblems, CurrentPrincipal, mapPage, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   JobDto,
   JobMetricsDto,
@@ -13,7 +13,6 @@ import { JobsAdminService } from './jobs-admin.service';
 import { QueueMonitorService, QueueView } from './queue-monitor.service';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('admin')
 export class JobsAdminController {

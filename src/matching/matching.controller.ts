@@ -20,11 +20,9 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import { SHARED_RECORD_EDITORS } from '../directory/shared-records';
@@ -60,8 +58,6 @@ const MATCHING_RUN_ORDER =
   'Scores keep explaining every proposal (`score`, `components`). Before it proposes anything, a run is verified against these rules derived afresh from its input (capacity, acceptability, no blocking pair); `stats` reports the figures.';
 
 @ApiTags('matching')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller()
 export class MatchingController {
   constructor(

@@ -11,11 +11,9 @@ import {
   Query,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -41,8 +39,6 @@ import { RotationPlansService } from './rotation-plans.service';
 import { SecondmentsService } from './secondments.service';
 
 @ApiTags('placements')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller()
 export class PlacementsController {
   constructor(

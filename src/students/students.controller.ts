@@ -11,11 +11,9 @@ import {
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -55,8 +53,6 @@ const isoInstant = (value: Date | string) =>
   typeof value === 'string' ? value : value.toISOString();
 
 @ApiTags('students')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('students')
 export class StudentsController {
   constructor(private readonly students: StudentsService) {}

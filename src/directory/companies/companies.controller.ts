@@ -10,7 +10,6 @@ import {
 } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -27,7 +26,6 @@ import {
 } from './company.dto';
 
 @ApiTags('companies')
-@ApiBearerAuth()
 @Controller('companies')
 export class CompaniesController {
   constructor(private readonly companies: CompaniesService) {}

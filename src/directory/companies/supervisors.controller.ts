@@ -9,7 +9,6 @@ import {
 } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -28,7 +27,6 @@ import { SUPERVISOR_LOAD_DESCRIPTION } from './supervisor-load';
 import { SupervisorsService } from './supervisors.service';
 
 @ApiTags('companies')
-@ApiBearerAuth()
 @Controller('companies/:companyId/supervisors')
 export class SupervisorsController {
   constructor(private readonly supervisors: SupervisorsService) {}

@@ -12,7 +12,6 @@ import {
   Query,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOperation,
@@ -29,7 +28,6 @@ import {
 import { FoundationMembersService } from './foundation-members.service';
 
 @ApiTags('foundations')
-@ApiBearerAuth()
 @Controller('foundations/:foundationId/members')
 export class FoundationMembersController {
   constructor(private readonly members: FoundationMembersService) {}

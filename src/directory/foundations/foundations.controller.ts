@@ -10,7 +10,6 @@ import {
 } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -27,7 +26,6 @@ import {
 import { FoundationsService } from './foundations.service';
 
 @ApiTags('foundations')
-@ApiBearerAuth()
 @Controller('foundations')
 export class FoundationsController {
   constructor(private readonly foundations: FoundationsService) {}

@@ -10,11 +10,9 @@ import {
 } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -44,8 +42,6 @@ export function toProgrammeDto(p: Programme): ProgrammeDto {
 }
 
 @ApiTags('programmes')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('programmes')
 export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}

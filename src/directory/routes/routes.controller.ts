@@ -1,11 +1,9 @@
 import { ApiPage, CurrentPrincipal, IfMatch, mapPage, Page, Principal, Roles } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import { CreateRouteDto, ListRoutesQueryDto, RouteDto, UpdateRouteDto } from './route.dto';
@@ -26,8 +24,6 @@ export function toRouteDto(r: RouteRecord): RouteDto {
 }
 
 @ApiTags('routes')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('routes')
 export class RoutesController {
   constructor(private readonly routes: RoutesService) {}

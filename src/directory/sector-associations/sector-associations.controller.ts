@@ -10,11 +10,9 @@ import {
 } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import { SHARED_RECORD_EDITORS } from '../shared-records';
@@ -40,8 +38,6 @@ export function toSectorAssociationDto(sa: SectorAssociation): SectorAssociation
 }
 
 @ApiTags('sector-associations')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('sector-associations')
 export class SectorAssociationsController {
   constructor(private readonly associations: SectorAssociationsService) {}

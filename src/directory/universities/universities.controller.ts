@@ -9,7 +9,7 @@ import {
   Roles,
 } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UniversitiesService } from './universities.service';
 import {
   CreateUniversityDto,
@@ -32,7 +32,6 @@ function toDto(u: University): UniversityDto {
 }
 
 @ApiTags('universities')
-@ApiBearerAuth()
 @Controller('universities')
 export class UniversitiesController {
   constructor(private readonly universities: UniversitiesService) {}
