@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CompaniesController } from './companies/companies.controller';
 import { CompaniesService } from './companies/companies.service';
+import { DirectoryReadsModule } from './directory-reads.module';
 import { SupervisorsController } from './companies/supervisors.controller';
 import { SupervisorsService } from './companies/supervisors.service';
 import { FoundationMembersController } from './foundations/foundation-members.controller';
@@ -18,8 +19,9 @@ import { UniversitiesService } from './universities/universities.service';
 
 /** Reference data: universities, programmes, routes, sector associations, companies, foundations. */
 @Module({
+  imports: [DirectoryReadsModule],
   controllers: [CompaniesController, SupervisorsController, FoundationsController, FoundationMembersController, ProgrammesController, RoutesController, SectorAssociationsController, UniversitiesController],
   providers: [CompaniesService, SupervisorsService, FoundationsService, FoundationMembersService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService],
-  exports: [CompaniesService, FoundationsService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService],
+  exports: [CompaniesService, FoundationsService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService, DirectoryReadsModule],
 })
 export class DirectoryModule {}

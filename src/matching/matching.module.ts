@@ -1,28 +1,43 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
+import { DirectoryReadsModule } from '../directory/directory-reads.module';
 import { PlacementsModule } from '../placements/placements.module';
+import { StudentsReadsModule } from '../students/students-reads.module';
 import { MatchScorer } from './match-scorer';
 import { MatchesService } from './matches.service';
+import { MatchingInputs } from './matching-inputs';
 import { MatchingRunsService } from './matching-runs.service';
 import { MatchingController } from './matching.controller';
 import { matchingConfig } from './matching.config';
+import { MATCHING_ENTITIES } from './matching.entities';
 import { PlacementOnAcceptance } from './placement-on-acceptance';
 import { SeekingService } from './seeking.service';
 import { ShortlistsService } from './shortlists.service';
 import { VacanciesService } from './vacancies.service';
+import { VacancyHost } from './vacancy-host';
 
 /** Vacancies, what students seek, explainable shortlists, matches and placement on acceptance. */
 @Module({
-  imports: [ConfigModule.forFeature(matchingConfig), AgreementsModule, PlacementsModule],
+  imports: [
+    ConfigModule.forFeature(matchingConfig),
+    TypeOrmModule.forFeature(MATCHING_ENTITIES),
+    AgreementsModule,
+    PlacementsModule,
+    DirectoryReadsModule,
+    StudentsReadsModule,
+  ],
   controllers: [MatchingController],
   providers: [
     MatchingRunsService,
     VacanciesService,
+    VacancyHost,
     SeekingService,
     ShortlistsService,
     MatchesService,
     MatchScorer,
+    MatchingInputs,
     PlacementOnAcceptance,
   ],
 })
