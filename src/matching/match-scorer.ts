@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { EntityManager } from 'typeorm';
 import { ValidationError } from '@app/common';
-import { loadStudentInputs, loadVacancyInputs } from './matching-inputs';
+import { MatchingInputs } from './matching-inputs';
 import { matchingConfig } from './matching.config';
 
 export type ScoredEvaluation = Evaluation & { weights: Weights };
@@ -12,6 +12,7 @@ export type ScoredEvaluation = Evaluation & { weights: Weights };
 @Injectable()
 export class MatchScorer {
   constructor(
+    private readonly inputs: MatchingInputs,
     @Inject(matchingConfig.KEY) private readonly config: ConfigType<typeof matchingConfig>,
   ) {}
 
@@ -24,7 +25,7 @@ export class MatchScorer {
     studentId: string,
     vacancyId: string,
   ): Promise<ScoredEvaluation> {
-    const [student] = await loadStudentInputs(manager, { studentIds: [studentId] });
+    const [student] = await this.inputs.studentInputs(manager, { studentIds: [studentId] });
     if (!student) {
       throw new ValidationError([
         {
@@ -34,7 +35,7 @@ export class MatchScorer {
         },
       ]);
     }
-    const [vacancy] = await loadVacancyInputs(manager, { vacancyIds: [vacancyId] });
+    const [vacancy] = await this.inputs.vacancyInputs(manager, { vacancyIds: [vacancyId] });
     if (!vacancy)
       throw new ValidationError([
         { field: 'vacancyId', message: 'is not open or has no free seat' },

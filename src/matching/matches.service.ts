@@ -12,9 +12,9 @@ import {
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Student } from '../students/entities/student.entity';
-import { STUDENT_SCOPE } from '../students/students.service';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { StudentMatchingReads } from '../students/student-matching-reads';
 import { CreateMatchDto, ListMatchesQueryDto, MatchTransitionDto } from './dto/match.dto';
 import { Match } from './entities/match.entity';
 import { Vacancy } from './entities/vacancy.entity';
@@ -29,6 +29,8 @@ import { PlacementOnAcceptance } from './placement-on-acceptance';
 export class MatchesService {
   constructor(
     private readonly dataSource: DataSource,
+    @InjectRepository(Match) private readonly matches: Repository<Match>,
+    private readonly students: StudentMatchingReads,
     private readonly audit: AuditService,
     private readonly placement: PlacementOnAcceptance,
     private readonly scorer: MatchScorer,
@@ -38,11 +40,11 @@ export class MatchesService {
   create(principal: Principal, dto: CreateMatchDto): Promise<Match> {
     assertRole(principal, ['admin', 'coordinator'], 'propose matches');
     return this.dataSource.transaction(async (manager) => {
-      const student = await findInScope(manager, Student, dto.studentId, principal, STUDENT_SCOPE, {
-        resource: 'Student',
-      }).catch(() => {
-        throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
-      });
+      const student = await this.students
+        .getVisible(manager, principal, dto.studentId)
+        .catch(() => {
+          throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
+        });
       const vacancy = await manager.findOneBy(Vacancy, { id: dto.vacancyId });
       if (!vacancy) throw new ValidationError([{ field: 'vacancyId', message: 'does not exist' }]);
       const evaluation = await this.scorer.evaluate(manager, student.id, vacancy.id);
@@ -92,11 +94,7 @@ export class MatchesService {
   }
 
   list(principal: Principal, query: ListMatchesQueryDto) {
-    const qb = applyScope(
-      this.dataSource.getRepository(Match).createQueryBuilder('m'),
-      principal,
-      MATCH_SCOPE,
-    );
+    const qb = applyScope(this.matches.createQueryBuilder('m'), principal, MATCH_SCOPE);
     if (query.runId) qb.andWhere('m.run_id = :runId', { runId: query.runId });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
     if (query.studentId) qb.andWhere('m.student_id = :studentId', { studentId: query.studentId });
@@ -107,7 +105,7 @@ export class MatchesService {
   get(
     principal: Principal,
     id: string,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager = this.matches.manager,
     lock?: 'pessimistic_write',
   ) {
     return findInScope(manager, Match, id, principal, MATCH_SCOPE, { resource: 'Match', lock });

@@ -2,9 +2,11 @@ import { stageMatching, type MatchingRun as MatchingRunResult } from '@app/match
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { PermanentJobError } from '@app/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
 import { MatchingRun } from './entities/matching-run.entity';
-import { loadStudentInputs, loadVacancyInputs } from './matching-inputs';
+import { MatchingInputs } from './matching-inputs';
 import { sendProposals } from './matching-run.persist';
 
 /** A verification that did not hold: the run must not propose anything. */
@@ -22,16 +24,20 @@ export class RunVerificationError extends Error {}
 export class MatchingRunRunner {
   private readonly logger = new Logger(MatchingRunRunner.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(MatchingRun) private readonly runs: Repository<MatchingRun>,
+    private readonly inputs: MatchingInputs,
+    private readonly directory: DirectoryMatchingReads,
+  ) {}
 
   async run(runId: string): Promise<{ status: string; outputHash: string | null }> {
-    const repo = this.dataSource.getRepository(MatchingRun);
     // A failed run is computed again only when an operator retried its job.
-    await repo.update(
+    await this.runs.update(
       { id: runId, status: In(['queued', 'failed']) },
       { status: 'running', error: null },
     );
-    const run = await repo.findOneBy({ id: runId });
+    const run = await this.runs.findOneBy({ id: runId });
     if (!run) throw new PermanentJobError(`Matching run ${runId} does not exist`);
     // Completed (or failed) already: a duplicated job does nothing. A run left `running` by a
     // worker that died is computed again: nothing of it was persisted (one transaction).
@@ -40,12 +46,12 @@ export class MatchingRunRunner {
     const t0 = performance.now();
     const programmeIds = await this.programmes(run);
     const [students, vacancies] = await Promise.all([
-      loadStudentInputs(this.dataSource.manager, {
+      this.inputs.studentInputs(this.runs.manager, {
         universityId: run.universityId,
         programmeIds,
         cohort: run.cohort ?? undefined,
       }),
-      loadVacancyInputs(this.dataSource.manager, { acceptingProgrammeIds: programmeIds }),
+      this.inputs.vacancyInputs(this.runs.manager, { acceptingProgrammeIds: programmeIds }),
     ]);
     const t1 = performance.now();
     const phases: Record<string, number> = {};
@@ -126,15 +132,10 @@ export class MatchingRunRunner {
   private async programmes(run: MatchingRun): Promise<string[]> {
     if (run.programmeId) return [run.programmeId];
     if (run.routeId) {
-      const rows = await this.dataSource.query('SELECT programme_id FROM routes WHERE id = $1', [
-        run.routeId,
-      ]);
-      return rows.map((r: { programme_id: string }) => r.programme_id);
+      const route = await this.directory.route(this.runs.manager, run.routeId);
+      return route ? [route.programmeId] : [];
     }
-    const rows = await this.dataSource.query('SELECT id FROM programmes WHERE university_id = $1', [
-      run.universityId,
-    ]);
-    return rows.map((r: { id: string }) => r.id);
+    return this.directory.programmeIdsOfUniversity(this.runs.manager, run.universityId);
   }
 }
 

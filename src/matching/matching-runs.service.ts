@@ -14,7 +14,9 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
 import { JOBS, jobKeys, QUEUES } from '../jobs/queues';
 import { CreateMatchingRunDto, ListMatchingRunsQueryDto } from './dto/run.dto';
 import { MatchingRun } from './entities/matching-run.entity';
@@ -31,6 +33,8 @@ export const RUN_SCOPE: ScopeRules = {
 export class MatchingRunsService {
   constructor(
     private readonly dataSource: DataSource,
+    @InjectRepository(MatchingRun) private readonly runs: Repository<MatchingRun>,
+    private readonly directory: DirectoryMatchingReads,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
     @Inject(matchingConfig.KEY) private readonly config: ConfigType<typeof matchingConfig>,
@@ -41,23 +45,18 @@ export class MatchingRunsService {
     assertOwnScope(principal, 'universityId', dto.universityId, 'start matching runs');
     return this.dataSource.transaction(async (manager) => {
       const errors = [];
-      const [university] = await manager.query('SELECT 1 FROM universities WHERE id = $1', [
-        dto.universityId,
-      ]);
-      if (!university) errors.push({ field: 'universityId', message: 'does not exist' });
+      if (!(await this.directory.universityExists(manager, dto.universityId)))
+        errors.push({ field: 'universityId', message: 'does not exist' });
       if (dto.programmeId) {
-        const [p] = await manager.query('SELECT university_id FROM programmes WHERE id = $1', [
+        const p = (await this.directory.programmes(manager, [dto.programmeId])).get(
           dto.programmeId,
-        ]);
-        if (!p || p.university_id !== dto.universityId)
+        );
+        if (p?.universityId !== dto.universityId)
           errors.push({ field: 'programmeId', message: 'is not a programme of this university' });
       }
       if (dto.routeId) {
-        const [r] = await manager.query(
-          'SELECT p.university_id FROM routes r JOIN programmes p ON p.id = r.programme_id WHERE r.id = $1',
-          [dto.routeId],
-        );
-        if (!r || r.university_id !== dto.universityId)
+        const r = await this.directory.route(manager, dto.routeId);
+        if (r?.universityId !== dto.universityId)
           errors.push({ field: 'routeId', message: 'is not a route of this university' });
       }
       if (errors.length) throw new ValidationError(errors);
@@ -93,19 +92,12 @@ export class MatchingRunsService {
   }
 
   get(principal: Principal, id: string): Promise<MatchingRun> {
-    return findInScope(this.dataSource.manager, MatchingRun, id, principal, RUN_SCOPE, {
+    return findInScope(this.runs.manager, MatchingRun, id, principal, RUN_SCOPE, {
       resource: 'MatchingRun',
     });
   }
 
   list(principal: Principal, query: ListMatchingRunsQueryDto) {
-    return paginate(
-      applyScope(
-        this.dataSource.getRepository(MatchingRun).createQueryBuilder('r'),
-        principal,
-        RUN_SCOPE,
-      ),
-      query,
-    );
+    return paginate(applyScope(this.runs.createQueryBuilder('r'), principal, RUN_SCOPE), query);
   }
 }

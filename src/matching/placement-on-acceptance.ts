@@ -12,8 +12,10 @@ import { EntityManager } from 'typeorm';
 import { addYears, contractEndDate } from '../agreements/contract-period';
 import { AgreementsService } from '../agreements/agreements.service';
 import { SupervisorLoads, SupervisorSummary } from '../directory/companies/supervisor-load';
+import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
 import { EmploymentsService } from '../placements/employments.service';
 import { SecondmentsService } from '../placements/secondments.service';
+import { StudentMatchingReads } from '../students/student-matching-reads';
 import { Match } from './entities/match.entity';
 import { StudentSeeking } from './entities/seeking.entity';
 import { Vacancy } from './entities/vacancy.entity';
@@ -63,6 +65,8 @@ export class PlacementOnAcceptance {
     private readonly employments: EmploymentsService,
     private readonly secondments: SecondmentsService,
     private readonly agreements: AgreementsService,
+    private readonly students: StudentMatchingReads,
+    private readonly directory: DirectoryMatchingReads,
     private readonly clock: Clock,
     private readonly supervisorLoads: SupervisorLoads,
   ) {}
@@ -89,10 +93,7 @@ export class PlacementOnAcceptance {
     const foundation = vacancy.foundationId !== null;
     const host = foundation ? (choices.hostCompanyId ?? vacancy.hostCompanyId) : null;
     await this.assertChoices(manager, vacancy, host, choices);
-    const [student] = await manager.query(
-      `SELECT s.id, p.nominal_years FROM students s JOIN programmes p ON p.id = s.programme_id WHERE s.id = $1`,
-      [match.studentId],
-    );
+    const nominalYears = await this.nominalYears(manager, match.studentId);
     const seeking = await manager.findOneBy(StudentSeeking, { studentId: match.studentId });
     const startDate = clamp(
       seeking?.startDate ?? vacancy.startFrom,
@@ -102,10 +103,10 @@ export class PlacementOnAcceptance {
     // The agreement covers the programme's nominal years; the employment lasts as long as the
     // contract says: a fixed-term one its contract months (by default the programme's years), a
     // permanent one without end date. A first secondment ends with whichever ends first.
-    const endDate = addDays(addYears(startDate, student.nominal_years), -1);
+    const endDate = addDays(addYears(startDate, nominalYears), -1);
     const contract: Contract = {
       contractType: choices.contractType ?? 'fixed_term',
-      contractMonths: choices.contractMonths ?? Math.min(60, student.nominal_years * 12),
+      contractMonths: choices.contractMonths ?? Math.min(60, nominalYears * 12),
     };
     const employmentEnd = contractEndDate({ startDate, employment: contract });
     const employer = foundation
@@ -156,8 +157,7 @@ export class PlacementOnAcceptance {
       },
       { prefilled: true },
     );
-    employment.agreementId = agreement.id;
-    await manager.update('employments', { id: employment.id }, { agreementId: agreement.id });
+    await this.employments.attachAgreement(manager, employment, agreement.id);
     const supervisors = await this.supervisorLoads.summaries(
       manager,
       principal,
@@ -174,6 +174,13 @@ export class PlacementOnAcceptance {
       vacancyFilled,
       supervisor: (supervisorId && supervisors.get(supervisorId)) || null,
     };
+  }
+
+  /** The nominal years of the student's programme: how long the agreement runs. */
+  private async nominalYears(manager: EntityManager, studentId: string): Promise<number> {
+    const { programmeIds } = await this.students.find(manager, { ids: [studentId] });
+    const programme = (await this.directory.programmes(manager, programmeIds)).get(programmeIds[0]);
+    return programme!.nominalYears;
   }
 
   /**
@@ -205,10 +212,8 @@ export class PlacementOnAcceptance {
         },
       ]);
     }
-    const [supervisor] = await manager.query('SELECT company_id FROM supervisors WHERE id = $1', [
-      choices.supervisorId,
-    ]);
-    if (supervisor?.company_id !== workplace) {
+    const companies = await this.directory.supervisorCompanies(manager, [choices.supervisorId]);
+    if (companies.get(choices.supervisorId) !== workplace) {
       throw new ValidationError([
         { field: 'supervisorId', message: 'is not a supervisor of the workplace company' },
       ]);

@@ -1,16 +1,15 @@
 import {
   applyScope,
   AuditService,
-  findInScope,
   ForbiddenError,
   NotFoundError,
   Principal,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Student } from '../students/entities/student.entity';
-import { STUDENT_SCOPE } from '../students/students.service';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { StudentMatchingReads } from '../students/student-matching-reads';
 import { SeekingDto } from './dto/vacancy.dto';
 import { StudentSeeking } from './entities/seeking.entity';
 import { Vacancy } from './entities/vacancy.entity';
@@ -21,24 +20,26 @@ import { VACANCY_SCOPE } from './matching-scope';
 export class SeekingService {
   constructor(
     private readonly dataSource: DataSource,
+    @InjectRepository(StudentSeeking) private readonly seeking: Repository<StudentSeeking>,
+    private readonly students: StudentMatchingReads,
     private readonly audit: AuditService,
   ) {}
 
   async get(principal: Principal, studentId: string): Promise<StudentSeeking> {
-    await findInScope(this.dataSource.manager, Student, studentId, principal, STUDENT_SCOPE, {
-      resource: 'Student',
-    });
-    const seeking = await this.dataSource.manager.findOneBy(StudentSeeking, { studentId });
+    await this.students.getVisible(this.seeking.manager, principal, studentId);
+    const seeking = await this.seeking.findOneBy({ studentId });
     if (!seeking) throw new NotFoundError('Seeking', studentId);
     return seeking;
   }
 
   put(principal: Principal, studentId: string, dto: SeekingDto): Promise<StudentSeeking> {
     return this.dataSource.transaction(async (manager) => {
-      const student = await findInScope(manager, Student, studentId, principal, STUDENT_SCOPE, {
-        resource: 'Student',
-        lock: 'pessimistic_write',
-      });
+      const student = await this.students.getVisible(
+        manager,
+        principal,
+        studentId,
+        'pessimistic_write',
+      );
       if (!['admin', 'coordinator', 'student'].includes(principal.role)) {
         throw new ForbiddenError(
           'Only the student, their coordinator or an admin states what the student seeks.',

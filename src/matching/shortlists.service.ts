@@ -19,11 +19,11 @@ import {
 } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { DataSource, In } from 'typeorm';
-import { Student } from '../students/entities/student.entity';
-import { STUDENT_SCOPE } from '../students/students.service';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { StudentMatchingReads } from '../students/student-matching-reads';
 import { Vacancy } from './entities/vacancy.entity';
-import { loadStudentInputs, loadVacancyInputs } from './matching-inputs';
+import { MatchingInputs } from './matching-inputs';
 import { matchingConfig } from './matching.config';
 import { VACANCY_SCOPE } from './matching-scope';
 
@@ -51,22 +51,24 @@ export type ShortlistExclusion =
 @Injectable()
 export class ShortlistsService {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectRepository(Vacancy) private readonly vacancies: Repository<Vacancy>,
+    private readonly inputs: MatchingInputs,
+    private readonly students: StudentMatchingReads,
     @Inject(matchingConfig.KEY) private readonly config: ConfigType<typeof matchingConfig>,
   ) {}
 
   /** Students of the caller's university (all for admins) for a vacancy. */
   async candidates(principal: Principal, vacancyId: string, query: ListQueryDto) {
     assertRole(principal, ['admin', 'coordinator'], 'list candidates');
-    const manager = this.dataSource.manager;
+    const manager = this.vacancies.manager;
     const vacancy = await findInScope(manager, Vacancy, vacancyId, principal, VACANCY_SCOPE, {
       resource: 'Vacancy',
     });
-    const [input] = await loadVacancyInputs(manager, { vacancyIds: [vacancy.id] });
+    const [input] = await this.inputs.vacancyInputs(manager, { vacancyIds: [vacancy.id] });
     if (!input)
       return { ...this.page([], query), vacancyId, weights: this.config.weights, excluded: [] };
     const universityId = principal.role === 'coordinator' ? principal.universityId! : undefined;
-    const near = await loadStudentInputs(manager, {
+    const near = await this.inputs.studentInputs(manager, {
       universityId,
       programmeIds: input.programmeIds,
       startBetween: input.startWindow,
@@ -76,7 +78,7 @@ export class ShortlistsService {
     const loaded = new Set(near.map((s) => s.id));
     const missing = input.candidateRanking.filter((id) => !loaded.has(id));
     const ranked = missing.length
-      ? await loadStudentInputs(manager, { studentIds: missing, universityId })
+      ? await this.inputs.studentInputs(manager, { studentIds: missing, universityId })
       : [];
     const companyRank = rankOf(input.candidateRanking);
     const { ranked: order, excluded } = orderShortlist(
@@ -119,20 +121,20 @@ export class ShortlistsService {
 
   /** Open vacancies for a student (the student, their coordinator or an admin asks). */
   async suggestions(principal: Principal, studentId: string, query: ListQueryDto) {
-    const manager = this.dataSource.manager;
-    const student = await findInScope(manager, Student, studentId, principal, STUDENT_SCOPE, {
-      resource: 'Student',
-    });
-    const [input] = await loadStudentInputs(manager, { studentIds: [student.id] });
+    const manager = this.vacancies.manager;
+    const student = await this.students.getVisible(manager, principal, studentId);
+    const [input] = await this.inputs.studentInputs(manager, { studentIds: [student.id] });
     if (!input) throw new NotFoundError('Seeking', studentId);
-    const near = await loadVacancyInputs(manager, {
+    const near = await this.inputs.vacancyInputs(manager, {
       acceptingProgrammeIds: [input.programmeId],
       windowContains: input.startDate,
       near: input.location ? { ...input.location, km: input.maxTravelKm } : undefined,
     });
     const loaded = new Set(near.map((v) => v.id));
     const missing = input.preferences.filter((id) => !loaded.has(id));
-    const stated = missing.length ? await loadVacancyInputs(manager, { vacancyIds: missing }) : [];
+    const stated = missing.length
+      ? await this.inputs.vacancyInputs(manager, { vacancyIds: missing })
+      : [];
     const statedRank = rankOf(input.preferences);
     const { ranked, excluded } = orderShortlist(
       [...near, ...stated].map((v): ShortlistCandidate => ({
@@ -170,7 +172,7 @@ export class ShortlistsService {
     view: (entry: ShortlistEntry, vacancy: VacancySummary) => T,
   ): Promise<T[]> {
     const rows: Vacancy[] = entries.length
-      ? await this.dataSource.manager.findBy(Vacancy, { id: In(entries.map((r) => r.id)) })
+      ? await this.vacancies.findBy({ id: In(entries.map((r) => r.id)) })
       : [];
     const byId = new Map(rows.map((v) => [v.id, v]));
     return entries.map((r) => {
@@ -189,11 +191,8 @@ export class ShortlistsService {
   /** Which of these students the caller may see (of its university, when it has one). */
   private async visibleStudents(ids: string[], universityId?: string): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: { id: string }[] = await this.dataSource.query(
-      'SELECT id FROM students WHERE id = ANY($1) AND ($2::uuid IS NULL OR university_id = $2)',
-      [ids, universityId ?? null],
-    );
-    const visible = new Set(rows.map((r) => r.id));
+    const found = await this.students.find(this.vacancies.manager, { ids, universityId });
+    const visible = new Set(found.ids);
     return ids.filter((id) => visible.has(id));
   }
 
@@ -214,31 +213,8 @@ export class ShortlistsService {
     return { data, nextCursor: offset + limit < ranked.length ? `o${offset + limit}` : null };
   }
 
-  private async studentNames(ids: string[]) {
-    const rows: {
-      id: string;
-      first_name: string;
-      last_name: string;
-      programme_id: string;
-      cohort: number;
-    }[] = ids.length
-      ? await this.dataSource.query(
-          'SELECT id, first_name, last_name, programme_id, cohort FROM students WHERE id = ANY($1)',
-          [ids],
-        )
-      : [];
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          firstName: r.first_name,
-          lastName: r.last_name,
-          programmeId: r.programme_id,
-          cohort: r.cohort,
-        },
-      ]),
-    );
+  private studentNames(ids: string[]) {
+    return this.students.names(this.vacancies.manager, ids);
   }
 }
 

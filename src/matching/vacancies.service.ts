@@ -10,13 +10,13 @@ import {
   newId,
   paginate,
   Principal,
-  scopeCondition,
   stripUndefined,
   toCalendarDate,
   ValidationError,
 } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import {
   CreateVacancyDto,
   ListVacanciesQueryDto,
@@ -27,11 +27,12 @@ import { VacancyProgramme } from './entities/vacancy-programme.entity';
 import { VacancyRanking } from './entities/vacancy-ranking.entity';
 import { Vacancy } from './entities/vacancy.entity';
 import { actedAs, auditSharedEdit } from '../directory/shared-records';
-import { STUDENT_SCOPE } from '../students/student-scope';
-import { canRankFor, VACANCY_SCOPE, vacancyOwner } from './matching-scope';
-import { applyWorkplaceChange } from './vacancy-host';
 import { SupervisorLoads, SupervisorSummary } from '../directory/companies/supervisor-load';
+import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
 import { WorkingRelations } from '../directory/working-relations';
+import { StudentMatchingReads } from '../students/student-matching-reads';
+import { canRankFor, VACANCY_SCOPE, vacancyOwner } from './matching-scope';
+import { VacancyHost } from './vacancy-host';
 
 export type VacancyView = Omit<Pick<Vacancy, keyof Vacancy>, 'supervisor'> & {
   programmeIds: string[];
@@ -50,6 +51,10 @@ const DEFAULT_START_WINDOW_DAYS = 60;
 export class VacanciesService {
   constructor(
     private readonly dataSource: DataSource,
+    @InjectRepository(Vacancy) private readonly vacancies: Repository<Vacancy>,
+    private readonly directory: DirectoryMatchingReads,
+    private readonly students: StudentMatchingReads,
+    private readonly host: VacancyHost,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly relations: WorkingRelations,
@@ -122,11 +127,7 @@ export class VacanciesService {
   }
 
   async list(principal: Principal, query: ListVacanciesQueryDto) {
-    const qb = applyScope(
-      this.dataSource.getRepository(Vacancy).createQueryBuilder('v'),
-      principal,
-      VACANCY_SCOPE,
-    );
+    const qb = applyScope(this.vacancies.createQueryBuilder('v'), principal, VACANCY_SCOPE);
     if (query.status) qb.andWhere('v.status = :status', { status: query.status });
     if (query.ownerId)
       qb.andWhere('(v.company_id = :owner OR v.foundation_id = :owner)', { owner: query.ownerId });
@@ -140,7 +141,7 @@ export class VacanciesService {
     }
     const page = await paginate(qb, query);
     return {
-      data: await this.views(this.dataSource.manager, page.data, principal),
+      data: await this.views(this.vacancies.manager, page.data, principal),
       nextCursor: page.nextCursor,
     };
   }
@@ -148,7 +149,7 @@ export class VacanciesService {
   async get(
     principal: Principal,
     id: string,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager = this.vacancies.manager,
   ): Promise<VacancyView> {
     const vacancy = await findInScope(manager, Vacancy, id, principal, VACANCY_SCOPE, {
       resource: 'Vacancy',
@@ -169,7 +170,12 @@ export class VacanciesService {
         resource: 'Vacancy',
         lock: 'pessimistic_write',
       });
-      await this.relations.assertMayEdit(manager, principal, vacancyOwner(vacancy), 'change its vacancies');
+      await this.relations.assertMayEdit(
+        manager,
+        principal,
+        vacancyOwner(vacancy),
+        'change its vacancies',
+      );
       assertVersion('Vacancy', ifMatch, vacancy.version);
       const before = { ...vacancy };
       if (dto.capacity !== undefined && dto.capacity < vacancy.seatsTaken) {
@@ -181,7 +187,7 @@ export class VacanciesService {
         ]);
       }
       const { hostCompanyId, supervisorId, ...rest } = dto;
-      const workplace = await applyWorkplaceChange(manager, vacancy, {
+      const workplace = await this.host.applyWorkplaceChange(manager, vacancy, {
         hostCompanyId,
         supervisorId,
       });
@@ -224,16 +230,7 @@ export class VacanciesService {
         throw new ForbiddenError(
           "Only the vacancy's company or foundation (or an admin) ranks its candidates.",
         );
-      const scope = scopeCondition('s', principal, STUDENT_SCOPE);
-      const found: { id: string }[] = dto.studentIds.length
-        ? await manager
-            .createQueryBuilder()
-            .select('s.id', 'id')
-            .from('students', 's')
-            .where('s.id = ANY(:ids)', { ids: dto.studentIds })
-            .andWhere(`(${scope.sql})`, scope.params)
-            .getRawMany()
-        : [];
+      const found = await this.students.visibleIds(manager, principal, dto.studentIds);
       if (found.length !== dto.studentIds.length)
         throw new ValidationError([
           { field: 'studentIds', message: 'names a student that does not exist' },
@@ -282,22 +279,15 @@ export class VacanciesService {
 
   private async assertReferences(manager: EntityManager, dto: CreateVacancyDto): Promise<void> {
     const errors = [];
-    const one = async (sql: string, params: unknown[]) => (await manager.query(sql, params))[0];
-    if (dto.companyId && !(await one('SELECT 1 FROM companies WHERE id = $1', [dto.companyId])))
+    if (dto.companyId && !(await this.directory.companyExists(manager, dto.companyId)))
       errors.push({ field: 'companyId', message: 'is not a known company' });
-    if (
-      dto.foundationId &&
-      !(await one('SELECT 1 FROM foundations WHERE id = $1', [dto.foundationId]))
-    )
+    if (dto.foundationId && !(await this.directory.foundationExists(manager, dto.foundationId)))
       errors.push({ field: 'foundationId', message: 'is not a known foundation' });
     if (dto.hostCompanyId) {
       if (!dto.foundationId)
         errors.push({ field: 'hostCompanyId', message: 'only applies to a foundation vacancy' });
       else if (
-        !(await one(
-          'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
-          [dto.foundationId, dto.hostCompanyId],
-        ))
+        !(await this.directory.isFoundationMember(manager, dto.foundationId, dto.hostCompanyId))
       ) {
         errors.push({
           field: 'hostCompanyId',
@@ -307,19 +297,16 @@ export class VacanciesService {
     }
     if (dto.supervisorId) {
       const workplace = dto.companyId ?? dto.hostCompanyId;
-      const supervisor = await one('SELECT company_id FROM supervisors WHERE id = $1', [
-        dto.supervisorId,
-      ]);
-      if (!supervisor || supervisor.company_id !== workplace)
+      const companies = await this.directory.supervisorCompanies(manager, [dto.supervisorId]);
+      const company = companies.get(dto.supervisorId);
+      if (!company || company !== workplace)
         errors.push({
           field: 'supervisorId',
           message: 'is not a supervisor of the workplace company',
         });
     }
-    const programmes = await manager.query('SELECT id FROM programmes WHERE id = ANY($1)', [
-      dto.programmeIds,
-    ]);
-    if (programmes.length !== dto.programmeIds.length)
+    const programmes = await this.directory.programmes(manager, dto.programmeIds);
+    if (programmes.size !== dto.programmeIds.length)
       errors.push({ field: 'programmeIds', message: 'names a programme that does not exist' });
     if (errors.length) throw new ValidationError(errors);
   }

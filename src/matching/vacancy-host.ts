@@ -1,5 +1,7 @@
 import { ValidationError } from '@app/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
 import { Match } from './entities/match.entity';
 import { Vacancy } from './entities/vacancy.entity';
 import { OPEN_MATCH_STATUSES } from './match-lifecycle';
@@ -17,67 +19,71 @@ export interface WorkplaceChange {
  * is cleared with the host change. Open matches follow the host, so its representative sees
  * them. Returns what changed besides the given fields, for the audit record.
  */
-export async function applyWorkplaceChange(
-  manager: EntityManager,
-  vacancy: Vacancy,
-  change: WorkplaceChange,
-): Promise<{ supervisorCleared: boolean }> {
-  const hostChanges =
-    change.hostCompanyId !== undefined && change.hostCompanyId !== vacancy.hostCompanyId;
-  if (change.hostCompanyId !== undefined) {
-    if (!vacancy.foundationId) {
+@Injectable()
+export class VacancyHost {
+  constructor(private readonly directory: DirectoryMatchingReads) {}
+
+  async applyWorkplaceChange(
+    manager: EntityManager,
+    vacancy: Vacancy,
+    change: WorkplaceChange,
+  ): Promise<{ supervisorCleared: boolean }> {
+    const hostChanges =
+      change.hostCompanyId !== undefined && change.hostCompanyId !== vacancy.hostCompanyId;
+    if (change.hostCompanyId !== undefined) {
+      if (!vacancy.foundationId) {
+        throw new ValidationError([
+          {
+            field: 'hostCompanyId',
+            message: 'only applies to a foundation vacancy (a company vacancy is at the company)',
+          },
+        ]);
+      }
+      if (change.hostCompanyId) {
+        const member = await this.directory.isFoundationMember(
+          manager,
+          vacancy.foundationId,
+          change.hostCompanyId,
+        );
+        if (!member)
+          throw new ValidationError([
+            { field: 'hostCompanyId', message: 'is not a member company of the foundation' },
+          ]);
+      }
+    }
+    const host = change.hostCompanyId === undefined ? vacancy.hostCompanyId : change.hostCompanyId;
+    const workplace = vacancy.companyId ?? host;
+    const atWorkplace = async (supervisorId: string) => {
+      const companies = await this.directory.supervisorCompanies(manager, [supervisorId]);
+      return !!workplace && companies.get(supervisorId) === workplace;
+    };
+    if (change.supervisorId !== undefined && !(await atWorkplace(change.supervisorId))) {
       throw new ValidationError([
-        {
-          field: 'hostCompanyId',
-          message: 'only applies to a foundation vacancy (a company vacancy is at the company)',
-        },
+        { field: 'supervisorId', message: 'is not a supervisor of the workplace company' },
       ]);
     }
-    if (change.hostCompanyId) {
-      const [member] = await manager.query(
-        'SELECT 1 FROM foundation_members WHERE foundation_id = $1 AND company_id = $2',
-        [vacancy.foundationId, change.hostCompanyId],
-      );
-      if (!member)
-        throw new ValidationError([
-          { field: 'hostCompanyId', message: 'is not a member company of the foundation' },
-        ]);
+    let supervisorCleared = false;
+    if (hostChanges) {
+      vacancy.hostCompanyId = host;
+      if (
+        change.supervisorId === undefined &&
+        vacancy.supervisorId &&
+        !(await atWorkplace(vacancy.supervisorId))
+      ) {
+        vacancy.supervisorId = null;
+        supervisorCleared = true;
+      }
+      await manager
+        .createQueryBuilder()
+        .update(Match)
+        .set({ companyId: host })
+        .where('vacancy_id = :id AND status = ANY(:open)', {
+          id: vacancy.id,
+          open: OPEN_MATCH_STATUSES,
+        })
+        .execute();
     }
+    if (change.supervisorId !== undefined) vacancy.supervisorId = change.supervisorId;
+    return { supervisorCleared };
   }
-  const host = change.hostCompanyId === undefined ? vacancy.hostCompanyId : change.hostCompanyId;
-  const workplace = vacancy.companyId ?? host;
-  const atWorkplace = async (supervisorId: string) => {
-    const [row] = await manager.query('SELECT company_id FROM supervisors WHERE id = $1', [
-      supervisorId,
-    ]);
-    return !!workplace && row?.company_id === workplace;
-  };
-  if (change.supervisorId !== undefined && !(await atWorkplace(change.supervisorId))) {
-    throw new ValidationError([
-      { field: 'supervisorId', message: 'is not a supervisor of the workplace company' },
-    ]);
-  }
-  let supervisorCleared = false;
-  if (hostChanges) {
-    vacancy.hostCompanyId = host;
-    if (
-      change.supervisorId === undefined &&
-      vacancy.supervisorId &&
-      !(await atWorkplace(vacancy.supervisorId))
-    ) {
-      vacancy.supervisorId = null;
-      supervisorCleared = true;
-    }
-    await manager
-      .createQueryBuilder()
-      .update(Match)
-      .set({ companyId: host })
-      .where('vacancy_id = :id AND status = ANY(:open)', {
-        id: vacancy.id,
-        open: OPEN_MATCH_STATUSES,
-      })
-      .execute();
-  }
-  if (change.supervisorId !== undefined) vacancy.supervisorId = change.supervisorId;
-  return { supervisorCleared };
 }

@@ -209,4 +209,18 @@ export class EmploymentsService {
       );
     return employment;
   }
+
+  /**
+   * Names the agreement an employment is placed under, inside the caller's transaction: an
+   * accepted match creates the employment first (its secondment needs it), then the draft
+   * agreement, then links the two, all in the acceptance's one transaction.
+   */
+  async attachAgreement(
+    manager: EntityManager,
+    employment: Employment,
+    agreementId: string,
+  ): Promise<void> {
+    await manager.update(Employment, { id: employment.id }, { agreementId });
+    employment.agreementId = agreementId;
+  }
 }

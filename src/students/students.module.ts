@@ -4,12 +4,13 @@ import { StudentsDataModule } from './students-data.module';
 import { StudentLookups } from './student-lookups.service';
 import { StudentsController } from './students.controller';
 import { StudentsService } from './students.service';
+import { StudentsReadsModule } from './students-reads.module';
 
 /** Students of a university (registration, lookup, what they seek). */
 @Module({
-  imports: [StudentsDataModule, DirectoryModule],
+  imports: [StudentsDataModule, StudentsReadsModule, DirectoryModule],
   controllers: [StudentsController],
   providers: [StudentsService, StudentLookups],
-  exports: [StudentsService, StudentLookups, StudentsDataModule],
+  exports: [StudentsService, StudentLookups, StudentsDataModule, StudentsReadsModule],
 })
 export class StudentsModule {}

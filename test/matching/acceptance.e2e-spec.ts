@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
+import { acceptanceSteps } from '../helpers/acceptance';
 import { bearer, startApi, TestApi, userToken } from '../helpers/api';
 import { createSupervisor, foundationWorld, FoundationWorld } from '../helpers/agreements';
-import { createStudent } from '../helpers/directory';
 import { companyRepToken, createCompany } from '../helpers/organisations';
 
 /**
@@ -14,6 +14,7 @@ describe('matching: acceptance', () => {
   let programmeId: string;
   let otherMemberId: string;
   let otherMemberSupervisorId: string;
+  let steps: ReturnType<typeof acceptanceSteps>;
 
   beforeAll(async () => {
     api = await startApi();
@@ -28,68 +29,16 @@ describe('matching: acceptance', () => {
       .send({ companyIds: [otherMemberId] });
     expect(added.status).toBeLessThan(300);
     otherMemberSupervisorId = await createSupervisor(api, otherMemberId);
+    steps = acceptanceSteps(api, fw, programmeId);
   });
   afterAll(() => api.close());
 
-  async function seekingStudent(startDate = '2026-09-01'): Promise<string> {
-    const s = await createStudent(api, fw.coordinatorToken, fw.universityId, programmeId, {
-      dateOfBirth: '2001-04-04',
-    });
-    const res = await api.http
-      .put(`/api/v1/students/${s.id}/seeking`)
-      .set(bearer(fw.coordinatorToken))
-      .send({
-        startDate,
-        postcode: '5611 AB',
-        latitude: 51.44,
-        longitude: 5.47,
-        maxTravelKm: 30,
-        hoursPerWeek: 32,
-        sectors: ['F'],
-        preferences: [],
-      });
-    expect(res.status).toBe(200);
-    return s.id;
-  }
-  async function vacancy(over: object = {}, token = fw.foundationStaffToken) {
-    const res = await api.http
-      .post('/api/v1/vacancies')
-      .set(bearer(token))
-      .send({
-        foundationId: fw.foundationId,
-        title: 'Werkvoorbereider (duaal, via de stichting)',
-        programmeIds: [programmeId],
-        capacity: 3,
-        hoursPerWeek: 32,
-        salaryMinCents: 280_000,
-        salaryMaxCents: 320_000,
-        startDate: '2026-08-15',
-        startLatest: '2026-10-01',
-        postcode: '5612 AA',
-        latitude: 51.45,
-        longitude: 5.48,
-        sector: 'F',
-        ...over,
-      });
-    expect(res.status).toBe(201);
-    return res.body;
-  }
-  const move = (token: string, id: string, to: string, extra: object = {}) =>
-    api.http
-      .post(`/api/v1/matches/${id}/transitions`)
-      .set(bearer(token))
-      .send({ to, ...extra });
-  /** A match of the student for the vacancy, moved on to `offered`. */
-  async function offered(studentId: string, vacancyId: string): Promise<string> {
-    const m = await api.http
-      .post('/api/v1/matches')
-      .set(bearer(fw.coordinatorToken))
-      .send({ studentId, vacancyId });
-    expect(m.status).toBe(201);
-    for (const to of ['introduced', 'offered'])
-      expect((await move(fw.coordinatorToken, m.body.id, to)).status).toBe(200);
-    return m.body.id;
-  }
+  const seekingStudent = (startDate?: string) => steps.seekingStudent(startDate);
+  const vacancy = (over?: object, token?: string) => steps.vacancy(over, token);
+  const move = (token: string, id: string, to: string, extra?: object) =>
+    steps.move(token, id, to, extra);
+  const offered = (studentId: string, vacancyId: string) => steps.offered(studentId, vacancyId);
+
   const getMatch = async (id: string, token = fw.coordinatorToken) =>
     (await api.http.get(`/api/v1/matches/${id}`).set(bearer(token))).body;
 

@@ -1,6 +1,7 @@
 import { bearer, startApi, TestApi, uniq } from '../helpers/api';
 import { createSupervisor, foundationWorld, FoundationWorld } from '../helpers/agreements';
 import { createProgramme, createStudent } from '../helpers/directory';
+import { createCompany } from '../helpers/organisations';
 import { startWorker, TestWorker, waitFor } from '../helpers/worker';
 
 /** A whole-cohort run by a real worker, then one of its proposals walked to a placement. */
@@ -308,6 +309,78 @@ describe('matching runs', () => {
         p.components.reduce((n: number, c: { contribution: number }) => n + c.contribution, 0),
       );
     }
+  });
+
+  it("places a vacancy without coordinates of its own at its company's", async () => {
+    const programme = await createProgramme(api, fw.coordinatorToken, fw.universityId);
+    // Eindhoven and Groningen (~ 200 km apart); neither vacancy says where it is.
+    const [home, away] = [
+      await createCompany(api, { latitude: 51.44, longitude: 5.48 }),
+      await createCompany(api, { latitude: 53.22, longitude: 6.57 }),
+    ];
+    const vacancyOf = async (companyId: string) => {
+      const res = await api.http
+        .post('/api/v1/vacancies')
+        .set(bearer(api.adminToken))
+        .send({
+          companyId,
+          title: `Uitvoerder ${uniq()}`,
+          programmeIds: [programme.id],
+          capacity: 1,
+          hoursPerWeek: 32,
+          startDate: '2026-08-15',
+          startLatest: '2026-10-01',
+          postcode: '5612 AA',
+          sector: 'F',
+        });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const [nearby, distant] = [await vacancyOf(home.id), await vacancyOf(away.id)];
+    const s = await createStudent(api, fw.coordinatorToken, fw.universityId, programme.id, {
+      dateOfBirth: '2001-02-03',
+      cohort,
+    });
+    const seeking = await api.http
+      .put(`/api/v1/students/${s.id}/seeking`)
+      .set(bearer(fw.coordinatorToken))
+      .send({
+        startDate: '2026-09-01',
+        postcode: '5611 AB',
+        latitude: 51.45,
+        longitude: 5.47,
+        maxTravelKm: 25,
+        hoursPerWeek: 32,
+        sectors: [],
+        preferences: [distant],
+      });
+    expect(seeking.status).toBe(200);
+
+    const suggestions = await api.http
+      .get(`/api/v1/students/${s.id}/suggestions`)
+      .set(bearer(fw.coordinatorToken));
+    expect(suggestions.status).toBe(200);
+    expect(suggestions.body.data.map((d: { vacancy: { id: string } }) => d.vacancy.id)).toEqual([
+      nearby,
+    ]);
+    expect(suggestions.body.data[0].components.map((c: { name: string }) => c.name)).toContain(
+      'distance',
+    );
+    // Stated, but at its company 200 km away: past the student's travel distance.
+    expect(suggestions.body.excluded).toEqual([
+      { statedRank: 1, vacancyId: distant, reasons: ['beyond_travel_distance'] },
+    ]);
+
+    const started = await api.http
+      .post('/api/v1/matching-runs')
+      .set(bearer(fw.coordinatorToken))
+      .send({ universityId: fw.universityId, programmeId: programme.id, cohort, seed: 'located' });
+    const run = await waitForRun(started.body.id);
+    expect(run.stats).toMatchObject({ students: 1, seats: 2, matched: 1 });
+    const proposals = (
+      await api.http.get(`/api/v1/matches?runId=${run.id}`).set(bearer(fw.coordinatorToken))
+    ).body.data;
+    expect(proposals.map((p: { vacancyId: string }) => p.vacancyId)).toEqual([nearby]);
   });
 
   it('takes an integer seed as well as a string, stored as its string form', async () => {
