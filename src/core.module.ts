@@ -25,7 +25,12 @@ export class CoreModule {
             // A request must answer 503 fast; the worker may wait for a busy database instead.
             const connectTimeoutMs =
               kind === 'worker' ? pool.workerConnectTimeoutMs : pool.connectTimeoutMs;
-            return dataSourceOptions(config.databaseUrl, { ...pool, connectTimeoutMs });
+            // Each module registers its own entities (forFeature); the connection takes those.
+            return {
+              ...dataSourceOptions(config.databaseUrl, { ...pool, connectTimeoutMs }),
+              entities: [],
+              autoLoadEntities: true,
+            };
           },
         }),
         CommonModule,

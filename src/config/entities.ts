@@ -1,21 +1,22 @@
-import { AuditEvent, IdempotencyRecord, JobRecord } from '@app/common';
+import { COMMON_ENTITIES } from '@app/common';
 import { AGREEMENTS_ENTITIES } from '../agreements/agreements.entities';
 import { DIRECTORY_ENTITIES } from '../directory/directory.entities';
 import { DOCUMENTS_ENTITIES } from '../documents/documents.entities';
-import { ApiKey } from '../identity/entities/api-key.entity';
-import { User } from '../identity/entities/user.entity';
+import { IDENTITY_ENTITIES } from '../identity/identity.entities';
 import { INTEGRATIONS_ENTITIES } from '../integrations/integrations.entities';
 import { MATCHING_ENTITIES } from '../matching/matching.entities';
 import { PLACEMENTS_ENTITIES } from '../placements/placements.entities';
 import { STUDENTS_ENTITIES } from '../students/students.entities';
 
-/** Every TypeORM entity, listed explicitly (no globs: the same list works in ts-jest, ts-node and dist). */
+/**
+ * Every entity, for the TypeORM CLI and `migration:check` only: they see the whole schema at once.
+ * The running processes do not use this list; each module registers its own entities with
+ * `TypeOrmModule.forFeature` and the connection loads what the imported modules registered
+ * (test/platform/entity-registration checks the two agree).
+ */
 export const ENTITIES = [
-  AuditEvent,
-  JobRecord,
-  IdempotencyRecord,
-  User,
-  ApiKey,
+  ...COMMON_ENTITIES,
+  ...IDENTITY_ENTITIES,
   ...DIRECTORY_ENTITIES,
   ...STUDENTS_ENTITIES,
   ...INTEGRATIONS_ENTITIES,
