@@ -18,8 +18,11 @@ import { Vacancy } from './vacancy.entity';
 })
 @Index('ix_matches_run', ['runId', 'id'])
 @Index('ix_matches_university', ['universityId', 'id'])
-@Index('ix_matches_company', ['companyId', 'id'])
-@Index('ix_matches_foundation', ['foundationId', 'id'])
+// A company's or a foundation's matches are only ever looked up by its id (`= :id`), so rows
+// without one (every company proposal has no foundation) stay out of that index: a run's
+// proposals are inserted in one statement, and each index entry is work that insert pays.
+@Index('ix_matches_company', ['companyId', 'id'], { where: 'company_id IS NOT NULL' })
+@Index('ix_matches_foundation', ['foundationId', 'id'], { where: 'foundation_id IS NOT NULL' })
 @Index('ix_matches_vacancy', ['vacancyId', 'status'])
 @Check(
   'ck_matches_status',
