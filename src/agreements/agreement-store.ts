@@ -2,8 +2,8 @@ import type { AgreementTerms } from './agreement-terms.types';
 import { Clock, findInScope, newId, NotFoundError, Principal, ValidationError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DirectoryLookups } from '../directory/directory-lookups.service';
-import { StudentLookups } from '../students/student-lookups.service';
+import { DirectoryReads } from '../directory/directory-reads';
+import { fullName, StudentReads } from '../students/student-reads';
 import { EventActor } from './agreement-events.service';
 import { AGREEMENT_SCOPE } from './agreement-scope';
 import { checkTerms, TermsCheck, TermsContext } from './agreement-terms';
@@ -31,8 +31,8 @@ export interface DraftContent {
 export class AgreementStore {
   constructor(
     private readonly clock: Clock,
-    private readonly directory: DirectoryLookups,
-    private readonly students: StudentLookups,
+    private readonly directory: DirectoryReads,
+    private readonly students: StudentReads,
   ) {}
 
   now(): Date {
@@ -152,12 +152,10 @@ export class AgreementStore {
         },
       ]);
     }
-    const member = await this.directory.isFoundationMember(
-      manager,
-      a.employerFoundationId!,
+    const members = await this.directory.memberCompanies(manager, a.employerFoundationId, [
       hostCompanyId,
-    );
-    if (!member)
+    ]);
+    if (!members.has(hostCompanyId))
       throw new ValidationError([{ field, message: 'is not a member company of this foundation' }]);
   }
 
@@ -263,7 +261,7 @@ export class AgreementStore {
       : null;
     const sup = required(supervisors.get(supervisorId), 'Supervisor', supervisorId);
     return {
-      student: { name: `${s.firstName} ${s.lastName}`, studentNumber: s.studentNumber },
+      student: { name: fullName(s), studentNumber: s.studentNumber },
       university: { name: university.name, brinCode: university.brinCode },
       employer: { type: a.employerType, name: employer.name, kvkNumber: employer.kvkNumber },
       host: host ? { name: host.name, kvkNumber: host.kvkNumber } : null,

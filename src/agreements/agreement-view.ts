@@ -2,8 +2,8 @@ import type { AgreementTerms } from './agreement-terms.types';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { FieldError } from '@app/common';
-import { DirectoryLookups } from '../directory/directory-lookups.service';
-import { StudentLookups } from '../students/student-lookups.service';
+import { DirectoryReads } from '../directory/directory-reads';
+import { fullName, StudentReads } from '../students/student-reads';
 import { requiredParties } from './agreement-scope';
 import type { Party } from './dto/agreement.dto';
 import { AgreementSignature } from './entities/agreement-signature.entity';
@@ -92,8 +92,8 @@ interface Names {
 @Injectable()
 export class AgreementViews {
   constructor(
-    private readonly directory: DirectoryLookups,
-    private readonly students: StudentLookups,
+    private readonly directory: DirectoryReads,
+    private readonly students: StudentReads,
   ) {}
 
   async build(manager: EntityManager, agreements: Agreement[]): Promise<AgreementView[]> {
@@ -141,7 +141,7 @@ export class AgreementViews {
         ? companies.get(a.employerCompanyId)
         : foundations.get(a.employerFoundationId!);
       return {
-        student: student ? `${student.firstName} ${student.lastName}` : '',
+        student: student ? fullName(student) : '',
         university: universities.get(a.universityId)?.name ?? '',
         employer: employer?.name ?? '',
         host: a.hostCompanyId ? (companies.get(a.hostCompanyId)?.name ?? null) : null,

@@ -3,6 +3,7 @@ import {
   assertRole,
   assertVersion,
   findInScope,
+  NotFoundError,
   newId,
   Page,
   paginate,
@@ -13,8 +14,8 @@ import type { AgreementTerms } from './agreement-terms.types';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { DirectoryLookups } from '../directory/directory-lookups.service';
-import { StudentLookups } from '../students/student-lookups.service';
+import { DirectoryReads } from '../directory/directory-reads';
+import { StudentReads } from '../students/student-reads';
 import { AgreementEventsService, EventView } from './agreement-events.service';
 import { decide } from './agreement-lifecycle';
 import { AGREEMENT_SCOPE } from './agreement-scope';
@@ -40,8 +41,8 @@ export class AgreementsService {
     private readonly store: AgreementStore,
     private readonly views: AgreementViews,
     private readonly events: AgreementEventsService,
-    private readonly directory: DirectoryLookups,
-    private readonly students: StudentLookups,
+    private readonly directory: DirectoryReads,
+    private readonly students: StudentReads,
   ) {}
 
   async create(principal: Principal, dto: CreateAgreementDto): Promise<AgreementView> {
@@ -251,9 +252,13 @@ export class AgreementsService {
 
   /** A student outside the caller's scope reads exactly like a missing one. */
   private async visibleStudent(manager: EntityManager, principal: Principal, studentId: string) {
-    const student = await this.students.visibleStudent(manager, principal, studentId);
-    if (!student) throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
-    return student;
+    try {
+      return await this.students.getVisible(manager, principal, studentId);
+    } catch (error) {
+      if (error instanceof NotFoundError)
+        throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
+      throw error;
+    }
   }
 
   /** The employer as columns; the host rule is the store's (assertHost). */

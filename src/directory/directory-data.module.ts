@@ -4,8 +4,9 @@ import { DirectoryReads } from './directory-reads';
 import { DIRECTORY_ENTITIES } from './directory.entities';
 
 /**
- * The directory's tables and the reads other modules make of them, without controllers, so the
- * worker can import it without serving the directory's routes.
+ * The directory's tables and its read port (DirectoryReads), without controllers: what another
+ * module imports to read the directory, the worker included, without serving the directory's
+ * routes. DirectoryModule re-exports it.
  */
 @Module({
   imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],

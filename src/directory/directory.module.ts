@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { CompaniesController } from './companies/companies.controller';
 import { CompaniesService } from './companies/companies.service';
 import { SupervisorLoads } from './companies/supervisor-load';
-import { DirectoryLookups } from './directory-lookups.service';
-import { DirectoryReadsModule } from './directory-reads.module';
 import { SupervisorsController } from './companies/supervisors.controller';
 import { SupervisorsService } from './companies/supervisors.service';
 import { FoundationMembersController } from './foundations/foundation-members.controller';
@@ -23,9 +21,39 @@ import { WorkingRelations } from './working-relations';
 
 /** Reference data: universities, programmes, routes, sector associations, companies, foundations. */
 @Module({
-  imports: [DirectoryDataModule, DirectoryReadsModule],
-  controllers: [CompaniesController, SupervisorsController, FoundationsController, FoundationMembersController, ProgrammesController, RoutesController, SectorAssociationsController, UniversitiesController],
-  providers: [DirectoryLookups, CompaniesService, SupervisorsService, FoundationsService, FoundationMembersService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService, WorkingRelations, SupervisorLoads],
-  exports: [DirectoryLookups, CompaniesService, FoundationsService, ProgrammesService, RoutesService, SectorAssociationsService, UniversitiesService, DirectoryDataModule, DirectoryReadsModule, WorkingRelations, SupervisorLoads],
+  imports: [DirectoryDataModule],
+  controllers: [
+    CompaniesController,
+    SupervisorsController,
+    FoundationsController,
+    FoundationMembersController,
+    ProgrammesController,
+    RoutesController,
+    SectorAssociationsController,
+    UniversitiesController,
+  ],
+  providers: [
+    CompaniesService,
+    SupervisorsService,
+    FoundationsService,
+    FoundationMembersService,
+    ProgrammesService,
+    RoutesService,
+    SectorAssociationsService,
+    UniversitiesService,
+    WorkingRelations,
+    SupervisorLoads,
+  ],
+  exports: [
+    CompaniesService,
+    FoundationsService,
+    ProgrammesService,
+    RoutesService,
+    SectorAssociationsService,
+    UniversitiesService,
+    DirectoryDataModule,
+    WorkingRelations,
+    SupervisorLoads,
+  ],
 })
 export class DirectoryModule {}

@@ -145,7 +145,10 @@ export class UsersService {
         throw new ValidationError([{ field, message: 'does not exist' }]);
     }
     if (!grant.studentId) return grant.universityId ?? null;
-    const universityId = await this.students.universityOf(manager, grant.studentId);
+    const student = (await this.students.studentsByIds(manager, [grant.studentId])).get(
+      grant.studentId,
+    );
+    const universityId = student?.universityId;
     if (!universityId)
       throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
     return universityId;

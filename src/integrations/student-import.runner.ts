@@ -113,10 +113,10 @@ export class StudentImportRunner {
     const externalIds = batch.valid.map((v) => v.row.externalId);
     const studentNumbers = [...new Set(batch.valid.map((v) => v.row.studentNumber))];
     // Two reads (one transaction holds one connection, so they run one after the other).
-    const programmes = await this.directory.programmesOfUniversity(
-      manager,
-      universityId,
-      programmeIds,
+    const programmes = new Set(
+      [...(await this.directory.programmesByIds(manager, programmeIds)).values()]
+        .filter((p) => p.universityId === universityId)
+        .map((p) => p.id),
     );
     const existing = await this.students.touchedByBatch(
       manager,

@@ -14,7 +14,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { StudentMatchingReads } from '../students/student-matching-reads';
+import { StudentReads } from '../students/student-reads';
 import { CreateMatchDto, ListMatchesQueryDto, MatchTransitionDto } from './dto/match.dto';
 import { Match } from './entities/match.entity';
 import { Vacancy } from './entities/vacancy.entity';
@@ -30,7 +30,7 @@ export class MatchesService {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Match) private readonly matches: Repository<Match>,
-    private readonly students: StudentMatchingReads,
+    private readonly students: StudentReads,
     private readonly audit: AuditService,
     private readonly placement: PlacementOnAcceptance,
     private readonly scorer: MatchScorer,

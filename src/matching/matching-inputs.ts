@@ -1,8 +1,8 @@
 import type { StudentInput, VacancyInput } from '@app/matching-engine';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
-import { StudentMatchingReads } from '../students/student-matching-reads';
+import { DirectoryReads } from '../directory/directory-reads';
+import { StudentReads } from '../students/student-reads';
 
 /** Which students and vacancies a shortlist or run considers; each filter narrows in SQL. */
 export interface InputFilter {
@@ -88,8 +88,8 @@ interface VacancyRow {
 @Injectable()
 export class MatchingInputs {
   constructor(
-    private readonly students: StudentMatchingReads,
-    private readonly directory: DirectoryMatchingReads,
+    private readonly students: StudentReads,
+    private readonly directory: DirectoryReads,
   ) {}
 
   /**
@@ -187,7 +187,7 @@ export class MatchingInputs {
         WHERE ${where.join(' AND ')}`,
       params,
     );
-    const companies = await this.directory.companyLocations(
+    const companies = await this.directory.companiesByIds(
       manager,
       rows.flatMap((r) =>
         (r.latitude === null || r.longitude === null) && r.workplace_id ? [r.workplace_id] : [],

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { PermanentJobError } from '@app/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
+import { DirectoryReads } from '../directory/directory-reads';
 import { MatchingRun } from './entities/matching-run.entity';
 import { MatchingInputs } from './matching-inputs';
 import { sendProposals } from './matching-run.persist';
@@ -28,7 +28,7 @@ export class MatchingRunRunner {
     private readonly dataSource: DataSource,
     @InjectRepository(MatchingRun) private readonly runs: Repository<MatchingRun>,
     private readonly inputs: MatchingInputs,
-    private readonly directory: DirectoryMatchingReads,
+    private readonly directory: DirectoryReads,
   ) {}
 
   async run(runId: string): Promise<{ status: string; outputHash: string | null }> {
@@ -132,7 +132,9 @@ export class MatchingRunRunner {
   private async programmes(run: MatchingRun): Promise<string[]> {
     if (run.programmeId) return [run.programmeId];
     if (run.routeId) {
-      const route = await this.directory.route(this.runs.manager, run.routeId);
+      const route = (await this.directory.routesByIds(this.runs.manager, [run.routeId])).get(
+        run.routeId,
+      );
       return route ? [route.programmeId] : [];
     }
     return this.directory.programmeIdsOfUniversity(this.runs.manager, run.universityId);

@@ -16,7 +16,7 @@ import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
+import { DirectoryReads } from '../directory/directory-reads';
 import { JOBS, jobKeys, QUEUES } from '../jobs/queues';
 import { CreateMatchingRunDto, ListMatchingRunsQueryDto } from './dto/run.dto';
 import { MatchingRun } from './entities/matching-run.entity';
@@ -34,7 +34,7 @@ export class MatchingRunsService {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(MatchingRun) private readonly runs: Repository<MatchingRun>,
-    private readonly directory: DirectoryMatchingReads,
+    private readonly directory: DirectoryReads,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
     @Inject(matchingConfig.KEY) private readonly config: ConfigType<typeof matchingConfig>,
@@ -45,17 +45,17 @@ export class MatchingRunsService {
     assertOwnScope(principal, 'universityId', dto.universityId, 'start matching runs');
     return this.dataSource.transaction(async (manager) => {
       const errors = [];
-      if (!(await this.directory.universityExists(manager, dto.universityId)))
+      if (!(await this.directory.exists(manager, 'university', dto.universityId)))
         errors.push({ field: 'universityId', message: 'does not exist' });
       if (dto.programmeId) {
-        const p = (await this.directory.programmes(manager, [dto.programmeId])).get(
+        const p = (await this.directory.programmesByIds(manager, [dto.programmeId])).get(
           dto.programmeId,
         );
         if (p?.universityId !== dto.universityId)
           errors.push({ field: 'programmeId', message: 'is not a programme of this university' });
       }
       if (dto.routeId) {
-        const r = await this.directory.route(manager, dto.routeId);
+        const r = (await this.directory.routesByIds(manager, [dto.routeId])).get(dto.routeId);
         if (r?.universityId !== dto.universityId)
           errors.push({ field: 'routeId', message: 'is not a route of this university' });
       }

@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { PlacementsModule } from '../placements/placements.module';
-import { StudentsReadsModule } from '../students/students-reads.module';
+import { StudentsDataModule } from '../students/students-data.module';
 import { MatchScorer } from './match-scorer';
 import { MatchesService } from './matches.service';
 import { MatchingInputs } from './matching-inputs';
@@ -27,7 +27,7 @@ import { VacancyHost } from './vacancy-host';
     AgreementsModule,
     PlacementsModule,
     DirectoryModule,
-    StudentsReadsModule,
+    StudentsDataModule,
   ],
   controllers: [MatchingController],
   providers: [

@@ -12,10 +12,10 @@ import { EntityManager } from 'typeorm';
 import { addYears, contractEndDate } from '../agreements/contract-period';
 import { AgreementsService } from '../agreements/agreements.service';
 import { SupervisorLoads, SupervisorSummary } from '../directory/companies/supervisor-load';
-import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
+import { DirectoryReads } from '../directory/directory-reads';
 import { EmploymentsService } from '../placements/employments.service';
 import { SecondmentsService } from '../placements/secondments.service';
-import { StudentMatchingReads } from '../students/student-matching-reads';
+import { StudentReads } from '../students/student-reads';
 import { Match } from './entities/match.entity';
 import { StudentSeeking } from './entities/seeking.entity';
 import { Vacancy } from './entities/vacancy.entity';
@@ -65,8 +65,8 @@ export class PlacementOnAcceptance {
     private readonly employments: EmploymentsService,
     private readonly secondments: SecondmentsService,
     private readonly agreements: AgreementsService,
-    private readonly students: StudentMatchingReads,
-    private readonly directory: DirectoryMatchingReads,
+    private readonly students: StudentReads,
+    private readonly directory: DirectoryReads,
     private readonly clock: Clock,
     private readonly supervisorLoads: SupervisorLoads,
   ) {}
@@ -178,8 +178,12 @@ export class PlacementOnAcceptance {
 
   /** The nominal years of the student's programme: how long the agreement runs. */
   private async nominalYears(manager: EntityManager, studentId: string): Promise<number> {
-    const { programmeIds } = await this.students.find(manager, { ids: [studentId] });
-    const programme = (await this.directory.programmes(manager, programmeIds)).get(programmeIds[0]);
+    const { programmeId } = (await this.students.studentsByIds(manager, [studentId])).get(
+      studentId,
+    )!;
+    const programme = (await this.directory.programmesByIds(manager, [programmeId])).get(
+      programmeId,
+    );
     return programme!.nominalYears;
   }
 
@@ -212,8 +216,8 @@ export class PlacementOnAcceptance {
         },
       ]);
     }
-    const companies = await this.directory.supervisorCompanies(manager, [choices.supervisorId]);
-    if (companies.get(choices.supervisorId) !== workplace) {
+    const supervisors = await this.directory.supervisorsByIds(manager, [choices.supervisorId]);
+    if (supervisors.get(choices.supervisorId)?.companyId !== workplace) {
       throw new ValidationError([
         { field: 'supervisorId', message: 'is not a supervisor of the workplace company' },
       ]);

@@ -9,7 +9,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { StudentMatchingReads } from '../students/student-matching-reads';
+import { StudentReads } from '../students/student-reads';
 import { SeekingDto } from './dto/vacancy.dto';
 import { StudentSeeking } from './entities/seeking.entity';
 import { Vacancy } from './entities/vacancy.entity';
@@ -21,7 +21,7 @@ export class SeekingService {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(StudentSeeking) private readonly seeking: Repository<StudentSeeking>,
-    private readonly students: StudentMatchingReads,
+    private readonly students: StudentReads,
     private readonly audit: AuditService,
   ) {}
 

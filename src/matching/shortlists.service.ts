@@ -21,7 +21,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { StudentMatchingReads } from '../students/student-matching-reads';
+import { StudentReads } from '../students/student-reads';
 import { Vacancy } from './entities/vacancy.entity';
 import { MatchingInputs } from './matching-inputs';
 import { matchingConfig } from './matching.config';
@@ -53,7 +53,7 @@ export class ShortlistsService {
   constructor(
     @InjectRepository(Vacancy) private readonly vacancies: Repository<Vacancy>,
     private readonly inputs: MatchingInputs,
-    private readonly students: StudentMatchingReads,
+    private readonly students: StudentReads,
     @Inject(matchingConfig.KEY) private readonly config: ConfigType<typeof matchingConfig>,
   ) {}
 
@@ -213,8 +213,15 @@ export class ShortlistsService {
     return { data, nextCursor: offset + limit < ranked.length ? `o${offset + limit}` : null };
   }
 
-  private studentNames(ids: string[]) {
-    return this.students.names(this.vacancies.manager, ids);
+  /** What a shortlist shows of each student (never their number or date of birth). */
+  private async studentNames(ids: string[]) {
+    const students = await this.students.studentsByIds(this.vacancies.manager, ids);
+    return new Map(
+      [...students.values()].map(({ id, firstName, lastName, programmeId, cohort }) => [
+        id,
+        { id, firstName, lastName, programmeId, cohort },
+      ]),
+    );
   }
 }
 

@@ -28,9 +28,9 @@ import { VacancyRanking } from './entities/vacancy-ranking.entity';
 import { Vacancy } from './entities/vacancy.entity';
 import { actedAs, auditSharedEdit } from '../directory/shared-records';
 import { SupervisorLoads, SupervisorSummary } from '../directory/companies/supervisor-load';
-import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
+import { DirectoryReads } from '../directory/directory-reads';
 import { WorkingRelations } from '../directory/working-relations';
-import { StudentMatchingReads } from '../students/student-matching-reads';
+import { StudentReads } from '../students/student-reads';
 import { canRankFor, VACANCY_SCOPE, vacancyOwner } from './matching-scope';
 import { VacancyHost } from './vacancy-host';
 
@@ -52,8 +52,8 @@ export class VacanciesService {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Vacancy) private readonly vacancies: Repository<Vacancy>,
-    private readonly directory: DirectoryMatchingReads,
-    private readonly students: StudentMatchingReads,
+    private readonly directory: DirectoryReads,
+    private readonly students: StudentReads,
     private readonly host: VacancyHost,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -279,15 +279,17 @@ export class VacanciesService {
 
   private async assertReferences(manager: EntityManager, dto: CreateVacancyDto): Promise<void> {
     const errors = [];
-    if (dto.companyId && !(await this.directory.companyExists(manager, dto.companyId)))
+    if (dto.companyId && !(await this.directory.exists(manager, 'company', dto.companyId)))
       errors.push({ field: 'companyId', message: 'is not a known company' });
-    if (dto.foundationId && !(await this.directory.foundationExists(manager, dto.foundationId)))
+    if (dto.foundationId && !(await this.directory.exists(manager, 'foundation', dto.foundationId)))
       errors.push({ field: 'foundationId', message: 'is not a known foundation' });
     if (dto.hostCompanyId) {
       if (!dto.foundationId)
         errors.push({ field: 'hostCompanyId', message: 'only applies to a foundation vacancy' });
       else if (
-        !(await this.directory.isFoundationMember(manager, dto.foundationId, dto.hostCompanyId))
+        !(await this.directory.memberCompanies(manager, dto.foundationId, [dto.hostCompanyId])).has(
+          dto.hostCompanyId,
+        )
       ) {
         errors.push({
           field: 'hostCompanyId',
@@ -297,15 +299,15 @@ export class VacanciesService {
     }
     if (dto.supervisorId) {
       const workplace = dto.companyId ?? dto.hostCompanyId;
-      const companies = await this.directory.supervisorCompanies(manager, [dto.supervisorId]);
-      const company = companies.get(dto.supervisorId);
+      const supervisors = await this.directory.supervisorsByIds(manager, [dto.supervisorId]);
+      const company = supervisors.get(dto.supervisorId)?.companyId;
       if (!company || company !== workplace)
         errors.push({
           field: 'supervisorId',
           message: 'is not a supervisor of the workplace company',
         });
     }
-    const programmes = await this.directory.programmes(manager, dto.programmeIds);
+    const programmes = await this.directory.programmesByIds(manager, dto.programmeIds);
     if (programmes.size !== dto.programmeIds.length)
       errors.push({ field: 'programmeIds', message: 'names a programme that does not exist' });
     if (errors.length) throw new ValidationError(errors);

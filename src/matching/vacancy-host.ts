@@ -1,7 +1,7 @@
 import { ValidationError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DirectoryMatchingReads } from '../directory/directory-matching-reads';
+import { DirectoryReads } from '../directory/directory-reads';
 import { Match } from './entities/match.entity';
 import { Vacancy } from './entities/vacancy.entity';
 import { OPEN_MATCH_STATUSES } from './match-lifecycle';
@@ -21,7 +21,7 @@ export interface WorkplaceChange {
  */
 @Injectable()
 export class VacancyHost {
-  constructor(private readonly directory: DirectoryMatchingReads) {}
+  constructor(private readonly directory: DirectoryReads) {}
 
   async applyWorkplaceChange(
     manager: EntityManager,
@@ -40,12 +40,10 @@ export class VacancyHost {
         ]);
       }
       if (change.hostCompanyId) {
-        const member = await this.directory.isFoundationMember(
-          manager,
-          vacancy.foundationId,
+        const members = await this.directory.memberCompanies(manager, vacancy.foundationId, [
           change.hostCompanyId,
-        );
-        if (!member)
+        ]);
+        if (!members.has(change.hostCompanyId))
           throw new ValidationError([
             { field: 'hostCompanyId', message: 'is not a member company of the foundation' },
           ]);
@@ -54,8 +52,8 @@ export class VacancyHost {
     const host = change.hostCompanyId === undefined ? vacancy.hostCompanyId : change.hostCompanyId;
     const workplace = vacancy.companyId ?? host;
     const atWorkplace = async (supervisorId: string) => {
-      const companies = await this.directory.supervisorCompanies(manager, [supervisorId]);
-      return !!workplace && companies.get(supervisorId) === workplace;
+      const supervisors = await this.directory.supervisorsByIds(manager, [supervisorId]);
+      return !!workplace && supervisors.get(supervisorId)?.companyId === workplace;
     };
     if (change.supervisorId !== undefined && !(await atWorkplace(change.supervisorId))) {
       throw new ValidationError([

@@ -63,7 +63,7 @@ export class EmploymentsService {
     principal: Principal,
     studentId: string,
   ): Promise<void> {
-    if (!(await this.students.visible(manager, principal, studentId)))
+    if (!(await this.students.isVisible(manager, principal, studentId)))
       throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
   }
 
@@ -87,7 +87,9 @@ export class EmploymentsService {
         { field: 'endDate', message: `must not be before the start date ${input.startDate}` },
       ]);
     }
-    const universityId = await this.students.universityOf(manager, input.studentId);
+    const universityId = (await this.students.studentsByIds(manager, [input.studentId])).get(
+      input.studentId,
+    )?.universityId;
     if (!universityId)
       throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
     if (principal.role === 'coordinator' && universityId !== principal.universityId) {

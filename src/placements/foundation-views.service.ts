@@ -15,7 +15,7 @@ import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { AgreementPlacementReads } from '../agreements/agreement-placement-reads';
 import { DirectoryReads } from '../directory/directory-reads';
-import { StudentReads } from '../students/student-reads';
+import { fullName, StudentReads } from '../students/student-reads';
 import { BenchDaysQueryDto } from './dto/placement.dto';
 import { gaps, lengthInDays, OpenPeriod, Period, periodColumns } from './periods';
 import { placementsConfig } from './placements.config';
@@ -82,7 +82,7 @@ export class FoundationViewsService {
     const byEmployment = new Map<string, Period[]>();
     for (const p of periods)
       byEmployment.set(p.employmentId, [...(byEmployment.get(p.employmentId) ?? []), p]);
-    const names = await this.students.names(
+    const students = await this.students.studentsByIds(
       this.dataSource.manager,
       employments.map((e) => e.studentId),
     );
@@ -93,7 +93,7 @@ export class FoundationViewsService {
         return {
           employmentId: e.id,
           studentId: e.studentId,
-          studentName: names.get(e.studentId)!,
+          studentName: fullName(students.get(e.studentId)!),
           ...gap,
           days,
           alert: days > limit,
@@ -150,18 +150,16 @@ export class FoundationViewsService {
   /** The page's names (students, universities, hosts) and agreements, one read each. */
   private async overviewRows(employments: OverviewEmployment[]) {
     const manager = this.dataSource.manager;
-    const students = await this.students.names(
+    const students = await this.students.studentsByIds(
       manager,
       employments.map((e) => e.studentId),
     );
-    const universities = await this.directory.names(
+    const universities = await this.directory.universitiesByIds(
       manager,
-      'university',
       employments.map((e) => e.universityId),
     );
-    const hosts = await this.directory.names(
+    const hosts = await this.directory.companiesByIds(
       manager,
-      'company',
       employments.flatMap((e) => (e.hostCompanyId ? [e.hostCompanyId] : [])),
     );
     const agreements = await this.agreements.ofEmployments(
@@ -171,13 +169,13 @@ export class FoundationViewsService {
     return employments.map((e, i) => ({
       employmentId: e.employmentId,
       studentId: e.studentId,
-      studentName: students.get(e.studentId)!,
+      studentName: fullName(students.get(e.studentId)!),
       universityId: e.universityId,
-      universityName: universities.get(e.universityId)!,
+      universityName: universities.get(e.universityId)?.name,
       startDate: e.startDate,
       endDate: e.endDate,
       hostCompanyId: e.hostCompanyId,
-      hostName: e.hostCompanyId ? (hosts.get(e.hostCompanyId) ?? null) : null,
+      hostName: e.hostCompanyId ? (hosts.get(e.hostCompanyId)?.name ?? null) : null,
       secondedUntil: e.secondedUntil,
       agreementId: agreements[i]?.id ?? null,
       agreementStatus: agreements[i]?.status ?? null,

@@ -174,8 +174,8 @@ export class SecondmentsService {
         message: 'is not a member company of the employing foundation',
       });
     if (dto.supervisorId) {
-      const companies = await this.directory.supervisorCompanies(manager, [dto.supervisorId]);
-      if (companies.get(dto.supervisorId) !== dto.hostCompanyId)
+      const supervisors = await this.directory.supervisorsByIds(manager, [dto.supervisorId]);
+      if (supervisors.get(dto.supervisorId)?.companyId !== dto.hostCompanyId)
         errors.push({
           field: field('supervisorId'),
           message: 'is not a supervisor of the host company',

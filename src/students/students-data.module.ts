@@ -5,8 +5,9 @@ import { StudentReads } from './student-reads';
 import { STUDENTS_ENTITIES } from './students.entities';
 
 /**
- * The students' table and what other modules read and write of it, without controllers, so the
- * worker (student imports) can import it without serving the students' routes.
+ * The students' table, its read port (StudentReads) and the import's bulk writer, without
+ * controllers: what another module imports to read students, the worker included (matching runs,
+ * student imports), without serving the students' routes. StudentsModule re-exports it.
  */
 @Module({
   imports: [TypeOrmModule.forFeature(STUDENTS_ENTITIES)],

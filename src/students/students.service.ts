@@ -199,7 +199,10 @@ export class StudentsService {
     programmeId: string,
     universityId: string,
   ) {
-    if ((await this.directory.programmeUniversity(manager, programmeId)) === universityId) return;
+    const programme = (await this.directory.programmesByIds(manager, [programmeId])).get(
+      programmeId,
+    );
+    if (programme?.universityId === universityId) return;
     if (!(await this.directory.exists(manager, 'university', universityId))) {
       throw new ValidationError([{ field: 'universityId', message: 'does not exist' }]);
     }
