@@ -203,10 +203,9 @@ export class AgreementStore {
   ): Promise<TermsContext> {
     // A prefilled draft may name no supervisor yet (''): that is "no such supervisor", not a crash.
     const supervisorId = terms.workplace.supervisorId;
-    const [students, supervisors] = await Promise.all([
-      this.students.studentsByIds(manager, [a.studentId]),
-      this.directory.supervisorsByIds(manager, [supervisorId]),
-    ]);
+    // One after another: inside a transaction the lookups share one connection.
+    const students = await this.students.studentsByIds(manager, [a.studentId]);
+    const supervisors = await this.directory.supervisorsByIds(manager, [supervisorId]);
     const student = students.get(a.studentId);
     const programme = student
       ? (await this.directory.programmesByIds(manager, [student.programmeId])).get(
@@ -237,18 +236,18 @@ export class AgreementStore {
     );
     const employerId = (a.employerCompanyId ?? a.employerFoundationId)!;
     const supervisorId = terms.workplace.supervisorId;
-    const [universities, programmes, companies, foundations, supervisors] = await Promise.all([
-      this.directory.universitiesByIds(manager, [s.universityId]),
-      this.directory.programmesByIds(manager, [s.programmeId]),
-      this.directory.companiesByIds(
-        manager,
-        [a.employerCompanyId, a.hostCompanyId].filter((id): id is string => !!id),
-      ),
+    // One after another: inside a transaction the lookups share one connection.
+    const universities = await this.directory.universitiesByIds(manager, [s.universityId]);
+    const programmes = await this.directory.programmesByIds(manager, [s.programmeId]);
+    const companies = await this.directory.companiesByIds(
+      manager,
+      [a.employerCompanyId, a.hostCompanyId].filter((id): id is string => !!id),
+    );
+    const foundations =
       a.employerType === 'foundation'
-        ? this.directory.foundationsByIds(manager, [employerId])
-        : new Map<string, never>(),
-      this.directory.supervisorsByIds(manager, [supervisorId]),
-    ]);
+        ? await this.directory.foundationsByIds(manager, [employerId])
+        : new Map<string, never>();
+    const supervisors = await this.directory.supervisorsByIds(manager, [supervisorId]);
     const university = required(universities.get(s.universityId), 'University', s.universityId);
     const programme = required(programmes.get(s.programmeId), 'Programme', s.programmeId);
     const employer = required(

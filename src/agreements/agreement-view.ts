@@ -117,24 +117,23 @@ export class AgreementViews {
     agreements: Agreement[],
   ): Promise<(a: Agreement) => Names> {
     const present = (ids: (string | null)[]) => ids.filter((id): id is string => id !== null);
-    const [students, universities, companies, foundations] = await Promise.all([
-      this.students.studentsByIds(
-        manager,
-        agreements.map((a) => a.studentId),
-      ),
-      this.directory.universitiesByIds(
-        manager,
-        agreements.map((a) => a.universityId),
-      ),
-      this.directory.companiesByIds(
-        manager,
-        present(agreements.flatMap((a) => [a.employerCompanyId, a.hostCompanyId])),
-      ),
-      this.directory.foundationsByIds(
-        manager,
-        present(agreements.map((a) => a.employerFoundationId)),
-      ),
-    ]);
+    // One after another: inside a transaction the lookups share one connection.
+    const students = await this.students.studentsByIds(
+      manager,
+      agreements.map((a) => a.studentId),
+    );
+    const universities = await this.directory.universitiesByIds(
+      manager,
+      agreements.map((a) => a.universityId),
+    );
+    const companies = await this.directory.companiesByIds(
+      manager,
+      present(agreements.flatMap((a) => [a.employerCompanyId, a.hostCompanyId])),
+    );
+    const foundations = await this.directory.foundationsByIds(
+      manager,
+      present(agreements.map((a) => a.employerFoundationId)),
+    );
     return (a) => {
       const student = students.get(a.studentId);
       const employer = a.employerCompanyId
