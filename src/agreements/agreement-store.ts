@@ -3,6 +3,7 @@ import { Clock, findInScope, newId, NotFoundError, Principal, ValidationError } 
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DirectoryReads } from '../directory/directory-reads';
+import { IdentityReads } from '../identity/identity-reads';
 import { fullName, StudentReads } from '../students/student-reads';
 import { EventActor } from './agreement-events.service';
 import { AGREEMENT_SCOPE } from './agreement-scope';
@@ -33,6 +34,7 @@ export class AgreementStore {
     private readonly clock: Clock,
     private readonly directory: DirectoryReads,
     private readonly students: StudentReads,
+    private readonly identity: IdentityReads,
   ) {}
 
   now(): Date {
@@ -170,10 +172,7 @@ export class AgreementStore {
     manager: EntityManager,
     p: Principal,
   ): Promise<EventActor & { email: string | null }> {
-    const table = p.kind === 'user' ? 'users' : 'api_keys';
-    const columns = p.kind === 'user' ? 'name, email' : 'name, NULL AS email';
-    const [row] = await manager.query(`SELECT ${columns} FROM ${table} WHERE id = $1`, [p.id]);
-    return { kind: p.kind, id: p.id, name: row?.name ?? null, email: row?.email ?? null };
+    return { kind: p.kind, id: p.id, ...(await this.identity.actor(manager, p)) };
   }
 
   /** Looks up what the terms rules need and runs them; 422 when any blocking rule fails. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { IdentityDataModule } from '../identity/identity-data.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { StudentsModule } from '../students/students.module';
 import { AgreementEventsService } from './agreement-events.service';
@@ -28,6 +29,7 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     AgreementsDataModule,
     DirectoryModule,
     StudentsModule,
+    IdentityDataModule,
   ],
   controllers: [AgreementsController, SigningController],
   providers: [

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { failFastRedisOptions, FailoverThrottlerStorage } from '@app/common';
 import { createSecretKey } from 'node:crypto';
 import { appConfig } from '../config/app-config';
@@ -13,13 +12,13 @@ import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
-import { IDENTITY_ENTITIES } from './identity.entities';
+import { IdentityDataModule } from './identity-data.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    IdentityDataModule,
     DirectoryDataModule,
     StudentsDataModule,
     JwtModule.registerAsync({
