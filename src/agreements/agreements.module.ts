@@ -5,6 +5,7 @@ import { DirectoryModule } from '../directory/directory.module';
 import { StudentsModule } from '../students/students.module';
 import { AgreementEventsService } from './agreement-events.service';
 import { AgreementPlacementReads } from './agreement-placement-reads';
+import { AgreementStudentVisibility } from './agreement-student-visibility';
 import { AgreementWorkingRelations } from './agreement-working-relations';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementStore } from './agreement-store';
@@ -42,6 +43,7 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     SigningLinksService,
     SigningThrottlerGuard,
     AgreementWorkingRelations,
+    AgreementStudentVisibility,
     AgreementPlacementReads,
   ],
   exports: [

@@ -10,6 +10,7 @@ import { MatchesService } from './matches.service';
 import { MatchingInputs } from './matching-inputs';
 import { MatchingRunsService } from './matching-runs.service';
 import { MatchingController } from './matching.controller';
+import { MatchingStudentVisibility } from './matching-student-visibility';
 import { MatchingWorkingRelations } from './matching-working-relations';
 import { matchingConfig } from './matching.config';
 import { MATCHING_ENTITIES } from './matching.entities';
@@ -41,6 +42,7 @@ import { VacancyHost } from './vacancy-host';
     MatchingInputs,
     PlacementOnAcceptance,
     MatchingWorkingRelations,
+    MatchingStudentVisibility,
   ],
 })
 export class MatchingModule {}

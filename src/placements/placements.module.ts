@@ -7,6 +7,7 @@ import { StudentsDataModule } from '../students/students-data.module';
 import { EmploymentsService } from './employments.service';
 import { FoundationViewsService } from './foundation-views.service';
 import { PlacementCoaching } from './placement-coaching';
+import { PlacementStudentVisibility } from './placement-student-visibility';
 import { PlacementWorkingRelations } from './placement-working-relations';
 import { PLACEMENTS_ENTITIES } from './placements.entities';
 import { placementsConfig } from './placements.config';
@@ -30,6 +31,7 @@ import { SecondmentsService } from './secondments.service';
     RotationPlansService,
     FoundationViewsService,
     PlacementWorkingRelations,
+    PlacementStudentVisibility,
     PlacementCoaching,
   ],
   exports: [EmploymentsService, SecondmentsService],

@@ -2,7 +2,7 @@ import { findInScope, isUuid, Principal, scopeCondition } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Student } from './entities/student.entity';
-import { STUDENT_SCOPE } from './student-scope';
+import { StudentVisibility } from './student-visibility';
 
 /** What other modules read of a student: identity, enrolment and what the wage rules need. */
 export interface StudentRef {
@@ -45,12 +45,14 @@ export function fullName(student: Pick<StudentRef, 'firstName' | 'lastName'>): s
  * The students module's only read port: the one way other modules read the students' table.
  * `studentsByIds` and `find` are unscoped (the caller has established it may see the record
  * naming these students, or runs as the system); the visibility family (`isVisible`,
- * `getVisible`, `visibleIds`) applies STUDENT_SCOPE itself, so a student out of scope reads as
+ * `getVisible`, `visibleIds`) applies the students' scope (StudentVisibility) itself, so a student out of scope reads as
  * missing. Every method takes the caller's EntityManager first (to read inside its transaction)
  * and answers for many students in one query.
  */
 @Injectable()
 export class StudentReads {
+  constructor(private readonly visibility: StudentVisibility) {}
+
   /** The students with these ids (unknown ids and non-UUIDs are absent). */
   async studentsByIds(manager: EntityManager, ids: string[]): Promise<Map<string, StudentRef>> {
     const wanted = [...new Set(ids.filter((id) => isUuid(id)))];
@@ -102,7 +104,7 @@ export class StudentReads {
     id: string,
     lock?: 'pessimistic_write',
   ): Promise<StudentRef> {
-    const student = await findInScope(manager, Student, id, principal, STUDENT_SCOPE, {
+    const student = await findInScope(manager, Student, id, principal, this.visibility.scope, {
       resource: 'Student',
       lock,
     });
@@ -113,7 +115,7 @@ export class StudentReads {
   async visibleIds(manager: EntityManager, principal: Principal, ids: string[]): Promise<string[]> {
     const wanted = [...new Set(ids.filter((id) => isUuid(id)))];
     if (wanted.length === 0) return [];
-    const scope = scopeCondition('s', principal, STUDENT_SCOPE);
+    const scope = scopeCondition('s', principal, this.visibility.scope);
     const rows: { id: string }[] = await manager
       .createQueryBuilder()
       .select('s.id', 'id')

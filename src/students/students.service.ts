@@ -26,9 +26,7 @@ import { CreateStudentDto, ListStudentsQueryDto, UpdateStudentDto } from './dto/
 import { Student } from './entities/student.entity';
 import { STUDENT_RECORD_COLUMNS, StudentRecord } from './student-record';
 import { studentRuleErrors } from './student-rules';
-import { STUDENT_SCOPE } from './student-scope';
-
-export { STUDENT_SCOPE };
+import { StudentVisibility } from './student-visibility';
 
 const UNIQUE_NUMBER = 'uq_students_university_number';
 const UNIQUE_EXTERNAL = 'uq_students_university_external';
@@ -40,6 +38,7 @@ export class StudentsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly directory: DirectoryReads,
+    private readonly visibility: StudentVisibility,
   ) {}
 
   async create(principal: Principal, dto: CreateStudentDto): Promise<Student> {
@@ -90,7 +89,7 @@ export class StudentsService {
    * tenancy condition still comes from the shared scope helper.
    */
   async list(principal: Principal, query: ListStudentsQueryDto): Promise<Page<StudentRecord>> {
-    const scope = scopeCondition('s', principal, STUDENT_SCOPE);
+    const scope = scopeCondition('s', principal, this.visibility.scope);
     const where = [`(${scope.sql})`];
     const params: ObjectLiteral = { ...scope.params };
     const filter = (sql: string, values: ObjectLiteral) => {
@@ -125,7 +124,7 @@ export class StudentsService {
 
   /** One primary-key lookup with the scope condition; no transaction for a read. */
   async get(principal: Principal, id: string): Promise<StudentRecord> {
-    const scope = scopeCondition('s', principal, STUDENT_SCOPE);
+    const scope = scopeCondition('s', principal, this.visibility.scope);
     const [student] = await this.read(
       `SELECT ${STUDENT_RECORD_COLUMNS} FROM students s WHERE s.id = :id AND (${scope.sql})`,
       { ...scope.params, id },
@@ -184,7 +183,7 @@ export class StudentsService {
     return applyScope(
       manager.getRepository(Student).createQueryBuilder('s').where('s.id = :id', { id }),
       principal,
-      STUDENT_SCOPE,
+      this.visibility.scope,
     );
   }
 
