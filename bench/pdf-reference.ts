@@ -22,6 +22,7 @@ import forge from 'node-forge';
 import { createHash, verify as cryptoVerify } from 'node:crypto';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { AgreementDocument, PDF_PRODUCER } from '@app/agreement-pdf';
+import { deflateContentStreams, useNativeDeflate } from '@app/agreement-pdf/native-deflate';
 // Internals, for the reference renderer (same layout code) and the reference output check.
 import {
   OID,
@@ -59,6 +60,12 @@ export interface ReferenceOptions {
   subset: boolean;
   /** One signer for the process, with the P12 parsed once, rather than a P12Signer per document. */
   p12ParsedOnce: boolean;
+  /**
+   * Streams compressed with Node's zlib instead of pdf-lib's JavaScript deflate, as ours are
+   * (libs/agreement-pdf/src/native-deflate.ts): not a pdf-lib option, so it is not part of the
+   * tuned reference the target is set against; measured for information.
+   */
+  nativeDeflate?: boolean;
 }
 
 /**
@@ -138,6 +145,7 @@ export function referencePath(
           return font;
         },
       } as unknown as typeof fontkit);
+      if (options.nativeDeflate) useNativeDeflate(pdf);
       const regular = await pdf.embedFont(fontBytes.regular, { subset: options.subset });
       const bold = await pdf.embedFont(fontBytes.bold, { subset: options.subset });
       const metrics = (bytes: Uint8Array, font: LoadedFont['parsed']): LoadedFont => ({
@@ -170,6 +178,7 @@ export function referencePath(
       const id = PDFHexString.of(documentId(doc, 'signed'));
       pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
 
+      if (options.nativeDeflate) await deflateContentStreams(pdf);
       pdflibAddPlaceholder({
         pdfDoc: pdf,
         ...SEAL_TEXT,

@@ -9,6 +9,7 @@ import type { AgreementDocument } from './agreement-document';
 import { agreementFonts, memoizedFontkit } from './fonts';
 import { clean } from './format';
 import { Layout } from './layout';
+import { deflateContentStreams, useNativeDeflate } from './native-deflate';
 import { RenderKind, agreementKeywords, documentDate, documentId } from './metadata';
 import { addSignaturePlaceholder } from './placeholder';
 import { writeAgreementBody, writeAuditPage, writeSignaturePage } from './sections';
@@ -43,6 +44,7 @@ export async function renderAgreementPdf(
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(memoizedFontkit);
+  useNativeDeflate(pdf);
   const regular = await pdf.embedFont(fonts.regular.bytes, { subset });
   const bold = await pdf.embedFont(fonts.bold.bytes, { subset });
 
@@ -79,6 +81,7 @@ export async function renderAgreementPdf(
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   if (kind === 'signed') addSignaturePlaceholder(pdf, { contentsBytes: options.sealContentsBytes });
 
+  await deflateContentStreams(pdf);
   // No object streams: the signature dictionary must be a plain indirect object that sealPdf
   // can find and fill in the saved bytes (see placeholder.ts).
   return pdf.save({
