@@ -10,6 +10,7 @@ import { OpenEndedEmployments1796240888387 } from './1796240888387-OpenEndedEmpl
 import { PartialMatchOwnerIndexes1796300000000 } from './1796300000000-PartialMatchOwnerIndexes';
 import { Platform1795434757362 } from './1795434757362-Platform';
 import { SharedRecordEditorsAndLimitedReps1795856547438 } from './1795856547438-SharedRecordEditorsAndLimitedReps';
+import { OutcomeReadModels1796412000000 } from './1796412000000-OutcomeReadModels';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
 import { VersionMinimumWageRises1796240255748 } from './1796240255748-VersionMinimumWageRises';
 
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   VersionMinimumWageRises1796240255748,
   OpenEndedEmployments1796240888387,
   PartialMatchOwnerIndexes1796300000000,
+  OutcomeReadModels1796412000000,
 ];
