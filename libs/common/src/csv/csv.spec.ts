@@ -41,23 +41,40 @@ describe('toCsv', () => {
   });
 
   it('keeps Dutch and Turkish names intact', () => {
-    const text = toCsv(['first', 'last'], [['Zoë', 'Çelik'], ['IJsbrand', "d'Hondt"]]).toString('utf8');
-    expect(parse(text.slice(1))).toEqual([['first', 'last'], ['Zoë', 'Çelik'], ['IJsbrand', "d'Hondt"]]);
+    const text = toCsv(
+      ['first', 'last'],
+      [
+        ['Zoë', 'Çelik'],
+        ['IJsbrand', "d'Hondt"],
+      ],
+    ).toString('utf8');
+    expect(parse(text.slice(1))).toEqual([
+      ['first', 'last'],
+      ['Zoë', 'Çelik'],
+      ['IJsbrand', "d'Hondt"],
+    ]);
   });
 
   it('quotes commas, quotes and line breaks as RFC 4180 says', () => {
-    const text = toCsv(['a', 'b', 'c'], [['Bakker, J.', 'de "Molen"', 'twee\r\nregels']]).toString('utf8');
+    const text = toCsv(['a', 'b', 'c'], [['Bakker, J.', 'de "Molen"', 'twee\r\nregels']]).toString(
+      'utf8',
+    );
     expect(text).toContain('"Bakker, J.","de ""Molen""","twee\r\nregels"');
     expect(parse(text.slice(1))[1]).toEqual(['Bakker, J.', 'de "Molen"', 'twee\r\nregels']);
   });
 
-  it.each(['=1+1', '+31612345678', '-2+3', '@SUM(A1)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://x")'])(
-    'neutralises the formula cell %j with a leading quote',
-    (cell) => {
-      const text = toCsv(['x'], [[cell]]).toString('utf8');
-      expect(parse(text.slice(1))[1]).toEqual([`'${cell}`]);
-    },
-  );
+  it.each([
+    '=1+1',
+    '+31612345678',
+    '-2+3',
+    '@SUM(A1)',
+    '\t=cmd',
+    '\r=cmd',
+    '=HYPERLINK("http://x")',
+  ])('neutralises the formula cell %j with a leading quote', (cell) => {
+    const text = toCsv(['x'], [[cell]]).toString('utf8');
+    expect(parse(text.slice(1))[1]).toEqual([`'${cell}`]);
+  });
 
   it('leaves numbers, booleans and empty cells as data', () => {
     const text = toCsv(['n', 'neg', 'b', 'none'], [[42, -1.5, true, null]]).toString('utf8');
