@@ -7,6 +7,8 @@
  * One row per student: the student's latest agreement that was ever in force (status active,
  * completed or terminated; latest = greatest id, ids being UUIDv7), with the terms of its
  * version in force (or current version) and two flags over the student's earlier agreements.
+ * Backed by agreement_outcome_facts (entities/agreement-outcome-fact.entity.ts), which triggers
+ * keep current in the transaction of each change; indexed by university.
  */
 export const AGREEMENT_OUTCOMES_VIEW = 'agreement_outcomes_v';
 

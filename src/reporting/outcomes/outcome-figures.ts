@@ -1,7 +1,7 @@
 /**
- * The figures of the national baseline study (API.md `<Figures>`), and how the rows of the one
- * aggregate query (grouping sets over route, cohort and intake group) fold into report rows and
- * totals. Pure: the SQL counts, this file only arranges.
+ * The figures of the national baseline study (API.md `<Figures>`), and how the rows of the
+ * aggregate (per route, cohort and intake group: at most a few thousand rows nationally) add up
+ * to report rows and totals. Pure: the SQL counts and sums, this file only adds and divides.
  */
 
 export interface OutcomeFigures {
@@ -52,14 +52,12 @@ export const FIGURE_COLUMNS = [
   'paidStudyHoursPerWeekN',
 ] as const satisfies readonly Exclude<keyof OutcomeFigures, 'intakeGroups'>[];
 
-/** One row of the aggregate as PostgreSQL returns it (bigint and numeric arrive as text). */
+/** One row of the finest-grain aggregate as PostgreSQL returns it (bigint, numeric as text). */
 export interface AggregateRow {
-  /** GROUPING(route_id, cohort, intake_group): 0 per intake group, 1 per route and cohort, 6 intake group overall, 7 overall. */
-  grp: number;
   route_id: string | null;
   route_name: string | null;
-  cohort: number | null;
-  intake_group: string | null;
+  cohort: number;
+  intake_group: string;
   students: string;
   in_progress: string;
   dropped_out: string;
@@ -70,82 +68,127 @@ export interface AggregateRow {
   function_switches: string;
   employer_switches: string;
   worked_for_employer_before: string;
-  companies: string;
-  supervisor_hours_avg: string | null;
+  supervisor_hours_sum: string | null;
   supervisor_hours_n: string;
-  tuition_avg: string | null;
+  tuition_sum: string | null;
   tuition_n: string;
-  paid_study_hours_avg: string | null;
+  paid_study_hours_sum: string | null;
   paid_study_hours_n: string;
+  /** Distinct companies of the row's route and cohort (the same on each of its intake groups). */
+  companies: string;
+  /** Distinct companies in the whole scope (the same on every row). */
+  companies_total: string;
 }
 
-export const GROUP = { routeCohortIntake: 0, routeCohort: 1, intake: 6, all: 7 } as const;
+const COUNTS = [
+  ['students', 'students'],
+  ['inProgress', 'in_progress'],
+  ['droppedOut', 'dropped_out'],
+  ['graduatedOnTime', 'graduated_on_time'],
+  ['graduatedWithDelay', 'graduated_with_delay'],
+  ['graduatedStayed', 'graduated_stayed'],
+  ['droppedOutStayed', 'dropped_out_stayed'],
+  ['functionSwitches', 'function_switches'],
+  ['employerSwitches', 'employer_switches'],
+  ['workedForEmployerBefore', 'worked_for_employer_before'],
+] as const;
+
+const AVERAGES = [
+  ['supervisorHoursPerWeek', 'supervisor_hours'],
+  ['tuitionReimbursedPercent', 'tuition'],
+  ['paidStudyHoursPerWeek', 'paid_study_hours'],
+] as const;
+
+/** Running sums for one report row or the totals; averages divide at the end. */
+interface Accumulator {
+  figures: OutcomeFigures;
+  sums: Record<(typeof AVERAGES)[number][0], number>;
+}
 
 const int = (v: string | null | undefined) => (v == null ? 0 : Number(v));
-/** Averages to two decimals; null when no value was there to average. */
-const avg = (v: string | null | undefined) =>
-  v == null ? null : Math.round(Number(v) * 100) / 100;
 
-export function figuresOf(row: AggregateRow): OutcomeFigures {
+export function emptyFigures(): OutcomeFigures {
   return {
-    students: int(row.students),
-    inProgress: int(row.in_progress),
-    droppedOut: int(row.dropped_out),
-    graduatedOnTime: int(row.graduated_on_time),
-    graduatedWithDelay: int(row.graduated_with_delay),
-    graduatedStayed: int(row.graduated_stayed),
-    droppedOutStayed: int(row.dropped_out_stayed),
-    functionSwitches: int(row.function_switches),
-    employerSwitches: int(row.employer_switches),
-    workedForEmployerBefore: int(row.worked_for_employer_before),
+    students: 0,
+    inProgress: 0,
+    droppedOut: 0,
+    graduatedOnTime: 0,
+    graduatedWithDelay: 0,
+    graduatedStayed: 0,
+    droppedOutStayed: 0,
+    functionSwitches: 0,
+    employerSwitches: 0,
+    workedForEmployerBefore: 0,
     intakeGroups: {},
-    companies: int(row.companies),
-    supervisorHoursPerWeekAvg: avg(row.supervisor_hours_avg),
-    supervisorHoursPerWeekN: int(row.supervisor_hours_n),
-    tuitionReimbursedPercentAvg: avg(row.tuition_avg),
-    tuitionReimbursedPercentN: int(row.tuition_n),
-    paidStudyHoursPerWeekAvg: avg(row.paid_study_hours_avg),
-    paidStudyHoursPerWeekN: int(row.paid_study_hours_n),
+    companies: 0,
+    supervisorHoursPerWeekAvg: null,
+    supervisorHoursPerWeekN: 0,
+    tuitionReimbursedPercentAvg: null,
+    tuitionReimbursedPercentN: 0,
+    paidStudyHoursPerWeekAvg: null,
+    paidStudyHoursPerWeekN: 0,
   };
 }
 
-export function emptyFigures(): OutcomeFigures {
-  return figuresOf({ grp: GROUP.all } as AggregateRow);
+const accumulator = (): Accumulator => ({
+  figures: emptyFigures(),
+  sums: { supervisorHoursPerWeek: 0, tuitionReimbursedPercent: 0, paidStudyHoursPerWeek: 0 },
+});
+
+function add(acc: Accumulator, row: AggregateRow): void {
+  const f = acc.figures;
+  for (const [name, column] of COUNTS) f[name] += int(row[column]);
+  f.intakeGroups[row.intake_group] = (f.intakeGroups[row.intake_group] ?? 0) + int(row.students);
+  for (const [name, column] of AVERAGES) {
+    acc.sums[name] += Number(row[`${column}_sum`] ?? 0);
+    f[`${name}N`] += int(row[`${column}_n`]);
+  }
+}
+
+/** Averages to two decimals, over the values present; null when there was none. */
+function finish(acc: Accumulator): OutcomeFigures {
+  const f = acc.figures;
+  for (const [name] of AVERAGES) {
+    const n = f[`${name}N`];
+    f[`${name}Avg`] = n === 0 ? null : Math.round((acc.sums[name] / n) * 100) / 100;
+  }
+  return f;
 }
 
 const rowKey = (routeId: string | null, cohort: number | null) => `${routeId ?? '-'}|${cohort}`;
 
-/** Report rows (ordered by route name, then cohort) and totals from the grouping-set rows. */
+/** Report rows (ordered by route name, then cohort) and totals from the finest-grain rows. */
 export function foldAggregate(rows: readonly AggregateRow[]): {
   totals: OutcomeFigures;
   rows: OutcomeRow[];
 } {
-  let totals = emptyFigures();
-  const byKey = new Map<string, OutcomeRow>();
-  for (const r of rows.filter((x) => Number(x.grp) === GROUP.routeCohort)) {
-    byKey.set(rowKey(r.route_id, r.cohort), {
-      routeId: r.route_id,
-      routeName: r.route_name,
-      cohort: Number(r.cohort),
-      ...figuresOf(r),
-    });
-  }
-  const all = rows.find((x) => Number(x.grp) === GROUP.all);
-  if (all && int(all.students) > 0) totals = figuresOf(all);
+  const total = accumulator();
+  const byKey = new Map<
+    string,
+    { route: Pick<OutcomeRow, 'routeId' | 'routeName' | 'cohort'>; acc: Accumulator }
+  >();
   for (const r of rows) {
-    const g = Number(r.grp);
-    if (r.intake_group === null) continue;
-    if (g === GROUP.intake) totals.intakeGroups[r.intake_group] = int(r.students);
-    if (g === GROUP.routeCohortIntake) {
-      const row = byKey.get(rowKey(r.route_id, r.cohort));
-      if (row) row.intakeGroups[r.intake_group] = int(r.students);
+    const key = rowKey(r.route_id, Number(r.cohort));
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = {
+        route: { routeId: r.route_id, routeName: r.route_name, cohort: Number(r.cohort) },
+        acc: accumulator(),
+      };
+      byKey.set(key, entry);
     }
+    add(entry.acc, r);
+    add(total, r);
+    entry.acc.figures.companies = int(r.companies);
+    total.figures.companies = int(r.companies_total);
   }
-  const ordered = [...byKey.values()].sort(
-    (a, b) =>
-      (a.routeName ?? '\uffff').localeCompare(b.routeName ?? '\uffff', 'nl') ||
-      (a.routeId ?? '').localeCompare(b.routeId ?? '') ||
-      a.cohort - b.cohort,
-  );
-  return { totals, rows: ordered };
+  const ordered = [...byKey.values()]
+    .map(({ route, acc }): OutcomeRow => ({ ...route, ...finish(acc) }))
+    .sort(
+      (a, b) =>
+        (a.routeName ?? '\uffff').localeCompare(b.routeName ?? '\uffff', 'nl') ||
+        (a.routeId ?? '').localeCompare(b.routeId ?? '') ||
+        a.cohort - b.cohort,
+    );
+  return { totals: finish(total), rows: ordered };
 }

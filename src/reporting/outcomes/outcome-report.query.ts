@@ -11,20 +11,23 @@ export interface OutcomeFilter {
   cohort: number | null;
 }
 
+export interface OutcomeSql {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * The one aggregate behind the outcome report, over the owners' published views only. Each
- * student is one row of agreement_outcomes_v (their latest in-force agreement). Grouping sets
- * give, in one pass, the figures per route and cohort, the intake-group split of each, the
- * intake-group split overall and the overall totals (a distinct company count cannot be summed
- * from the rows, so totals are counted, not added). Filters are written only when given, so
- * the planner sees plain equalities it can push into the views and match to indexes.
+ * One row per student in scope, over the owners' published views only: each student is one
+ * row of agreement_outcomes_v (their latest in-force agreement). Filters are written only when
+ * given, so the planner sees plain equalities it can match to each view's indexes.
  */
-export function outcomeAggregateSql(filter: OutcomeFilter): { sql: string; params: unknown[] } {
-  const where: string[] = [];
+function studentsInScope(filter: OutcomeFilter, columns: string, extra: string[] = []): OutcomeSql {
+  const where: string[] = [...extra];
   const params: unknown[] = [];
   if (filter.universityId) {
     params.push(filter.universityId);
-    where.push(`o.university_id = $${params.length}`);
+    // Both views carry the university: filtering each lets both use their university index.
+    where.push(`o.university_id = $${params.length}`, `s.university_id = $${params.length}`);
   }
   if (filter.routeId) {
     params.push(filter.routeId);
@@ -34,39 +37,65 @@ export function outcomeAggregateSql(filter: OutcomeFilter): { sql: string; param
     params.push(filter.cohort);
     where.push(`s.cohort = $${params.length}`);
   }
-  const sql = `
-    SELECT GROUPING(f.route_id, f.cohort, f.intake_group) AS grp,
-      f.route_id, max(f.route_name) AS route_name, f.cohort, f.intake_group,
-      count(*) AS students,
-      count(*) FILTER (WHERE f.status = 'active') AS in_progress,
-      count(*) FILTER (WHERE f.dropout) AS dropped_out,
-      count(*) FILTER (WHERE f.status = 'completed' AND f.outcome = 'graduated_on_time') AS graduated_on_time,
-      count(*) FILTER (WHERE f.status = 'completed' AND f.outcome = 'graduated_with_delay') AS graduated_with_delay,
-      count(*) FILTER (WHERE f.status = 'completed' AND f.stayed_with_employer) AS graduated_stayed,
-      count(*) FILTER (WHERE f.dropout AND f.employment_continued) AS dropped_out_stayed,
-      count(*) FILTER (WHERE f.function_switched) AS function_switches,
-      count(*) FILTER (WHERE f.employer_switched) AS employer_switches,
-      count(*) FILTER (WHERE f.worked_for_employer_before) AS worked_for_employer_before,
-      count(DISTINCT f.company_id) AS companies,
-      avg(f.hours_per_week) AS supervisor_hours_avg, count(f.hours_per_week) AS supervisor_hours_n,
-      avg(f.tuition_reimbursed_percent) AS tuition_avg, count(f.tuition_reimbursed_percent) AS tuition_n,
-      avg(f.paid_study_hours_per_week) AS paid_study_hours_avg,
-      count(f.paid_study_hours_per_week) AS paid_study_hours_n
-    FROM (
-      SELECT o.status, o.outcome, o.stayed_with_employer, o.employment_continued, o.company_id,
-        o.function_switched, o.employer_switched, o.tuition_reimbursed_percent,
-        o.paid_study_hours_per_week,
-        o.status = 'terminated' AND o.termination_reason = 'dropout' AS dropout,
-        s.cohort, s.intake_group, s.worked_for_employer_before,
-        r.route_id, r.route_name, sh.hours_per_week
-      FROM ${AGREEMENT_OUTCOMES_VIEW} o
-      JOIN ${STUDENT_OUTCOME_FACTS_VIEW} s ON s.student_id = o.student_id
-      LEFT JOIN ${PROGRAMME_ONLY_ROUTE_VIEW} r ON r.programme_id = s.programme_id
-      LEFT JOIN ${SUPERVISOR_HOURS_VIEW} sh ON sh.supervisor_id = o.supervisor_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ) f
-    GROUP BY GROUPING SETS (
-      (f.route_id, f.cohort, f.intake_group), (f.route_id, f.cohort), (f.intake_group), ()
-    )`;
+  const sql = `SELECT ${columns}
+    FROM ${AGREEMENT_OUTCOMES_VIEW} o
+    JOIN ${STUDENT_OUTCOME_FACTS_VIEW} s ON s.student_id = o.student_id
+    LEFT JOIN ${PROGRAMME_ONLY_ROUTE_VIEW} r ON r.programme_id = s.programme_id
+    LEFT JOIN ${SUPERVISOR_HOURS_VIEW} sh ON sh.supervisor_id = o.supervisor_id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   return { sql, params };
+}
+
+/**
+ * The whole report in one statement. The students in scope are joined once into a
+ * materialised CTE; from it, the figures at the finest grain the report shows (route, cohort,
+ * intake group: counts, and sums with the number of values for the averages) by hash
+ * aggregation; rows, intake-group splits and totals are sums of these few rows
+ * (outcome-figures.ts), averages summed, never averaged twice. Distinct companies cannot be
+ * summed, so each fine row also carries its route and cohort's count and the overall count,
+ * both by grouping (hash aggregates) rather than count(DISTINCT), which sorts.
+ */
+export function outcomeReportSql(filter: OutcomeFilter): OutcomeSql {
+  const dropout = `o.status = 'terminated' AND o.termination_reason = 'dropout'`;
+  const base = studentsInScope(
+    filter,
+    `r.route_id, r.route_name, s.cohort, s.intake_group, o.company_id, o.status,
+      o.status = 'completed' AND o.outcome = 'graduated_on_time' AS on_time,
+      o.status = 'completed' AND o.outcome = 'graduated_with_delay' AS with_delay,
+      o.status = 'completed' AND o.stayed_with_employer AS graduated_stayed,
+      ${dropout} AS dropout,
+      ${dropout} AND o.employment_continued AS dropout_stayed,
+      o.function_switched, o.employer_switched, s.worked_for_employer_before,
+      sh.hours_per_week, o.tuition_reimbursed_percent, o.paid_study_hours_per_week`,
+  );
+  const sql = `WITH base AS MATERIALIZED (${base.sql}),
+    fine AS (
+      SELECT route_id, max(route_name) AS route_name, cohort, intake_group,
+        count(*) AS students,
+        count(*) FILTER (WHERE status = 'active') AS in_progress,
+        count(*) FILTER (WHERE dropout) AS dropped_out,
+        count(*) FILTER (WHERE on_time) AS graduated_on_time,
+        count(*) FILTER (WHERE with_delay) AS graduated_with_delay,
+        count(*) FILTER (WHERE graduated_stayed) AS graduated_stayed,
+        count(*) FILTER (WHERE dropout_stayed) AS dropped_out_stayed,
+        count(*) FILTER (WHERE function_switched) AS function_switches,
+        count(*) FILTER (WHERE employer_switched) AS employer_switches,
+        count(*) FILTER (WHERE worked_for_employer_before) AS worked_for_employer_before,
+        sum(hours_per_week) AS supervisor_hours_sum, count(hours_per_week) AS supervisor_hours_n,
+        sum(tuition_reimbursed_percent) AS tuition_sum, count(tuition_reimbursed_percent) AS tuition_n,
+        sum(paid_study_hours_per_week) AS paid_study_hours_sum,
+        count(paid_study_hours_per_week) AS paid_study_hours_n
+      FROM base GROUP BY route_id, cohort, intake_group
+    ),
+    companies AS (
+      SELECT route_id, cohort, count(*) AS companies
+      FROM (SELECT route_id, cohort, company_id FROM base WHERE company_id IS NOT NULL GROUP BY 1, 2, 3) p
+      GROUP BY route_id, cohort
+    )
+    SELECT fine.*, COALESCE(c.companies, 0) AS companies,
+      (SELECT count(*) FROM (SELECT company_id FROM base WHERE company_id IS NOT NULL GROUP BY 1) t)
+        AS companies_total
+    FROM fine
+    LEFT JOIN companies c ON c.route_id IS NOT DISTINCT FROM fine.route_id AND c.cohort = fine.cohort`;
+  return { sql, params: base.params };
 }
