@@ -65,14 +65,14 @@ export class AgreementMonitoringReads {
   }
 
   /**
-   * Active agreements in the principal's scope matching the filter, by id, from `fromId`
-   * (inclusive) on: one page of at most `limit`, for a list computed over them.
+   * Active agreements in the principal's scope matching the filter, by id, from `from` on (the
+   * agreement itself included or not): one page of at most `limit`, for a list computed over them.
    */
   async activePage(
     manager: EntityManager,
     principal: Principal,
     filter: ActiveAgreementFilter,
-    fromId: string | null,
+    from: { id: string; inclusive: boolean } | null,
     limit: number,
   ): Promise<MonitoredAgreement[]> {
     const scope = scopeCondition('a', principal, AGREEMENT_SCOPE);
@@ -82,7 +82,7 @@ export class AgreementMonitoringReads {
       where.push(sql);
       params[name] = value;
     };
-    if (fromId) add('a.id >= :__from', '__from', fromId);
+    if (from) add(`a.id ${from.inclusive ? '>=' : '>'} :__from`, '__from', from.id);
     if (filter.universityId) add('a.university_id = :__uni', '__uni', filter.universityId);
     if (filter.foundationId)
       add('a.employer_foundation_id = :__foundation', '__foundation', filter.foundationId);
