@@ -11,6 +11,7 @@ import { IdentityModule } from './identity/identity.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { PlacementsModule } from './placements/placements.module';
 import { StudentsModule } from './students/students.module';
 
@@ -28,6 +29,7 @@ import { StudentsModule } from './students/students.module';
     DocumentsModule,
     PlacementsModule,
     MatchingModule,
+    MonitoringModule,
   ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.
   providers: [

@@ -4,6 +4,7 @@ import { IdentityDataModule } from '../identity/identity-data.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { StudentsModule } from '../students/students.module';
 import { AgreementEventsService } from './agreement-events.service';
+import { AgreementMonitoringReads } from './agreement-monitoring-reads';
 import { AgreementPlacementReads } from './agreement-placement-reads';
 import { AgreementStudentVisibility } from './agreement-student-visibility';
 import { AgreementWorkingRelations } from './agreement-working-relations';
@@ -45,12 +46,14 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     AgreementWorkingRelations,
     AgreementStudentVisibility,
     AgreementPlacementReads,
+    AgreementMonitoringReads,
   ],
   exports: [
     AgreementsDataModule,
     AgreementsService,
     AgreementTransitionsService,
     AgreementPlacementReads,
+    AgreementMonitoringReads,
   ],
 })
 export class AgreementsModule {}
