@@ -12,6 +12,7 @@ import { Platform1795434757362 } from './1795434757362-Platform';
 import { SharedRecordEditorsAndLimitedReps1795856547438 } from './1795856547438-SharedRecordEditorsAndLimitedReps';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
 import { VersionMinimumWageRises1796240255748 } from './1796240255748-VersionMinimumWageRises';
+import { ProgrammeStudyMode1796400000000 } from './1796400000000-ProgrammeStudyMode';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   VersionMinimumWageRises1796240255748,
   OpenEndedEmployments1796240888387,
   PartialMatchOwnerIndexes1796300000000,
+  ProgrammeStudyMode1796400000000,
 ];
