@@ -13,6 +13,7 @@ import { SharedRecordEditorsAndLimitedReps1795856547438 } from './1795856547438-
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
 import { VersionMinimumWageRises1796240255748 } from './1796240255748-VersionMinimumWageRises';
 import { ProgrammeStudyMode1796400000000 } from './1796400000000-ProgrammeStudyMode';
+import { GuidanceWeeks1796400100000 } from './1796400100000-GuidanceWeeks';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -31,4 +32,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OpenEndedEmployments1796240888387,
   PartialMatchOwnerIndexes1796300000000,
   ProgrammeStudyMode1796400000000,
+  GuidanceWeeks1796400100000,
 ];
