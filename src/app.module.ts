@@ -12,6 +12,7 @@ import { IntegrationsModule } from './integrations/integrations.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
 import { PlacementsModule } from './placements/placements.module';
+import { SubsidyModule } from './reporting/subsidy/subsidy.module';
 import { StudentsModule } from './students/students.module';
 
 /** The HTTP API. */
@@ -28,6 +29,7 @@ import { StudentsModule } from './students/students.module';
     DocumentsModule,
     PlacementsModule,
     MatchingModule,
+    SubsidyModule,
   ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.
   providers: [

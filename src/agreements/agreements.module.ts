@@ -6,6 +6,7 @@ import { StudentsModule } from '../students/students.module';
 import { AgreementEventsService } from './agreement-events.service';
 import { AgreementPlacementReads } from './agreement-placement-reads';
 import { AgreementStudentVisibility } from './agreement-student-visibility';
+import { AgreementSubsidyReads } from './agreement-subsidy-reads';
 import { AgreementWorkingRelations } from './agreement-working-relations';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementStore } from './agreement-store';
@@ -45,12 +46,14 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     AgreementWorkingRelations,
     AgreementStudentVisibility,
     AgreementPlacementReads,
+    AgreementSubsidyReads,
   ],
   exports: [
     AgreementsDataModule,
     AgreementsService,
     AgreementTransitionsService,
     AgreementPlacementReads,
+    AgreementSubsidyReads,
   ],
 })
 export class AgreementsModule {}

@@ -1,5 +1,4 @@
 import { DataSource } from 'typeorm';
-import { addDays } from '@app/common';
 import { bearer, startApi, TestApi } from '../helpers/api';
 import {
   agreementWorld,
@@ -7,17 +6,8 @@ import {
   foundationWorld,
   FoundationWorld,
 } from '../helpers/agreements';
+import { mondays } from '../helpers/guidance';
 import { companyRepToken, createCompany } from '../helpers/organisations';
-
-/** `n` consecutive Mondays from `first`, guided unless told otherwise. */
-export function mondays(first: string, n: number, over: object = {}) {
-  return Array.from({ length: n }, (_, i) => ({
-    weekStart: addDays(first, 7 * i),
-    guided: true,
-    supervisorHours: 4,
-    ...over,
-  }));
-}
 
 describe('placements: the guidance log of an employment', () => {
   let api: TestApi;

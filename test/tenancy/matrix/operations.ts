@@ -1,6 +1,7 @@
 import { AGREEMENTS_DOCUMENTS } from './agreements-documents';
 import { MatrixEntry } from './expectations';
 import { PUBLIC_IDENTITY_DIRECTORY } from './identity-directory';
+import { REPORTING } from './reporting';
 import { STUDENTS_MATCHING_PLACEMENTS } from './students-matching-placements';
 
 export type { MatrixEntry, MatrixRequest } from './expectations';
@@ -21,4 +22,5 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   ...PUBLIC_IDENTITY_DIRECTORY,
   ...STUDENTS_MATCHING_PLACEMENTS,
   ...AGREEMENTS_DOCUMENTS,
+  ...REPORTING,
 };
