@@ -1,5 +1,11 @@
 import { bearer, createTenant, startApi, TestApi, userToken } from '../helpers/api';
-import { createAgreement, createSupervisor, sign, termsBody } from '../helpers/agreements';
+import {
+  createAgreement,
+  createSupervisor,
+  foundationWorld,
+  sign,
+  termsBody,
+} from '../helpers/agreements';
 import { createProgramme, createStudent } from '../helpers/directory';
 import { companyRepToken, createCompany } from '../helpers/organisations';
 import { mondays } from '../helpers/guidance';
@@ -198,5 +204,38 @@ describe('reporting: subsidy evidence for an employer', () => {
     }
     const res = await report(w.repToken, ofCompany(w.companyId).replace('2025', '2031'));
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'academicYear' })]);
+  });
+
+  it("gives a foundation its employees' lines, read by its staff and not by its host", async () => {
+    const fw = await foundationWorld(api);
+    const employment = await api.http
+      .post('/api/v1/employments')
+      .set(bearer(fw.coordinatorToken))
+      .send({
+        studentId: fw.studentId,
+        employer: { type: 'foundation', id: fw.foundationId },
+        startDate: '2025-09-01',
+        contractType: 'permanent',
+        hoursPerWeek: 32,
+      });
+    expect(employment.status).toBe(201);
+    await api.http
+      .put(`/api/v1/employments/${employment.body.id}/guidance-weeks`)
+      .set(bearer(fw.foundationStaffToken))
+      .send({ weeks: mondays('2025-09-01', 5) })
+      .expect(200);
+    const query = `employerType=foundation&employerId=${fw.foundationId}&academicYear=2025`;
+    const res = await report(fw.foundationStaffToken, query);
+    expect(res.status).toBe(200);
+    expect(res.body.employer).toMatchObject({ type: 'foundation', id: fw.foundationId });
+    expect(res.body.placements).toEqual([
+      expect.objectContaining({
+        studentId: fw.studentId,
+        weeksGuided: 5,
+        reasons: ['sector_not_eligible', 'no_signed_agreement'],
+      }),
+    ]);
+    expect((await report(fw.hostRepToken, query)).status).toBe(404);
+    expect((await report(fw.foundationStaffToken, ofCompany(w.companyId))).status).toBe(404);
   });
 });
