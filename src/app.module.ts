@@ -13,6 +13,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { PlacementsModule } from './placements/placements.module';
+import { SubsidyModule } from './reporting/subsidy/subsidy.module';
 import { StudentsModule } from './students/students.module';
 
 /** The HTTP API. */
@@ -30,6 +31,7 @@ import { StudentsModule } from './students/students.module';
     PlacementsModule,
     MatchingModule,
     MonitoringModule,
+    SubsidyModule,
   ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.
   providers: [

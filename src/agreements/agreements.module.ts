@@ -7,6 +7,7 @@ import { AgreementEventsService } from './agreement-events.service';
 import { AgreementMonitoringReads } from './agreement-monitoring-reads';
 import { AgreementPlacementReads } from './agreement-placement-reads';
 import { AgreementStudentVisibility } from './agreement-student-visibility';
+import { AgreementSubsidyReads } from './agreement-subsidy-reads';
 import { AgreementWorkingRelations } from './agreement-working-relations';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementStore } from './agreement-store';
@@ -47,6 +48,7 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     AgreementStudentVisibility,
     AgreementPlacementReads,
     AgreementMonitoringReads,
+    AgreementSubsidyReads,
   ],
   exports: [
     AgreementsDataModule,
@@ -54,6 +56,7 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     AgreementTransitionsService,
     AgreementPlacementReads,
     AgreementMonitoringReads,
+    AgreementSubsidyReads,
   ],
 })
 export class AgreementsModule {}

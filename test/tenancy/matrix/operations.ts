@@ -2,6 +2,7 @@ import { AGREEMENTS_DOCUMENTS } from './agreements-documents';
 import { MatrixEntry } from './expectations';
 import { PUBLIC_IDENTITY_DIRECTORY } from './identity-directory';
 import { MONITORING } from './monitoring';
+import { REPORTING } from './reporting';
 import { STUDENTS_MATCHING_PLACEMENTS } from './students-matching-placements';
 
 export type { MatrixEntry, MatrixRequest } from './expectations';
@@ -23,4 +24,5 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   ...STUDENTS_MATCHING_PLACEMENTS,
   ...AGREEMENTS_DOCUMENTS,
   ...MONITORING,
+  ...REPORTING,
 };

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Progress meetings, workplace visits and assessments per agreement (the monitoring module). */
-export class ProgressMeetings1796400000000 implements MigrationInterface {
-  name = 'ProgressMeetings1796400000000';
+export class ProgressMeetings1796400200000 implements MigrationInterface {
+  name = 'ProgressMeetings1796400200000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
