@@ -8,11 +8,14 @@ import { JobPath1795856778804 } from './1795856778804-JobPath';
 import { MatchingPlacements1795448318054 } from './1795448318054-MatchingPlacements';
 import { OpenEndedEmployments1796240888387 } from './1796240888387-OpenEndedEmployments';
 import { PartialMatchOwnerIndexes1796300000000 } from './1796300000000-PartialMatchOwnerIndexes';
+import { ProgressMeetings1796400200000 } from './1796400200000-ProgressMeetings';
 import { Platform1795434757362 } from './1795434757362-Platform';
 import { SharedRecordEditorsAndLimitedReps1795856547438 } from './1795856547438-SharedRecordEditorsAndLimitedReps';
 import { OutcomeReadModels1796412000000 } from './1796412000000-OutcomeReadModels';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
 import { VersionMinimumWageRises1796240255748 } from './1796240255748-VersionMinimumWageRises';
+import { ProgrammeStudyMode1796400000000 } from './1796400000000-ProgrammeStudyMode';
+import { GuidanceWeeks1796400100000 } from './1796400100000-GuidanceWeeks';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -30,5 +33,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   VersionMinimumWageRises1796240255748,
   OpenEndedEmployments1796240888387,
   PartialMatchOwnerIndexes1796300000000,
+  ProgrammeStudyMode1796400000000,
+  GuidanceWeeks1796400100000,
+  ProgressMeetings1796400200000,
   OutcomeReadModels1796412000000,
 ];

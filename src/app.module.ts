@@ -11,8 +11,10 @@ import { IdentityModule } from './identity/identity.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ReportingModule } from './reporting/reporting.module';
+import { SubsidyModule } from './reporting/subsidy/subsidy.module';
 import { StudentsModule } from './students/students.module';
 
 /** The HTTP API. */
@@ -29,6 +31,8 @@ import { StudentsModule } from './students/students.module';
     DocumentsModule,
     PlacementsModule,
     MatchingModule,
+    MonitoringModule,
+    SubsidyModule,
     ReportingModule,
   ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.

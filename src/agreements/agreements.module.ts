@@ -4,8 +4,10 @@ import { IdentityDataModule } from '../identity/identity-data.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { StudentsModule } from '../students/students.module';
 import { AgreementEventsService } from './agreement-events.service';
+import { AgreementMonitoringReads } from './agreement-monitoring-reads';
 import { AgreementPlacementReads } from './agreement-placement-reads';
 import { AgreementStudentVisibility } from './agreement-student-visibility';
+import { AgreementSubsidyReads } from './agreement-subsidy-reads';
 import { AgreementWorkingRelations } from './agreement-working-relations';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementStore } from './agreement-store';
@@ -45,12 +47,16 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     AgreementWorkingRelations,
     AgreementStudentVisibility,
     AgreementPlacementReads,
+    AgreementMonitoringReads,
+    AgreementSubsidyReads,
   ],
   exports: [
     AgreementsDataModule,
     AgreementsService,
     AgreementTransitionsService,
     AgreementPlacementReads,
+    AgreementMonitoringReads,
+    AgreementSubsidyReads,
   ],
 })
 export class AgreementsModule {}

@@ -5,6 +5,7 @@ import { DOCUMENTS_ENTITIES } from '../documents/documents.entities';
 import { IDENTITY_ENTITIES } from '../identity/identity.entities';
 import { INTEGRATIONS_ENTITIES } from '../integrations/integrations.entities';
 import { MATCHING_ENTITIES } from '../matching/matching.entities';
+import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities';
 import { PLACEMENTS_ENTITIES } from '../placements/placements.entities';
 import { STUDENTS_ENTITIES } from '../students/students.entities';
 
@@ -24,4 +25,5 @@ export const ENTITIES = [
   ...DOCUMENTS_ENTITIES,
   ...MATCHING_ENTITIES,
   ...PLACEMENTS_ENTITIES,
+  ...MONITORING_ENTITIES,
 ];

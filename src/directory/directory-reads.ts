@@ -5,7 +5,7 @@ import { Company } from './companies/company.entity';
 import { Supervisor } from './companies/supervisor.entity';
 import { FoundationMember } from './foundations/foundation-member.entity';
 import { Foundation } from './foundations/foundation.entity';
-import type { Degree } from './programmes/programme.entity';
+import type { CrohoSector, Degree, StudyMode } from './programmes/programme.entity';
 import { Programme } from './programmes/programme.entity';
 import { University } from './universities/university.entity';
 
@@ -27,6 +27,8 @@ export interface ProgrammeRef {
   crohoCode: string;
   degree: Degree;
   nominalYears: number;
+  crohoSector: CrohoSector | null;
+  studyMode: StudyMode;
 }
 
 /** A company or a foundation: both are named and registered by their KvK number. */
@@ -86,6 +88,8 @@ export class DirectoryReads {
       'crohoCode',
       'degree',
       'nominalYears',
+      'crohoSector',
+      'studyMode',
     ]);
   }
 

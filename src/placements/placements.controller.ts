@@ -10,12 +10,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   BenchDaysQueryDto,
   CreateEmploymentDto,
@@ -33,7 +28,13 @@ import {
   SecondmentDto,
   SecondmentListDto,
 } from './dto/placement-responses.dto';
+import {
+  GuidanceWeekListDto,
+  GuidanceWeeksQueryDto,
+  PutGuidanceWeeksDto,
+} from './dto/guidance.dto';
 import { EmploymentsService } from './employments.service';
+import { GuidanceWeeksService } from './guidance-weeks.service';
 import { FoundationViewsService } from './foundation-views.service';
 import { RotationPlansService } from './rotation-plans.service';
 import { SecondmentsService } from './secondments.service';
@@ -46,6 +47,7 @@ export class PlacementsController {
     private readonly secondments: SecondmentsService,
     private readonly rotationPlans: RotationPlansService,
     private readonly foundationViews: FoundationViewsService,
+    private readonly guidanceWeeks: GuidanceWeeksService,
   ) {}
 
   @Post('employments')
@@ -148,6 +150,35 @@ export class PlacementsController {
     @Body() dto: RotationPlanDto,
   ) {
     return this.rotationPlans.replaceRotationPlan(p, id, dto);
+  }
+
+  @Get('employments/:id/guidance-weeks')
+  @ApiOperation({ summary: "The employment's guidance log between from and to (at most 3 years)" })
+  @ApiOkResponse({ type: GuidanceWeekListDto })
+  @ApiProblems({ 400: 'to before from, or a span over 3 years' })
+  listGuidanceWeeks(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: GuidanceWeeksQueryDto,
+  ) {
+    return this.guidanceWeeks.list(p, id, query);
+  }
+
+  @Put('employments/:id/guidance-weeks')
+  @ApiOperation({
+    summary:
+      'Record guidance weeks (Mondays inside the employment; guided, or absent with a reason): upserts each week',
+  })
+  @ApiOkResponse({ type: GuidanceWeekListDto })
+  @ApiProblems({
+    403: "Only the employer, a host for its secondment's weeks, or the student's university records them",
+  })
+  putGuidanceWeeks(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PutGuidanceWeeksDto,
+  ) {
+    return this.guidanceWeeks.put(p, id, dto);
   }
 
   @Get('foundations/:id/overview')

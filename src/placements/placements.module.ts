@@ -6,8 +6,10 @@ import { DirectoryModule } from '../directory/directory.module';
 import { StudentsDataModule } from '../students/students-data.module';
 import { EmploymentsService } from './employments.service';
 import { FoundationViewsService } from './foundation-views.service';
+import { GuidanceWeeksService } from './guidance-weeks.service';
 import { PlacementCoaching } from './placement-coaching';
 import { PlacementStudentVisibility } from './placement-student-visibility';
+import { PlacementSubsidyReads } from './placement-subsidy-reads';
 import { PlacementWorkingRelations } from './placement-working-relations';
 import { PLACEMENTS_ENTITIES } from './placements.entities';
 import { placementsConfig } from './placements.config';
@@ -30,10 +32,12 @@ import { SecondmentsService } from './secondments.service';
     SecondmentsService,
     RotationPlansService,
     FoundationViewsService,
+    GuidanceWeeksService,
     PlacementWorkingRelations,
     PlacementStudentVisibility,
     PlacementCoaching,
+    PlacementSubsidyReads,
   ],
-  exports: [EmploymentsService, SecondmentsService],
+  exports: [EmploymentsService, SecondmentsService, PlacementSubsidyReads],
 })
 export class PlacementsModule {}

@@ -82,8 +82,30 @@ describe('programmes', () => {
       level: 6,
       nominalYears: 4,
       crohoSector: null,
+      studyMode: 'dual',
       academicCalendar: [],
     });
+  });
+
+  it('records the study mode and the law and science sectors; refuses an unknown mode', async () => {
+    const created = await api.http
+      .post('/api/v1/programmes')
+      .set(bearer(tenantA.coordinatorToken))
+      .send(programmeBody(tenantA.universityId, { crohoSector: 'law', studyMode: 'part_time' }))
+      .expect(201);
+    expect(created.body).toMatchObject({ crohoSector: 'law', studyMode: 'part_time' });
+    const patched = await api.http
+      .patch(`/api/v1/programmes/${created.body.id}`)
+      .set(bearer(tenantA.coordinatorToken))
+      .send({ crohoSector: 'science', studyMode: 'full_time' })
+      .expect(200);
+    expect(patched.body).toMatchObject({ crohoSector: 'science', studyMode: 'full_time' });
+    const refused = await api.http
+      .post('/api/v1/programmes')
+      .set(bearer(tenantA.coordinatorToken))
+      .send(programmeBody(tenantA.universityId, { studyMode: 'evening' }))
+      .expect(422);
+    expect(JSON.stringify(refused.body)).toContain('studyMode');
   });
 
   it('refuses an invalid CROHO code with 422 naming crohoCode', async () => {

@@ -16,7 +16,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCrohoCode } from '../identifiers';
-import { CROHO_SECTORS, CrohoSector, Degree, DEGREES } from './programme.entity';
+import {
+  CROHO_SECTORS,
+  CrohoSector,
+  Degree,
+  DEGREES,
+  DEFAULT_STUDY_MODE,
+  STUDY_MODES,
+  StudyMode,
+} from './programme.entity';
 
 export class AcademicQuarterDto {
   @ApiProperty({ example: 'Blok 1' })
@@ -49,6 +57,7 @@ export class AcademicQuarterDto {
 
 const DEGREE_MESSAGE = `degree must be one of ${DEGREES.join(', ')}`;
 const SECTOR_MESSAGE = `crohoSector must be one of ${CROHO_SECTORS.join(', ')}`;
+const STUDY_MODE_MESSAGE = `studyMode must be one of ${STUDY_MODES.join(', ')}`;
 
 export class CreateProgrammeDto {
   @ApiProperty({ format: 'uuid' })
@@ -85,6 +94,16 @@ export class CreateProgrammeDto {
   @IsOptional()
   @IsIn(CROHO_SECTORS, { message: SECTOR_MESSAGE })
   crohoSector?: CrohoSector | null;
+
+  @ApiPropertyOptional({
+    enum: STUDY_MODES,
+    default: DEFAULT_STUDY_MODE,
+    description:
+      'How the programme is offered; the practical-learning subsidy needs dual or part_time',
+  })
+  @IsOptional()
+  @IsIn(STUDY_MODES, { message: STUDY_MODE_MESSAGE })
+  studyMode?: StudyMode;
 
   @ApiPropertyOptional({
     type: [AcademicQuarterDto],
@@ -133,6 +152,11 @@ export class UpdateProgrammeDto {
   @IsIn(CROHO_SECTORS, { message: SECTOR_MESSAGE })
   crohoSector?: CrohoSector | null;
 
+  @ApiPropertyOptional({ enum: STUDY_MODES })
+  @PatchOptional()
+  @IsIn(STUDY_MODES, { message: STUDY_MODE_MESSAGE })
+  studyMode?: StudyMode;
+
   @ApiPropertyOptional({ type: [AcademicQuarterDto] })
   @PatchOptional()
   @IsArray()
@@ -175,6 +199,7 @@ export class ProgrammeDto {
   @ApiProperty() level!: number;
   @ApiProperty() nominalYears!: number;
   @ApiProperty({ enum: CROHO_SECTORS, nullable: true }) crohoSector!: CrohoSector | null;
+  @ApiProperty({ enum: STUDY_MODES }) studyMode!: StudyMode;
   @ApiProperty({ type: [AcademicQuarterDto] }) academicCalendar!: AcademicQuarterDto[];
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

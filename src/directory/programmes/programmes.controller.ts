@@ -9,12 +9,7 @@ import {
   Roles,
 } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateProgrammeDto,
   ListProgrammesQueryDto,
@@ -35,6 +30,7 @@ export function toProgrammeDto(p: Programme): ProgrammeDto {
     level: p.level,
     nominalYears: p.nominalYears,
     crohoSector: p.crohoSector,
+    studyMode: p.studyMode,
     academicCalendar: p.academicCalendar,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
@@ -59,7 +55,9 @@ export class ProgrammesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Programmes the caller may see; filter by university, CROHO code or degree' })
+  @ApiOperation({
+    summary: 'Programmes the caller may see; filter by university, CROHO code or degree',
+  })
   @ApiPage(ProgrammeDto)
   async list(
     @CurrentPrincipal() p: Principal,

@@ -25,7 +25,7 @@ import {
   UpdateProgrammeDto,
 } from './programme.dto';
 import { programmeRuleErrors } from './programme-rules';
-import { AcademicQuarter, Programme } from './programme.entity';
+import { AcademicQuarter, DEFAULT_STUDY_MODE, Programme } from './programme.entity';
 
 /** Programmes belong to one university: its coordinators, integrations and students see them. */
 export const PROGRAMME_SCOPE: ScopeRules = {
@@ -73,6 +73,7 @@ export class ProgrammesService {
           level: dto.level,
           nominalYears: dto.nominalYears,
           crohoSector: dto.crohoSector ?? null,
+          studyMode: dto.studyMode ?? DEFAULT_STUDY_MODE,
           academicCalendar,
         });
         await manager.save(programme);

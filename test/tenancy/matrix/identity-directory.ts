@@ -105,7 +105,11 @@ export const PUBLIC_IDENTITY_DIRECTORY: Record<string, MatrixEntry> = {
   'GET /api/v1/admin/jobs/metrics': { request: get('/admin/jobs/metrics'), expect: all(403) },
   'GET /api/v1/admin/jobs/{id}': { request: get(`/admin/jobs/${randomUUID()}`), expect: all(403) },
   'POST /api/v1/admin/jobs/{id}/retry': {
-    request: () => ({ method: 'post', path: `${V1}/admin/jobs/${randomUUID()}/retry`, body: reason }),
+    request: () => ({
+      method: 'post',
+      path: `${V1}/admin/jobs/${randomUUID()}/retry`,
+      body: reason,
+    }),
     expect: all(403),
   },
 

@@ -1,7 +1,8 @@
 import { AGREEMENTS_DOCUMENTS } from './agreements-documents';
 import { MatrixEntry } from './expectations';
 import { PUBLIC_IDENTITY_DIRECTORY } from './identity-directory';
-import { OUTCOME_REPORTS } from './outcome-reports';
+import { MONITORING } from './monitoring';
+import { REPORTING } from './reporting';
 import { STUDENTS_MATCHING_PLACEMENTS } from './students-matching-placements';
 
 export type { MatrixEntry, MatrixRequest } from './expectations';
@@ -22,5 +23,6 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   ...PUBLIC_IDENTITY_DIRECTORY,
   ...STUDENTS_MATCHING_PLACEMENTS,
   ...AGREEMENTS_DOCUMENTS,
-  ...OUTCOME_REPORTS,
+  ...MONITORING,
+  ...REPORTING,
 };

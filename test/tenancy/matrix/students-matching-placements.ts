@@ -232,6 +232,18 @@ export const STUDENTS_MATCHING_PLACEMENTS: Record<string, MatrixEntry> = {
     }),
     expect: HIDDEN,
   },
+  'GET /api/v1/employments/{id}/guidance-weeks': {
+    request: (a) => get(`/employments/${a.employmentId}/guidance-weeks`)(),
+    expect: HIDDEN,
+  },
+  'PUT /api/v1/employments/{id}/guidance-weeks': {
+    request: (a) => ({
+      method: 'put',
+      path: `${V1}/employments/${a.employmentId}/guidance-weeks`,
+      body: { weeks: [{ weekStart: '2027-09-06', guided: true }] },
+    }),
+    expect: HIDDEN,
+  },
   // A's foundation's own staff limited to university B get the views, narrowed to B (empty).
   'GET /api/v1/foundations/{id}/overview': {
     request: (a) => get(`/foundations/${a.foundationId}/overview`)(),

@@ -1,0 +1,3 @@
+import { ProgressMeeting } from './entities/progress-meeting.entity';
+
+export const MONITORING_ENTITIES = [ProgressMeeting];
