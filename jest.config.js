@@ -8,6 +8,7 @@ const moduleNameMapper = {
   '^@app/common(|/.*)$': '<rootDir>/libs/common/src$1',
   '^@app/matching-engine(|/.*)$': '<rootDir>/libs/matching-engine/src$1',
   '^@app/agreement-pdf(|/.*)$': '<rootDir>/libs/agreement-pdf/src$1',
+  '^@app/report-pdf(|/.*)$': '<rootDir>/libs/report-pdf/src$1',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 

@@ -11,6 +11,7 @@ import { PartialMatchOwnerIndexes1796300000000 } from './1796300000000-PartialMa
 import { ProgressMeetings1796400200000 } from './1796400200000-ProgressMeetings';
 import { Platform1795434757362 } from './1795434757362-Platform';
 import { SharedRecordEditorsAndLimitedReps1795856547438 } from './1795856547438-SharedRecordEditorsAndLimitedReps';
+import { OutcomeReadModels1796412000000 } from './1796412000000-OutcomeReadModels';
 import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-StudentsUniversityIdIndex';
 import { VersionMinimumWageRises1796240255748 } from './1796240255748-VersionMinimumWageRises';
 import { ProgrammeStudyMode1796400000000 } from './1796400000000-ProgrammeStudyMode';
@@ -35,4 +36,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProgrammeStudyMode1796400000000,
   GuidanceWeeks1796400100000,
   ProgressMeetings1796400200000,
+  OutcomeReadModels1796412000000,
 ];

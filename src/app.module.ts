@@ -13,6 +13,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { PlacementsModule } from './placements/placements.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { SubsidyModule } from './reporting/subsidy/subsidy.module';
 import { StudentsModule } from './students/students.module';
 
@@ -32,6 +33,7 @@ import { StudentsModule } from './students/students.module';
     MatchingModule,
     MonitoringModule,
     SubsidyModule,
+    ReportingModule,
   ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.
   providers: [

@@ -1,4 +1,5 @@
 import { AgreementEvent } from './entities/agreement-event.entity';
+import { AgreementOutcomeFact } from './entities/agreement-outcome-fact.entity';
 import { AgreementSignature } from './entities/agreement-signature.entity';
 import { AgreementVersion } from './entities/agreement-version.entity';
 import { Agreement } from './entities/agreement.entity';
@@ -10,4 +11,5 @@ export const AGREEMENTS_ENTITIES = [
   AgreementSignature,
   SigningLink,
   AgreementEvent,
+  AgreementOutcomeFact,
 ];

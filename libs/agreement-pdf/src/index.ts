@@ -14,3 +14,6 @@ export { createSealer } from './sealer';
 export type { Sealer, SealerSource } from './sealer';
 export { verifySealedPdf } from './verify';
 export type { VerifyOptions, VerifyResult } from './verify';
+/** The DejaVu fonts, parsed once per process, for other PDF renderers (libs/report-pdf). */
+export { agreementFonts, memoizedFontkit, textWidth } from './fonts';
+export type { LoadedFont } from './fonts';

@@ -34,3 +34,4 @@ export * from './database/db-errors';
 export * from './http/validation-decorators';
 export * from './database/locked-update';
 export * from './pagination/key-cursor';
+export * from './csv/csv';

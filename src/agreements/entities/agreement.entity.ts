@@ -16,6 +16,10 @@ export type AgreementLanguage = 'nl' | 'en';
 @Entity('agreements')
 @Index('ix_agreements_university', ['universityId', 'id'])
 @Index('ix_agreements_student', ['studentId'])
+// A student's latest agreement that was ever in force (agreement_outcomes_v; ids are UUIDv7).
+@Index('ix_agreements_student_latest', ['studentId', 'id'], {
+  where: `status IN ('active', 'completed', 'terminated')`,
+})
 @Index('ix_agreements_employer_company', ['employerCompanyId'])
 @Index('ix_agreements_employer_foundation', ['employerFoundationId'])
 @Index('ix_agreements_host', ['hostCompanyId'])

@@ -1,4 +1,4 @@
-import { get, MatrixEntry, per } from './expectations';
+import { get, MatrixEntry, only, per, UNIVERSITY } from './expectations';
 
 /**
  * Reports. The subsidy report is the employer's own: B's coordinators, integrations and students
@@ -15,5 +15,11 @@ export const REPORTING: Record<string, MatrixEntry> = {
       invited_staff: 404,
       invited_rep: 200,
     }),
+  },
+  // The outcome report is university staff's: B's coordinator and integration naming A's
+  // university find no such university; every other role is refused by role.
+  'GET /api/v1/reports/outcomes': {
+    request: (a) => get(`/reports/outcomes?universityId=${a.universityId}`)(),
+    expect: only(UNIVERSITY, 404),
   },
 };

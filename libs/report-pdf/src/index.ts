@@ -1,0 +1,2 @@
+export { renderReportPdf } from './report-pdf';
+export type { ReportColumn, ReportSpec, StackedBarChart } from './report-pdf';

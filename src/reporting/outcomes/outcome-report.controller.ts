@@ -1,0 +1,97 @@
+import {
+  ApiProblems,
+  attachmentDisposition,
+  CSV_CONTENT_TYPE,
+  CurrentPrincipal,
+  Principal,
+  Roles,
+} from '@app/common';
+import { renderReportPdf } from '@app/report-pdf';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+  ApiExtraModels,
+} from '@nestjs/swagger';
+import { outcomeCsv, outcomePdfSpec } from './outcome-export';
+import {
+  OutcomeReportDto,
+  OutcomeReportQueryDto,
+  OutcomeReportQueryPipe,
+  REPORT_FORMATS,
+  REPORT_LANGUAGES,
+} from './outcome-report.dto';
+import { OutcomeReportService } from './outcome-report.service';
+
+@ApiTags('reports')
+@ApiExtraModels(OutcomeReportDto)
+@Controller('reports')
+export class OutcomeReportController {
+  constructor(private readonly reports: OutcomeReportService) {}
+
+  @Get('outcomes')
+  @Roles('admin', 'coordinator', 'integration')
+  @ApiOperation({
+    summary:
+      'Route outcome report: figures per route and cohort, each student once by their latest agreement',
+  })
+  @ApiQuery({ name: 'universityId', required: false, schema: { type: 'string', format: 'uuid' } })
+  @ApiQuery({ name: 'routeId', required: false, schema: { type: 'string', format: 'uuid' } })
+  @ApiQuery({ name: 'cohort', required: false, schema: { type: 'integer', example: 2026 } })
+  @ApiQuery({
+    name: 'format',
+    required: false,
+    schema: { type: 'string', enum: [...REPORT_FORMATS], default: 'json' },
+  })
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    schema: { type: 'string', enum: [...REPORT_LANGUAGES], default: 'nl' },
+  })
+  @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiOkResponse({
+    description:
+      'JSON by default; `format=csv` gives one line per row (UTF-8 with BOM), `format=pdf` the table and a chart',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(OutcomeReportDto) } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiProblems({
+    400: 'A malformed query parameter (e.g. an unknown format)',
+    404: 'Another university than the caller’s',
+  })
+  async outcomes(
+    @CurrentPrincipal() principal: Principal,
+    // Typed as a plain object so the global pipe leaves it to OutcomeReportQueryPipe (all 400).
+    @Query(new OutcomeReportQueryPipe()) query: Record<string, unknown>,
+  ) {
+    const q = query as OutcomeReportQueryDto;
+    const report = await this.reports.report(principal, {
+      universityId: q.universityId ?? null,
+      routeId: q.routeId ?? null,
+      cohort: q.cohort ?? null,
+    });
+    const lang = q.lang ?? 'nl';
+    const name = `${lang === 'nl' ? 'uitkomsten' : 'outcomes'}-${report.generatedAt.slice(0, 10)}`;
+    if (q.format === 'csv') {
+      return new StreamableFile(outcomeCsv(report), {
+        type: CSV_CONTENT_TYPE,
+        disposition: attachmentDisposition(`${name}.csv`),
+      });
+    }
+    if (q.format === 'pdf') {
+      const pdf = await renderReportPdf(outcomePdfSpec(report, lang));
+      return new StreamableFile(Buffer.from(pdf), {
+        type: 'application/pdf',
+        disposition: attachmentDisposition(`${name}.pdf`),
+      });
+    }
+    return report;
+  }
+}
