@@ -9,12 +9,21 @@
  */
 import { Client } from 'pg';
 import { REBUILD_OUTCOME_FACTS } from '../migrations/1796412000000-OutcomeReadModels';
+import { insertSubsidyEmployer } from './subsidy-data';
 
 export interface NationalScale {
   universities: number;
   routesPerUniversity: number;
   companies: number;
   students: number;
+  /** Placements of the one employer whose subsidy report is measured (bench/subsidy-data.ts). */
+  subsidyPlacements: number;
+}
+
+export interface NationalData {
+  /** By name. */
+  universities: string[];
+  subsidyCompanyId: string;
 }
 
 const TERMS = `jsonb_build_object(
@@ -30,7 +39,7 @@ const TERMS = `jsonb_build_object(
   'competences', '[]'::jsonb,
   'termination', jsonb_build_object('noticeWeeks', 4, 'earlyTerminationGrounds', '[]'::jsonb))`;
 
-export async function seedNationalScale(db: Client, scale: NationalScale): Promise<string[]> {
+export async function seedNationalScale(db: Client, scale: NationalScale): Promise<NationalData> {
   await db.query('BEGIN');
   await db.query(
     `INSERT INTO universities (id, name, brin_code)
@@ -64,6 +73,12 @@ export async function seedNationalScale(db: Client, scale: NationalScale): Promi
   // the migration does for existing data.
   await db.query(`SET LOCAL session_replication_role = replica`);
   await insertStudentsAndAgreements(db, scale);
+  const first = await db.query('SELECT id FROM universities ORDER BY name LIMIT 1');
+  const subsidyCompanyId = await insertSubsidyEmployer(
+    db,
+    first.rows[0].id,
+    scale.subsidyPlacements,
+  );
   await db.query(`SET LOCAL session_replication_role = DEFAULT`);
   await db.query('DELETE FROM agreement_outcome_facts');
   await db.query(REBUILD_OUTCOME_FACTS);
@@ -78,10 +93,13 @@ export async function seedNationalScale(db: Client, scale: NationalScale): Promi
     'agreements',
     'agreement_versions',
     'agreement_outcome_facts',
+    'employments',
+    'guidance_weeks',
   ]) {
     await db.query(`VACUUM ANALYZE ${t}`);
   }
-  return (await db.query('SELECT id FROM universities ORDER BY name')).rows.map((r) => r.id);
+  const universities = await db.query('SELECT id FROM universities ORDER BY name');
+  return { universities: universities.rows.map((r) => r.id), subsidyCompanyId };
 }
 
 async function insertStudentsAndAgreements(db: Client, scale: NationalScale): Promise<void> {

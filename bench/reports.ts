@@ -10,10 +10,13 @@
  * is one request's latency: BENCH_ITERATIONS (40) each of
  *  - the JSON report of all routes of one university (as its coordinator),
  *  - the JSON report of the whole country (as an admin),
- *  - the PDF of one university's report.
+ *  - the PDF of one university's report,
+ *  - the JSON subsidy report of an employer with BENCH_SUBSIDY_PLACEMENTS (500) placements, each
+ *    with an employment, a signed agreement and 40 guided weeks in academic year 2025 (as the
+ *    company's representative; bench/subsidy-data.ts).
  * It prints p50/p95 per case and the EXPLAIN (ANALYZE, BUFFERS) of the aggregate for one
- * university and for the country. Targets (issue 12): JSON p95 <= 150 ms, PDF p95 <= 300 ms;
- * the exit code is 1 when one is missed.
+ * university and for the country. Targets (issue 12): outcome JSON p95 <= 150 ms, PDF p95 <=
+ * 300 ms, subsidy JSON p95 <= 100 ms; the exit code is 1 when one is missed.
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -30,7 +33,8 @@ const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 100_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
 const QUEUE_PREFIX = `bench-reports-${process.pid}`;
 const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-password' };
-const TARGETS = { json: 150, pdf: 300 };
+const SUBSIDY_PLACEMENTS = Number(process.env.BENCH_SUBSIDY_PLACEMENTS ?? 500);
+const TARGETS = { json: 150, pdf: 300, subsidy: 100 };
 
 type Inject = (
   method: 'GET' | 'POST',
@@ -103,11 +107,12 @@ async function main(): Promise<number> {
   await db.connect();
   try {
     const seeded = performance.now();
-    const universities = await seedNationalScale(db, {
+    const { universities, subsidyCompanyId } = await seedNationalScale(db, {
       universities: 20,
       routesPerUniversity: 5,
       companies: 5_000,
       students: STUDENTS,
+      subsidyPlacements: SUBSIDY_PLACEMENTS,
     });
     console.log(`data set: ${STUDENTS} students in ${Math.round(performance.now() - seeded)} ms`);
     const { app, inject } = await startInProcessApi();
@@ -130,6 +135,16 @@ async function main(): Promise<number> {
       if (created.status !== 201)
         throw new Error(`create coordinator: ${created.status} ${created.body}`);
       const token = await login(coordinator.email, coordinator.password);
+      const rep = { email: 'bench-rep@bench.local', password: 'bench-company-rep-pw' };
+      const createdRep = await inject('POST', '/api/v1/users', admin, {
+        ...rep,
+        name: 'Bench Company Rep',
+        role: 'company_rep',
+        companyId: subsidyCompanyId,
+      });
+      if (createdRep.status !== 201)
+        throw new Error(`create company rep: ${createdRep.status} ${createdRep.body}`);
+      const repToken = await login(rep.email, rep.password);
       const cases = [
         {
           name: 'JSON, one university (all routes)',
@@ -148,6 +163,12 @@ async function main(): Promise<number> {
           url: '/api/v1/reports/outcomes?format=pdf',
           token,
           target: TARGETS.pdf,
+        },
+        {
+          name: `Subsidy JSON, employer with ${SUBSIDY_PLACEMENTS} placements`,
+          url: `/api/v1/reports/subsidy?employerType=company&employerId=${subsidyCompanyId}&academicYear=2025`,
+          token: repToken,
+          target: TARGETS.subsidy,
         },
       ];
       let missed = false;

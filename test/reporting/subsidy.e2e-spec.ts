@@ -1,3 +1,5 @@
+import { pdfText } from '@app/agreement-pdf/testing/poppler';
+import type { Response } from 'superagent';
 import { bearer, createTenant, startApi, TestApi, userToken } from '../helpers/api';
 import {
   createAgreement,
@@ -11,6 +13,8 @@ import { companyRepToken, createCompany } from '../helpers/organisations';
 import { mondays } from '../helpers/guidance';
 
 interface Employer {
+  name: string;
+  kvkNumber: string;
   universityId: string;
   coordinatorToken: string;
   companyId: string;
@@ -19,6 +23,41 @@ interface Employer {
   eligibleProgrammeId: string;
   economicsProgrammeId: string;
 }
+
+/** RFC 4180 records (quoted fields, doubled quotes, CRLF) after the byte-order mark. */
+function parseCsv(text: string): Record<string, string>[] {
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const records: string[][] = [[]];
+  let field = '';
+  let quoted = false;
+  const body = text.slice(1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') field += body[i++];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      records[records.length - 1].push(field);
+      field = '';
+    } else if (c === '\r' && body[i + 1] === '\n') {
+      records[records.length - 1].push(field);
+      field = '';
+      records.push([]);
+      i++;
+    } else field += c;
+  }
+  const [header, ...rows] = records.filter((r) => r.length > 0);
+  return rows.map((r) => Object.fromEntries(r.map((v, i) => [header[i], v])));
+}
+
+/** The whole body of a download as a Buffer. */
+const binary = (r: Response, done: (error: Error | null, body: Buffer) => void): void => {
+  const chunks: Buffer[] = [];
+  r.on('data', (c: Buffer) => chunks.push(c));
+  r.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 /**
  * Subsidy evidence (Subsidieregeling praktijkleren) through the API: placements of one company in
@@ -41,9 +80,15 @@ describe('reporting: subsidy evidence for an employer', () => {
   }
 
   /** A student of the programme, employed by the company all year, signed or not, with a log. */
-  async function place(programmeId: string, guidedWeeks: number, signed = true) {
+  async function place(
+    programmeId: string,
+    guidedWeeks: number,
+    signed = true,
+    name: Record<string, string> = {},
+  ) {
     const student = await createStudent(api, w.coordinatorToken, w.universityId, programmeId, {
       dateOfBirth: '2000-03-15',
+      ...name,
     });
     let agreementId: string | null = null;
     if (signed) {
@@ -100,6 +145,8 @@ describe('reporting: subsidy evidence for an employer', () => {
     const tenant = await createTenant(api);
     const company = await createCompany(api);
     w = {
+      name: company.name,
+      kvkNumber: company.kvkNumber,
       universityId: tenant.universityId,
       coordinatorToken: tenant.coordinatorToken,
       companyId: company.id,
@@ -118,7 +165,10 @@ describe('reporting: subsidy evidence for an employer', () => {
         })
       ).id,
     };
-    placed.thirty = await place(w.eligibleProgrammeId, 30);
+    placed.thirty = await place(w.eligibleProgrammeId, 30, true, {
+      firstName: 'Zoë',
+      lastName: 'Çelik-IJsbrand, de',
+    });
     placed.fortyFive = await place(w.eligibleProgrammeId, 45);
     placed.economics = await place(w.economicsProgrammeId, 42);
     placed.unsigned = await place(w.eligibleProgrammeId, 10, false);
@@ -171,6 +221,93 @@ describe('reporting: subsidy evidence for an employer', () => {
     expect(res.body.totals).toEqual({ placements: 4, eligible: 2, maxAmountCents: 462_857 });
   });
 
+  it('gives one CSV line per placement with the JSON names (BOM, diacritics, no totals line)', async () => {
+    const res = await report(w.repToken, ofCompany(w.companyId, '&format=csv'))
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(`^attachment; filename="subsidie-${w.kvkNumber}-2025-2026\\.csv"`),
+    );
+    const rows = parseCsv((res.body as Buffer).toString('utf8'));
+    expect(rows).toHaveLength(4);
+    const thirty = rows.find((r) => r.studentId === placed.thirty.studentId);
+    expect(thirty).toEqual({
+      employmentId: expect.any(String),
+      studentId: placed.thirty.studentId,
+      studentName: expect.stringContaining('Zoë Çelik-IJsbrand, de'),
+      agreementId: placed.thirty.agreementId,
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      crohoCode: expect.any(String),
+      crohoSector: 'technology',
+      studyMode: 'dual',
+      weeksCovered: '53',
+      weeksGuided: '30',
+      weeksAbsentIllness: '2',
+      weeksAbsentHoliday: '0',
+      weeksAbsentOther: '0',
+      fraction: String(30 / 42),
+      maxAmountCents: '192857',
+      eligible: 'true',
+      reasons: '',
+    });
+    const unsigned = rows.find((r) => r.studentId === placed.unsigned.studentId);
+    expect(unsigned).toMatchObject({ agreementId: '', eligible: 'false' });
+    expect(rows.find((r) => r.studentId === placed.economics.studentId)?.reasons).toBe(
+      'sector_not_eligible',
+    );
+  });
+
+  it.each([
+    [
+      'nl',
+      [
+        'Bewijs praktijkleren',
+        'KvK-nummer',
+        'Studiejaar: 2025/2026',
+        '€ 1.928,57',
+        'Totaal (4) 159 127 8 0 0',
+        '€ 4.628,57',
+        '2 van 4',
+        'Gemaakt op',
+      ],
+    ],
+    [
+      'en',
+      [
+        'Practical learning evidence',
+        'KvK number',
+        'Academic year: 2025/2026',
+        '€1,928.57',
+        'Total (4) 159 127 8 0 0',
+        '€4,628.57',
+        '2 of 4',
+        'Generated',
+      ],
+    ],
+  ])('draws the application document as a PDF (%s)', async (lang, words) => {
+    const res = await report(w.repToken, ofCompany(w.companyId, `&format=pdf&lang=${lang}`))
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const json = await report(w.repToken, ofCompany(w.companyId));
+    const thirty = line(json.body, 'thirty') as unknown as Record<string, string>;
+    const text = pdfText(new Uint8Array(res.body as Buffer), { raw: true }).replace(/\s+/g, ' ');
+    expect(text).toContain(w.name);
+    expect(text).toContain(w.kvkNumber);
+    expect(text).toContain('2025-09-01 – 2026-08-31');
+    for (const word of words) expect(text).toContain(word);
+    // The 30-week line: name, CROHO, covered, guided, illness, holiday, other, fraction, amount.
+    const fraction = lang === 'nl' ? '0,714' : '0.714';
+    const amount = lang === 'nl' ? '€ 1.928,57' : '€1,928.57';
+    expect(text).toContain(
+      `${thirty.studentName} ${thirty.crohoCode} 53 30 2 0 0 ${fraction} ${amount}`,
+    );
+    expect(text).toContain(`${placed.thirty.agreementId} · ${thirty.contentHash}`);
+  });
+
   it('lists no placement in a year before the employments began', async () => {
     const admin = await report(api.adminToken, ofCompany(w.companyId).replace('2025', '2024'));
     expect(admin.status).toBe(200);
@@ -195,6 +332,7 @@ describe('reporting: subsidy evidence for an employer', () => {
       ofCompany(w.companyId).replace('2025', '20x5'),
       ofCompany(w.companyId).replace('2025', '2031'),
       ofCompany(w.companyId, '&format=xml'),
+      ofCompany(w.companyId, '&format=pdf&lang=de'),
       `employerType=school&employerId=${w.companyId}&academicYear=2025`,
       'employerType=company&employerId=nope&academicYear=2025',
     ]) {

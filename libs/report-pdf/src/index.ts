@@ -1,2 +1,2 @@
 export { renderReportPdf } from './report-pdf';
-export type { ReportColumn, ReportSpec, StackedBarChart } from './report-pdf';
+export type { ReportColumn, ReportSection, ReportSpec, StackedBarChart } from './report-pdf';

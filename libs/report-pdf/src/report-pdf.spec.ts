@@ -42,4 +42,20 @@ describe('renderReportPdf', () => {
     expect(pdfPageCount(pdf)).toBeGreaterThan(1);
     expect(pdfText(pdf)).toContain('Bouwkunde Zoë Çelik IJsbrand 119');
   });
+
+  it('draws sections after the table, wrapping a line wider than the page', async () => {
+    const hash = 'a'.repeat(64);
+    const long = Array.from({ length: 40 }, (_, i) => `woord${i}`).join(' ');
+    const text = pdfText(
+      await renderReportPdf({
+        ...spec(1),
+        charts: [],
+        sections: [{ title: 'Referenties', lines: [`Overeenkomst 1 · ${hash}`, long] }],
+      }),
+    ).replace(/\s+/g, ' ');
+    expect(text).toContain('Referenties');
+    expect(text).toContain(`Overeenkomst 1 · ${hash}`);
+    expect(text).toContain('woord0');
+    expect(text).toContain('woord39');
+  });
 });

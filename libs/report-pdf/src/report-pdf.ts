@@ -6,6 +6,7 @@
 import { agreementFonts, memoizedFontkit, textWidth } from '@app/agreement-pdf';
 import type { LoadedFont } from '@app/agreement-pdf';
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
+import { drawSection } from './sections';
 import { drawStackedBars, stackedChartHeight } from './stacked-bars';
 
 export interface ReportColumn {
@@ -23,6 +24,12 @@ export interface StackedBarChart {
   values: number[][];
 }
 
+/** A titled block of text lines under the table (references, notes); long lines wrap. */
+export interface ReportSection {
+  title: string;
+  lines: string[];
+}
+
 export interface ReportSpec {
   title: string;
   /** Lines under the title (scope, generated date). */
@@ -32,6 +39,8 @@ export interface ReportSpec {
   /** A last row set in bold (totals). */
   footerRow?: string[];
   charts: StackedBarChart[];
+  /** Drawn after the charts, in order. */
+  sections?: ReportSection[];
   /** Document metadata. */
   author?: string;
   language?: string;
@@ -79,6 +88,7 @@ export async function renderReportPdf(spec: ReportSpec): Promise<Uint8Array> {
     canvas.y -= 16;
     canvas.y = drawStackedBars(canvas, chart, canvas.y);
   }
+  for (const section of spec.sections ?? []) drawSection(canvas, section);
   return doc.save({ useObjectStreams: false });
 }
 

@@ -2,6 +2,8 @@ import { FieldError, isUuid, ValidationError } from '@app/common';
 import {
   SUBSIDY_EMPLOYER_TYPES,
   SUBSIDY_FORMATS,
+  SUBSIDY_LANGUAGES,
+  SubsidyLanguage,
   SubsidyReportQueryDto,
 } from './subsidy-report.dto';
 import { subsidyRulesFor, SubsidyYearRules } from './subsidy-rules.config';
@@ -10,6 +12,7 @@ export interface SubsidyQuery {
   employer: { type: (typeof SUBSIDY_EMPLOYER_TYPES)[number]; id: string };
   rules: SubsidyYearRules;
   format: (typeof SUBSIDY_FORMATS)[number];
+  lang: SubsidyLanguage;
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: string | undefined): value is T =>
@@ -17,7 +20,8 @@ const oneOf = <T extends string>(values: readonly T[], value: string | undefined
 
 /**
  * The report's parameters, or a 400 problem naming each bad one: an employer type and UUID, an
- * academic year written as a year that the subsidy configuration knows, a format served.
+ * academic year written as a year that the subsidy configuration knows, a format and language
+ * served.
  */
 export function parseSubsidyQuery(query: SubsidyReportQueryDto): SubsidyQuery {
   const errors: FieldError[] = [];
@@ -42,11 +46,15 @@ export function parseSubsidyQuery(query: SubsidyReportQueryDto): SubsidyQuery {
   const format = query.format ?? 'json';
   if (!oneOf(SUBSIDY_FORMATS, format))
     errors.push({ field: 'format', message: `must be one of ${SUBSIDY_FORMATS.join(', ')}` });
+  const lang = query.lang ?? 'nl';
+  if (!oneOf(SUBSIDY_LANGUAGES, lang))
+    errors.push({ field: 'lang', message: `must be one of ${SUBSIDY_LANGUAGES.join(', ')}` });
   if (errors.length || !rules || !oneOf(SUBSIDY_EMPLOYER_TYPES, query.employerType))
     throw new ValidationError(errors, 400);
   return {
     employer: { type: query.employerType, id: query.employerId as string },
     rules,
     format: format as SubsidyQuery['format'],
+    lang: lang as SubsidyLanguage,
   };
 }

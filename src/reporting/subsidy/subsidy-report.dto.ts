@@ -3,8 +3,9 @@ import { IsOptional, IsString } from 'class-validator';
 import { INELIGIBILITY_REASONS, IneligibilityReason } from './subsidy-rules';
 
 export const SUBSIDY_EMPLOYER_TYPES = ['company', 'foundation'] as const;
-/** Formats served so far; csv and pdf (API.md) follow with the shared CSV and PDF helpers. */
-export const SUBSIDY_FORMATS = ['json'] as const;
+export const SUBSIDY_FORMATS = ['json', 'csv', 'pdf'] as const;
+export const SUBSIDY_LANGUAGES = ['nl', 'en'] as const;
+export type SubsidyLanguage = (typeof SUBSIDY_LANGUAGES)[number];
 
 /**
  * Taken as strings and checked by parseSubsidyQuery, so that a bad academic year or format is a
@@ -29,10 +30,24 @@ export class SubsidyReportQueryDto {
   @IsString()
   academicYear?: string;
 
-  @ApiPropertyOptional({ enum: SUBSIDY_FORMATS, default: 'json' })
+  @ApiPropertyOptional({
+    enum: SUBSIDY_FORMATS,
+    default: 'json',
+    description:
+      '`csv`: one line per placement, no totals line; `pdf`: the document for the application',
+  })
   @IsOptional()
   @IsString()
   format?: string;
+
+  @ApiPropertyOptional({
+    enum: SUBSIDY_LANGUAGES,
+    default: 'nl',
+    description: 'Language of the PDF and of the file name',
+  })
+  @IsOptional()
+  @IsString()
+  lang?: string;
 }
 
 export class SubsidyEmployerDto {

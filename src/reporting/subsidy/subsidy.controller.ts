@@ -1,11 +1,28 @@
-import { ApiProblems, CurrentPrincipal, Principal, Roles } from '@app/common';
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  attachmentDisposition,
+  CSV_CONTENT_TYPE,
+  CurrentPrincipal,
+  Principal,
+  Roles,
+} from '@app/common';
+import { renderReportPdf } from '@app/report-pdf';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { subsidyCsv, subsidyPdfSpec } from './subsidy-export';
 import { parseSubsidyQuery } from './subsidy-query';
 import { SubsidyReportDto, SubsidyReportQueryDto } from './subsidy-report.dto';
 import { SubsidyReportService } from './subsidy-report.service';
 
 @ApiTags('reports')
+@ApiExtraModels(SubsidyReportDto)
 @Controller('reports')
 export class SubsidyController {
   constructor(private readonly reports: SubsidyReportService) {}
@@ -16,13 +33,43 @@ export class SubsidyController {
     summary:
       'Subsidy evidence (Subsidieregeling praktijkleren) for one employer and academic year: per placement the covered and guided weeks and the maximum amount',
   })
-  @ApiOkResponse({ type: SubsidyReportDto })
+  @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiOkResponse({
+    description:
+      'JSON by default; `format=csv` gives one line per placement with the JSON field names ' +
+      '(weeksAbsent as weeksAbsentIllness, weeksAbsentHoliday and weeksAbsentOther; reasons ' +
+      'joined with `;`), UTF-8 with BOM and no totals line; `format=pdf` the document for the ' +
+      'application: employer, KvK number, academic year, one line per student, totals, the ' +
+      "generated date and the signed agreements' content hashes as references (nl, or `lang=en`)",
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(SubsidyReportDto) } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiProblems({
-    400: 'A bad employer type or id, an academic year without subsidy rules, or an unknown format',
+    400: 'A bad employer type or id, an academic year without subsidy rules, or an unknown format or language',
     403: "Only the employer's own staff and admins read it",
     404: 'No such employer among those the caller works for',
   })
-  subsidy(@CurrentPrincipal() p: Principal, @Query() query: SubsidyReportQueryDto) {
-    return this.reports.report(p, parseSubsidyQuery(query));
+  async subsidy(@CurrentPrincipal() p: Principal, @Query() params: SubsidyReportQueryDto) {
+    const query = parseSubsidyQuery(params);
+    const report = await this.reports.report(p, query);
+    const year = `${report.academicYear.start.slice(0, 4)}-${report.academicYear.end.slice(0, 4)}`;
+    const name = `${query.lang === 'nl' ? 'subsidie' : 'subsidy'}-${report.employer.kvkNumber}-${year}`;
+    if (query.format === 'csv') {
+      return new StreamableFile(subsidyCsv(report), {
+        type: CSV_CONTENT_TYPE,
+        disposition: attachmentDisposition(`${name}.csv`),
+      });
+    }
+    if (query.format === 'pdf') {
+      const pdf = await renderReportPdf(subsidyPdfSpec(report, query.lang));
+      return new StreamableFile(Buffer.from(pdf), {
+        type: 'application/pdf',
+        disposition: attachmentDisposition(`${name}.pdf`),
+      });
+    }
+    return report;
   }
 }
