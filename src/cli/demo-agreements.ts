@@ -4,15 +4,16 @@ import { AgreementTransitionsService } from '../agreements/agreement-transitions
 import { AgreementsService } from '../agreements/agreements.service';
 import type { DemoActors } from './demo-actors';
 
-/** Complete terms for a demo agreement that starts on 1 September 2026. */
+/** Complete terms for a demo agreement that starts on 1 September of `startYear` (2026 unless said). */
 export function demoTerms(
   supervisorId: string,
   nominalYears: number,
   functionTitle: string,
+  startYear = 2026,
 ): AgreementTerms {
-  const end = `${2026 + nominalYears}-08-31`;
+  const end = `${startYear + nominalYears}-08-31`;
   return {
-    startDate: '2026-09-01',
+    startDate: `${startYear}-09-01`,
     endDate: end,
     employment: {
       contractType: 'fixed_term',

@@ -12,6 +12,8 @@ import {
   seedDemoSeeking,
   seedDemoVacancies,
 } from './demo-matching';
+import { seedDemoGuidance, seedDemoMeetings } from './demo-monitoring';
+import { closeDemoOutcomes, DemoOutcomeAgreement, seedDemoOutcomes } from './demo-outcomes';
 import { seedDemoBenchPlacement, seedDemoStudentPlacement } from './demo-placements';
 
 /** CROHO codes of the construction programmes the foundation's members take students from. */
@@ -26,6 +28,8 @@ export interface DemoWorld {
   placements: number;
   secondments: number;
   matchingRunId: string;
+  /** The route outcomes over two cohorts, their monitoring history and guidance log. */
+  outcomes: { agreements: number; closed: number; meetings: number; guidanceWeeks: number };
 }
 
 /** The members the demo world works with: the demo company first, then two more by KvK number. */
@@ -98,7 +102,7 @@ export async function seedDemoWorld(app: INestApplicationContext): Promise<DemoW
     { id: benchStudent.id, seeking: near(places[0]) },
     ...seekers.slice(1).map((s, i) => ({ id: s.id, seeking: demoSeeking(i, vacancy) })),
   ]);
-  await seedDemoStudentPlacement(
+  const placed = await seedDemoStudentPlacement(
     app,
     actors,
     vacancy.werkvoorbereider,
@@ -113,6 +117,11 @@ export async function seedDemoWorld(app: INestApplicationContext): Promise<DemoW
     [companyAgreementStudents[0], companyAgreementStudents[1]],
     places[0].supervisorId,
   );
+  const outcomes = await seedDemoReports(app, actors, places, placed.employmentId, [
+    ...companyAgreementStudents.map((s) => s.id),
+    ...seekers.map((s) => s.id),
+  ]);
+  if (!outcomes) return null;
   // Last: the run sees the world as it now is (two students placed, two seats taken).
   const matchingRunId = await requestDemoMatchingRun(app, actors);
   return {
@@ -122,7 +131,37 @@ export async function seedDemoWorld(app: INestApplicationContext): Promise<DemoW
     placements: 2,
     secondments: 2,
     matchingRunId,
+    outcomes,
   };
+}
+
+/**
+ * What the reports show: closed and running agreements over two cohorts, their meetings, and
+ * the guidance log of the demo company's and the foundation's employments (the demo student's
+ * too). Meetings are recorded while the agreements are active, then the closing cases close.
+ */
+async function seedDemoReports(
+  app: INestApplicationContext,
+  actors: DemoActors,
+  places: DemoWorkplace[],
+  demoStudentEmploymentId: string,
+  used: string[],
+): Promise<DemoWorld['outcomes'] | null> {
+  const made = await seedDemoOutcomes(app, actors, { demo: places[0], other: places[1] }, used);
+  if (!made) return null;
+  const meetings = await seedDemoMeetings(app, actors, made);
+  const guided = (m: DemoOutcomeAgreement) => m.employer !== 'other_company';
+  const guidanceWeeks = await seedDemoGuidance(app, actors, [
+    ...made.filter(guided).map((m) => ({
+      employmentId: m.employmentId,
+      employer: m.employer === 'foundation' ? ('foundation' as const) : ('company' as const),
+      startDate: m.startDate,
+    })),
+    { employmentId: demoStudentEmploymentId, employer: 'foundation', startDate: '2026-09-01' },
+  ]);
+  await closeDemoOutcomes(app, actors, made);
+  const closed = made.filter((m) => !m.active).length;
+  return { agreements: made.length, closed, meetings, guidanceWeeks };
 }
 
 /**

@@ -9,6 +9,10 @@ import { validateSync } from 'class-validator';
 import { SeekingDto } from '../matching/dto/vacancy.dto';
 import { DEMO_VACANCIES, demoSeeking, DemoVacancyKey } from './demo-matching';
 import { formatLogins } from './seed-demo';
+import { guidanceWeekErrors } from '../placements/guidance-rules';
+import { PutGuidanceWeeksDto } from '../placements/dto/guidance.dto';
+import { demoGuidanceWeeks } from './demo-monitoring';
+import { DEMO_OUTCOME_CASES, pickStudents } from './demo-outcomes';
 
 function counterIds(): () => string {
   let n = 0;
@@ -192,6 +196,57 @@ describe('the demo matching world', () => {
     }
     expect(new Set(searches.map((s) => s.postcode)).size).toBeGreaterThan(3);
     expect(searches.some((s) => s.preferences.length > 0)).toBe(true);
+  });
+});
+
+describe('the demo reports world', () => {
+  it('covers two cohorts with graduates on time and late, dropouts who stay and leave, and running routes', () => {
+    const closes = DEMO_OUTCOME_CASES.map((c) => c.close);
+    expect(new Set(DEMO_OUTCOME_CASES.map((c) => c.cohort))).toEqual(new Set([2025, 2026]));
+    expect(new Set(DEMO_OUTCOME_CASES.map((c) => c.key)).size).toBe(DEMO_OUTCOME_CASES.length);
+    const outcomes = closes.flatMap((c) => (c && 'complete' in c ? [c.complete.outcome] : []));
+    expect(new Set(outcomes)).toEqual(new Set(['graduated_on_time', 'graduated_with_delay']));
+    const dropouts = closes.flatMap((c) => (c && 'terminate' in c ? [c.terminate] : []));
+    expect(new Set(dropouts.map((d) => d.employmentContinued))).toEqual(new Set([true, false]));
+    expect(closes.filter((c) => c === null).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('draws each case a student of its cohort and sector kind, never one twice', () => {
+    const row = (id: string, cohort: number, subsidySector: boolean) => ({
+      id,
+      cohort,
+      subsidySector,
+      nominalYears: 4,
+      name: id,
+      email: `${id}@x.nl`,
+    });
+    const rows = [
+      ...Array.from({ length: 8 }, (_, i) => row(`a${i}`, 2025, true)),
+      row('b', 2025, false),
+      ...Array.from({ length: 3 }, (_, i) => row(`c${i}`, 2026, true)),
+    ];
+    const picked = pickStudents(DEMO_OUTCOME_CASES, rows)!;
+    expect(new Set(picked.map((p) => p.id)).size).toBe(DEMO_OUTCOME_CASES.length);
+    DEMO_OUTCOME_CASES.forEach((c, i) => {
+      expect(picked[i].cohort).toBe(c.cohort);
+      expect(picked[i].subsidySector).toBe(c.subsidySector);
+    });
+    expect(pickStudents(DEMO_OUTCOME_CASES, rows.slice(0, 8))).toBeNull();
+  });
+
+  it('logs a valid, deterministic year of guidance weeks: mostly guided, holidays and some illness', () => {
+    const year = (seed: number) => demoGuidanceWeeks(new Rng(seed), '2025-09-01', '2026-08-24');
+    const weeks = year(20250901);
+    expect(year(20250901)).toEqual(weeks);
+    expect(weeks).toHaveLength(52);
+    expect(guidanceWeekErrors(weeks, { startDate: '2025-09-01', endDate: '2029-08-31' })).toEqual(
+      [],
+    );
+    const dto = plainToInstance(PutGuidanceWeeksDto, { weeks });
+    expect(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true })).toEqual([]);
+    const reasons = weeks.map((w) => w.absenceReason ?? 'guided');
+    expect(reasons.filter((r) => r === 'guided').length).toBeGreaterThan(42);
+    expect(reasons.filter((r) => r === 'holiday')).toHaveLength(5);
   });
 });
 

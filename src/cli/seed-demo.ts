@@ -213,6 +213,12 @@ export async function seedDemoIfEmpty(
             `one on the bench), ${world.agreements} agreements (the placed student's fully signed: the worker seals it; ` +
             `one awaiting signatures; two drafts), matching run ${world.matchingRunId} (the worker computes its proposals).`,
         );
+        const o = world.outcomes;
+        console.log(
+          `Demo reports: ${o.agreements} more agreements over cohorts 2025 and 2026 (${o.closed} completed or terminated), ` +
+            `${o.meetings} progress meetings, visits and assessments, ${o.guidanceWeeks} guidance weeks ` +
+            `(subsidy evidence: GET /reports/subsidy?academicYear=2025).`,
+        );
       }
       if (printLogins) console.log(formatLogins(config, result.logins));
       return result;

@@ -37,6 +37,8 @@ const TABLES = [
   'employments',
   'secondments',
   'agreements',
+  'progress_meetings',
+  'guidance_weeks',
 ];
 
 describe('demo data (npm run seed:demo, npm start)', () => {
@@ -146,7 +148,9 @@ describe('demo data (npm run seed:demo, npm start)', () => {
     ]);
     const [{ seeking }] = await q('SELECT count(*)::int AS seeking FROM student_seeking');
     expect(seeking).toBe(12);
-    expect(await q(`SELECT status, run_id IS NULL AS "byHand" FROM matches WHERE run_id IS NULL`)).toEqual([
+    expect(
+      await q(`SELECT status, run_id IS NULL AS "byHand" FROM matches WHERE run_id IS NULL`),
+    ).toEqual([
       { status: 'accepted', byHand: true },
       { status: 'accepted', byHand: true },
     ]);
@@ -191,16 +195,20 @@ describe('demo data (npm run seed:demo, npm start)', () => {
     expect(signatures).toBe(4);
 
     // The other foundation placement starts on the bench: no secondment, its draft awaits a host.
+    // (Placements come from matches; the reports' employments are recorded directly.)
     const bench = await q(
       `SELECT e.id, (SELECT count(*)::int FROM secondments s WHERE s.employment_id = e.id) AS periods
-         FROM employments e WHERE e.id <> $1`,
+         FROM employments e WHERE e.id <> $1 AND e.match_id IS NOT NULL`,
       [placed.id],
     );
     expect(bench).toEqual([{ id: expect.any(String), periods: 0 }]);
+    // This world's agreements: the placed student's and those not (yet) in force; the signed
+    // ones of the reports' cases are checked in the reports test below.
+    const thisWorld = `(a.in_force_version_number IS NULL OR a.id = '${placed.agreementId}')`;
     expect(
       await q(
         `SELECT status, language, employer_type, host_company_id IS NOT NULL AS host
-           FROM agreements ORDER BY status, employer_type, language`,
+           FROM agreements a WHERE ${thisWorld} ORDER BY status, employer_type, language`,
       ),
     ).toEqual([
       { status: 'active', language: 'nl', employer_type: 'foundation', host: true },
@@ -208,11 +216,12 @@ describe('demo data (npm run seed:demo, npm start)', () => {
       { status: 'draft', language: 'nl', employer_type: 'foundation', host: false },
       { status: 'pending_signatures', language: 'en', employer_type: 'company', host: false },
     ]);
-    expect(await q(`SELECT kind FROM documents ORDER BY kind`)).toEqual([
-      { kind: 'preview' },
-      { kind: 'preview' },
-      { kind: 'signed' },
-    ]);
+    expect(
+      await q(
+        `SELECT d.kind FROM documents d JOIN agreements a ON a.id = d.agreement_id
+          WHERE ${thisWorld} ORDER BY d.kind`,
+      ),
+    ).toEqual([{ kind: 'preview' }, { kind: 'preview' }, { kind: 'signed' }]);
   });
 
   it("the worker computes the matching run into proposals and seals the placed student's agreement", async () => {
@@ -306,7 +315,8 @@ describe('demo data (npm run seed:demo, npm start)', () => {
         foundation,
         `/foundations/${staff.foundation_id}/overview?until=2026-12-01`,
       );
-      expect(overview.data).toHaveLength(2);
+      // The two placements from matches and the foundation's cohort-2025 student (demo-outcomes.ts).
+      expect(overview.data).toHaveLength(3);
       const bench = await get(
         foundation,
         `/foundations/${staff.foundation_id}/bench-days?until=2026-12-01`,
@@ -322,6 +332,71 @@ describe('demo data (npm run seed:demo, npm start)', () => {
       const company = await token(DEMO_EMAILS.company_rep);
       // Its own two vacancies and the foundation's vacancy it hosts.
       expect((await get(company, '/vacancies')).data).toHaveLength(3);
+    });
+
+    it('shows real figures in the outcome, monitoring and subsidy reports', async () => {
+      const token = (email: string) => login(api.http, email, DEMO_PASSWORD);
+      const get = async (t: string, path: string) => {
+        const res = await api.http.get(`/api/v1${path}`).set(bearer(t));
+        expect({ path, status: res.status }).toEqual({ path, status: 200 });
+        return res.body;
+      };
+      const [ids] = await dataSource.query(
+        `SELECT (SELECT university_id FROM users WHERE email = $1) AS university,
+                (SELECT foundation_id FROM users WHERE email = $2) AS foundation,
+                (SELECT company_id FROM users WHERE email = $3) AS company`,
+        [DEMO_EMAILS.coordinator, DEMO_EMAILS.foundation_staff, DEMO_EMAILS.company_rep],
+      );
+      const coordinator = await token(DEMO_EMAILS.coordinator);
+      const outcomes = await get(coordinator, `/reports/outcomes?universityId=${ids.university}`);
+      expect(outcomes.totals.inProgress).toBeGreaterThan(0);
+      expect(outcomes.totals.graduatedOnTime).toBeGreaterThan(0);
+      expect(outcomes.totals.graduatedWithDelay).toBeGreaterThan(0);
+      expect(outcomes.totals.droppedOut).toBeGreaterThan(0);
+      expect(new Set(outcomes.rows.map((r: { cohort: number }) => r.cohort))).toEqual(
+        new Set([2025, 2026]),
+      );
+
+      const overdue = await get(coordinator, '/monitoring/due?overdue=true');
+      expect(overdue.data.length).toBeGreaterThan(0);
+      for (const item of overdue.data) expect(item.daysOverdue).toBeGreaterThan(0);
+      // One assessment was held without the employer: recorded, and not complete.
+      expect(
+        await dataSource.query(
+          `SELECT kind, complete, count(*)::int AS n FROM progress_meetings
+            WHERE kind = 'assessment' GROUP BY kind, complete ORDER BY complete`,
+        ),
+      ).toEqual([
+        { kind: 'assessment', complete: false, n: 1 },
+        { kind: 'assessment', complete: true, n: 2 },
+      ]);
+
+      const year = 'academicYear=2025';
+      const foundation = await token(DEMO_EMAILS.foundation_staff);
+      const foundationReport = await get(
+        foundation,
+        `/reports/subsidy?employerType=foundation&employerId=${ids.foundation}&${year}`,
+      );
+      expect(
+        foundationReport.placements.filter(
+          (p: { eligible: boolean; maxAmountCents: number }) => p.eligible && p.maxAmountCents > 0,
+        ).length,
+      ).toBeGreaterThan(0);
+      const company = await token(DEMO_EMAILS.company_rep);
+      const companyReport = await get(
+        company,
+        `/reports/subsidy?employerType=company&employerId=${ids.company}&${year}`,
+      );
+      expect(companyReport.totals.maxAmountCents).toBeGreaterThan(0);
+      // Guided weeks with illness and holidays; one student's sector the subsidy does not cover.
+      const absent = companyReport.placements.map(
+        (p: { weeksAbsent: { illness: number; holiday: number } }) => p.weeksAbsent,
+      );
+      expect(absent.some((a: { illness: number }) => a.illness > 0)).toBe(true);
+      expect(absent.some((a: { holiday: number }) => a.holiday > 0)).toBe(true);
+      expect(companyReport.placements.filter((p: { eligible: boolean }) => !p.eligible)).toEqual([
+        expect.objectContaining({ maxAmountCents: 0, reasons: expect.any(Array) }),
+      ]);
     });
   });
 });
