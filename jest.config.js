@@ -34,6 +34,7 @@ const coverage = {
     './libs/common/': { lines: 80 },
     './libs/agreement-pdf/': { lines: 80 },
     './libs/matching-engine/': { lines: 80 },
+    './libs/report-pdf/': { lines: 80 },
   },
 };
 
