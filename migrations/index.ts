@@ -16,6 +16,7 @@ import { StudentsUniversityIdIndex1795435269400 } from './1795435269400-Students
 import { VersionMinimumWageRises1796240255748 } from './1796240255748-VersionMinimumWageRises';
 import { ProgrammeStudyMode1796400000000 } from './1796400000000-ProgrammeStudyMode';
 import { GuidanceWeeks1796400100000 } from './1796400100000-GuidanceWeeks';
+import { GuidanceSupervisorHours1796420000000 } from './1796420000000-GuidanceSupervisorHours';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -37,4 +38,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   GuidanceWeeks1796400100000,
   ProgressMeetings1796400200000,
   OutcomeReadModels1796412000000,
+  GuidanceSupervisorHours1796420000000,
 ];

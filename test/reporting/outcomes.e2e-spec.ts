@@ -2,6 +2,7 @@ import { pdfText } from '@app/agreement-pdf/testing/poppler';
 import { bearer, createTenant, startApi, TestApi, userToken } from '../helpers/api';
 import { createSupervisor, termsBody } from '../helpers/agreements';
 import { createProgramme, createRoute, createStudent } from '../helpers/directory';
+import { mondays } from '../helpers/guidance';
 import { companyRepToken, createCompany } from '../helpers/organisations';
 
 interface Employer {
@@ -94,6 +95,31 @@ describe('reports: route outcomes', () => {
     expect(res.status).toBe(200);
   }
 
+  /** An employment of the student at the employer (no agreement named), and its guidance log. */
+  async function guidanceLog(
+    studentId: string,
+    e: Employer,
+    period: { startDate: string; endDate: string },
+    weeks: object[],
+  ) {
+    const employment = await api.http
+      .post('/api/v1/employments')
+      .set(bearer(coordinator))
+      .send({
+        studentId,
+        employer: { type: 'company', id: e.companyId },
+        ...period,
+        contractType: 'fixed_term',
+        hoursPerWeek: 32,
+      });
+    expect(employment.status).toBe(201);
+    await api.http
+      .put(`/api/v1/employments/${employment.body.id}/guidance-weeks`)
+      .set(bearer(e.repToken))
+      .send({ weeks })
+      .expect(200);
+  }
+
   beforeAll(async () => {
     api = await startApi();
     const tenant = await createTenant(api);
@@ -133,8 +159,26 @@ describe('reports: route outcomes', () => {
       employmentContinued: false,
     });
     await active(switcher, b, 'Uitvoerder');
-    // Another cohort, and a draft that never was in force (not counted).
-    await active(await student({ cohort: 2026 }), a);
+    // The switcher's log at the earlier employer is not under the counted agreement (with b):
+    // b keeps no log, so the declared 6 hours stand in.
+    await guidanceLog(
+      switcher.id,
+      a,
+      { startDate: '2025-09-01', endDate: '2025-12-31' },
+      mondays('2025-09-01', 4, { supervisorHours: 1 }),
+    );
+    // Another cohort, and a draft that never was in force (not counted). This student's hours
+    // come from the log: guided weeks with hours (5, 6, 5.5) average 5.5, not the declared 4;
+    // an absent week's 0 hours and a guided week without hours are left out.
+    const logged = await student({ cohort: 2026 });
+    await active(logged, a);
+    await guidanceLog(logged.id, a, { startDate: '2026-09-01', endDate: '2027-08-31' }, [
+      ...mondays('2026-09-07', 1, { supervisorHours: 5 }),
+      ...mondays('2026-09-14', 1, { supervisorHours: 6 }),
+      ...mondays('2026-09-21', 1, { supervisorHours: 5.5 }),
+      ...mondays('2026-09-28', 1, { guided: false, absenceReason: 'illness', supervisorHours: 0 }),
+      ...mondays('2026-10-05', 1, { supervisorHours: null }),
+    ]);
     const drafted = await student();
     await api.http
       .post('/api/v1/agreements')
@@ -175,7 +219,14 @@ describe('reports: route outcomes', () => {
     expect(res.body.scope).toEqual({ universityId, routeId: null, cohort: null });
     expect(res.body.rows).toEqual([
       { routeId: route.id, routeName: route.name, cohort: 2025, ...cohort2025 },
-      expect.objectContaining({ routeId: route.id, cohort: 2026, students: 1, inProgress: 1 }),
+      expect.objectContaining({
+        routeId: route.id,
+        cohort: 2026,
+        students: 1,
+        inProgress: 1,
+        supervisorHoursPerWeekAvg: 5.5,
+        supervisorHoursPerWeekN: 1,
+      }),
     ]);
     expect(res.body.totals).toMatchObject({
       students: 7,
@@ -183,6 +234,8 @@ describe('reports: route outcomes', () => {
       droppedOut: 2,
       companies: 2,
       intakeGroups: { mbo4_graduate: 6, career_switcher: 1 },
+      // (5 × 4 declared + 6 declared + 5.5 logged) / 7
+      supervisorHoursPerWeekAvg: 4.5,
       supervisorHoursPerWeekN: 7,
     });
     const one = await http(coordinator, `?cohort=2026&routeId=${route.id}`).expect(200);

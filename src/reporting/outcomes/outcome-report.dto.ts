@@ -88,8 +88,20 @@ export class OutcomeFiguresDto {
     description: 'Distinct companies the students work at (hosts for seconded students)',
   })
   companies!: number;
-  @ApiProperty(avg) supervisorHoursPerWeekAvg!: number | null;
-  @ApiProperty(n) supervisorHoursPerWeekN!: number;
+  @ApiProperty({
+    ...avg,
+    description:
+      'Average of the students’ supervisor hours per week. A student’s hours: the average of ' +
+      'the supervisor hours recorded in guided weeks of the guidance log of their employment(s) ' +
+      'under the counted agreement (PUT /employments/{id}/guidance-weeks); when the log records ' +
+      'none for the student, the hours per week declared for the agreement’s supervisor',
+  })
+  supervisorHoursPerWeekAvg!: number | null;
+  @ApiProperty({
+    ...n,
+    description: 'Students with supervisor hours, from the guidance log or else declared',
+  })
+  supervisorHoursPerWeekN!: number;
   @ApiProperty(avg) tuitionReimbursedPercentAvg!: number | null;
   @ApiProperty(n) tuitionReimbursedPercentN!: number;
   @ApiProperty(avg) paidStudyHoursPerWeekAvg!: number | null;

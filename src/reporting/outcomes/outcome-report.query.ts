@@ -3,6 +3,7 @@ import {
   PROGRAMME_ONLY_ROUTE_VIEW,
   SUPERVISOR_HOURS_VIEW,
 } from '../../directory/outcome-read-models.view';
+import { GUIDANCE_SUPERVISOR_HOURS_VIEW } from '../../placements/guidance-supervisor-hours.view';
 import { STUDENT_OUTCOME_FACTS_VIEW } from '../../students/student-outcome-facts.view';
 
 export interface OutcomeFilter {
@@ -15,6 +16,27 @@ export interface OutcomeSql {
   sql: string;
   params: unknown[];
 }
+
+/**
+ * A student's supervisor hours per week: the average of the hours the guidance log records in
+ * guided weeks (placements' guidance_supervisor_hours_v) over the student's employments under
+ * the counted agreement, i.e. those naming it, or naming no agreement (made directly rather than
+ * from a match) with its employer of record, as the subsidy report pairs them. Weighted by weeks
+ * across employments. When the log records no hours for the student, the supervisor's declared
+ * hours (directory's supervisor_hours_v) stand in: both say how many hours a week the supervisor
+ * coaches, the log as kept and the declaration as promised, and the log is only kept where an
+ * employer claims the subsidy, so the log alone would leave most students out of the figure.
+ * Each student still counts once, with one value. A lateral subquery with equalities on the
+ * student, so the view's aggregate runs per student by its indexes, never over the whole log.
+ */
+const SUPERVISOR_HOURS = `COALESCE(gh.hours_per_week, sh.hours_per_week) AS hours_per_week`;
+const LOGGED_HOURS = `LEFT JOIN LATERAL (
+      SELECT sum(g.hours_sum) / sum(g.weeks) AS hours_per_week
+      FROM ${GUIDANCE_SUPERVISOR_HOURS_VIEW} g
+      WHERE g.student_id = o.student_id
+        AND (g.agreement_id = o.agreement_id
+          OR (g.agreement_id IS NULL AND g.employer_id = o.employer_id))
+    ) gh ON true`;
 
 /**
  * One row per student in scope, over the owners' published views only: each student is one
@@ -42,6 +64,7 @@ function studentsInScope(filter: OutcomeFilter, columns: string, extra: string[]
     JOIN ${STUDENT_OUTCOME_FACTS_VIEW} s ON s.student_id = o.student_id
     LEFT JOIN ${PROGRAMME_ONLY_ROUTE_VIEW} r ON r.programme_id = s.programme_id
     LEFT JOIN ${SUPERVISOR_HOURS_VIEW} sh ON sh.supervisor_id = o.supervisor_id
+    ${LOGGED_HOURS}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   return { sql, params };
 }
@@ -66,7 +89,7 @@ export function outcomeReportSql(filter: OutcomeFilter): OutcomeSql {
       ${dropout} AS dropout,
       ${dropout} AND o.employment_continued AS dropout_stayed,
       o.function_switched, o.employer_switched, s.worked_for_employer_before,
-      sh.hours_per_week, o.tuition_reimbursed_percent, o.paid_study_hours_per_week`,
+      ${SUPERVISOR_HOURS}, o.tuition_reimbursed_percent, o.paid_study_hours_per_week`,
   );
   const sql = `WITH base AS MATERIALIZED (${base.sql}),
     fine AS (
