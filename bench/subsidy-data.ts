@@ -84,5 +84,10 @@ export async function insertSubsidyEmployer(
      SELECT gen_random_uuid(), employment_id, DATE '2025-09-01' + 7 * w, true, 4
      FROM bench_subsidy, generate_series(0, 39) w`,
   );
+  // The totals the guidance log's write keeps on each employment (40 weeks of 4 hours).
+  await db.query(
+    `UPDATE employments SET guided_hours_sum = 160, guided_hours_weeks = 40
+      WHERE id IN (SELECT employment_id FROM bench_subsidy)`,
+  );
   return companyId;
 }

@@ -17,6 +17,7 @@ import { VersionMinimumWageRises1796240255748 } from './1796240255748-VersionMin
 import { ProgrammeStudyMode1796400000000 } from './1796400000000-ProgrammeStudyMode';
 import { GuidanceWeeks1796400100000 } from './1796400100000-GuidanceWeeks';
 import { GuidanceSupervisorHours1796420000000 } from './1796420000000-GuidanceSupervisorHours';
+import { EmploymentGuidanceTotals1796430000000 } from './1796430000000-EmploymentGuidanceTotals';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -39,4 +40,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProgressMeetings1796400200000,
   OutcomeReadModels1796412000000,
   GuidanceSupervisorHours1796420000000,
+  EmploymentGuidanceTotals1796430000000,
 ];

@@ -9,8 +9,9 @@
  * over several employments weighted by weeks (sum of sums over sum of weeks). Absent weeks are
  * left out even when hours were entered (often 0): the student was not there to be guided, and
  * counting them would report holidays and illness as less coaching. An employment without any
- * such week has no row. Read it by student_id (pushed below the aggregate, served by
- * ix_employments_student and the unique (employment_id, week_start) index of guidance_weeks).
+ * such week has no row. The totals are kept on the employment by the log's write, in its
+ * transaction (migrations/1796430000000-EmploymentGuidanceTotals.ts), so reading the view
+ * aggregates nothing.
  */
 export const GUIDANCE_SUPERVISOR_HOURS_VIEW = 'guidance_supervisor_hours_v';
 

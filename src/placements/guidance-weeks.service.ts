@@ -68,6 +68,15 @@ export class GuidanceWeeksService {
           dto.weeks.map((w) => w.supervisorHours ?? null),
         ],
       );
+      // The log's totals on the employment move with the log, in the same transaction.
+      await manager.query(
+        `UPDATE employments e SET guided_hours_sum = t.hours_sum, guided_hours_weeks = t.weeks
+           FROM (SELECT COALESCE(sum(supervisor_hours), 0) AS hours_sum, count(*)::int AS weeks
+                   FROM guidance_weeks
+                  WHERE employment_id = $1 AND guided AND supervisor_hours IS NOT NULL) t
+          WHERE e.id = $1`,
+        [employment.id],
+      );
       await this.audit.record(manager, principal, {
         resourceType: 'employment',
         resourceId: employment.id,

@@ -74,6 +74,12 @@ describe('placements: the guidance log of an employment', () => {
         [employmentId],
       );
     expect(audit).toHaveLength(2);
+    // The employment keeps the log's totals: 29 guided weeks of 4 hours (one became illness).
+    const employment = await api.http
+      .get(`/api/v1/employments/${employmentId}`)
+      .set(bearer(world.coordinatorToken))
+      .expect(200);
+    expect(employment.body).toMatchObject({ guidedHoursSum: 116, guidedHoursWeeks: 29 });
   });
 
   it('refuses a week that is not a Monday, outside the employment, twice, or an absence without reason, naming the index', async () => {

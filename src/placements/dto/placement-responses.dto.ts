@@ -24,6 +24,16 @@ export class EmploymentDto {
   @ApiProperty() hoursPerWeek!: number;
   @ApiProperty(uuidOrNull) agreementId!: string | null;
   @ApiProperty(uuidOrNull) matchId!: string | null;
+  @ApiProperty({
+    description:
+      "The guidance log's supervisor hours summed over its guided weeks with hours recorded",
+  })
+  guidedHoursSum!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'The number of guided weeks in the guidance log with supervisor hours recorded',
+  })
+  guidedHoursWeeks!: number;
   @ApiProperty(instant) createdAt!: Date;
   @ApiProperty(instant) updatedAt!: Date;
 }

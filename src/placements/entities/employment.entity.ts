@@ -1,4 +1,4 @@
-import { VersionedEntity } from '@app/common';
+import { numericTransformer, VersionedEntity } from '@app/common';
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Company } from '../../directory/companies/company.entity';
 import { Foundation } from '../../directory/foundations/foundation.entity';
@@ -78,4 +78,15 @@ export class Employment extends VersionedEntity {
   /** The match it came from, when it came from one. */
   @Column('uuid', { nullable: true })
   matchId!: string | null;
+
+  /**
+   * The guidance log's supervisor hours summed over its guided weeks with hours recorded, and
+   * the number of those weeks: kept in the transaction that writes the log, so reports read one
+   * row per employment instead of aggregating every logged week.
+   */
+  @Column('numeric', { default: 0, transformer: numericTransformer })
+  guidedHoursSum!: number;
+
+  @Column('int', { default: 0 })
+  guidedHoursWeeks!: number;
 }

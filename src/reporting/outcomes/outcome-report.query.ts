@@ -26,17 +26,21 @@ export interface OutcomeSql {
  * hours (directory's supervisor_hours_v) stand in: both say how many hours a week the supervisor
  * coaches, the log as kept and the declaration as promised, and the log is only kept where an
  * employer claims the subsidy, so the log alone would leave most students out of the figure.
- * Each student still counts once, with one value. A lateral subquery with equalities on the
- * student, so the view's aggregate runs per student by its indexes, never over the whole log.
+ * Each student still counts once, with one value. The view is one row per employment (the
+ * totals are kept on write), so the two pairings are plain hash joins, not a lookup per student.
  */
-const SUPERVISOR_HOURS = `COALESCE(gh.hours_per_week, sh.hours_per_week) AS hours_per_week`;
-const LOGGED_HOURS = `LEFT JOIN LATERAL (
-      SELECT sum(g.hours_sum) / sum(g.weeks) AS hours_per_week
-      FROM ${GUIDANCE_SUPERVISOR_HOURS_VIEW} g
-      WHERE g.student_id = o.student_id
-        AND (g.agreement_id = o.agreement_id
-          OR (g.agreement_id IS NULL AND g.employer_id = o.employer_id))
-    ) gh ON true`;
+const SUPERVISOR_HOURS = `COALESCE(
+      (COALESCE(ga.hours_sum, 0) + COALESCE(ge.hours_sum, 0))
+        / NULLIF(COALESCE(ga.weeks, 0) + COALESCE(ge.weeks, 0), 0),
+      sh.hours_per_week) AS hours_per_week`;
+const LOGGED_HOURS = `LEFT JOIN (
+      SELECT student_id, agreement_id, sum(hours_sum) AS hours_sum, sum(weeks) AS weeks
+      FROM ${GUIDANCE_SUPERVISOR_HOURS_VIEW} WHERE agreement_id IS NOT NULL GROUP BY 1, 2
+    ) ga ON ga.student_id = o.student_id AND ga.agreement_id = o.agreement_id
+    LEFT JOIN (
+      SELECT student_id, employer_id, sum(hours_sum) AS hours_sum, sum(weeks) AS weeks
+      FROM ${GUIDANCE_SUPERVISOR_HOURS_VIEW} WHERE agreement_id IS NULL GROUP BY 1, 2
+    ) ge ON ge.student_id = o.student_id AND ge.employer_id = o.employer_id`;
 
 /**
  * One row per student in scope, over the owners' published views only: each student is one
