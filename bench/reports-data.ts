@@ -8,7 +8,7 @@
  * A tenth of the students had an earlier agreement with another employer (switches).
  */
 import { Client } from 'pg';
-import { REBUILD_OUTCOME_FACTS } from '../migrations/1796412000000-OutcomeReadModels';
+import { REBUILD_OUTCOME_FACTS } from '../migrations/1796440000000-AgreementRoute';
 import { insertSubsidyEmployer } from './subsidy-data';
 
 export interface NationalScale {

@@ -18,6 +18,7 @@ import { ProgrammeStudyMode1796400000000 } from './1796400000000-ProgrammeStudyM
 import { GuidanceWeeks1796400100000 } from './1796400100000-GuidanceWeeks';
 import { GuidanceSupervisorHours1796420000000 } from './1796420000000-GuidanceSupervisorHours';
 import { EmploymentGuidanceTotals1796430000000 } from './1796430000000-EmploymentGuidanceTotals';
+import { AgreementRoute1796440000000 } from './1796440000000-AgreementRoute';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -41,4 +42,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OutcomeReadModels1796412000000,
   GuidanceSupervisorHours1796420000000,
   EmploymentGuidanceTotals1796430000000,
+  AgreementRoute1796440000000,
 ];

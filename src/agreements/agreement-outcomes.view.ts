@@ -8,7 +8,8 @@
  * completed or terminated; latest = greatest id, ids being UUIDv7), with the terms of its
  * version in force (or current version) and two flags over the student's earlier agreements.
  * Backed by agreement_outcome_facts (entities/agreement-outcome-fact.entity.ts), which triggers
- * keep current in the transaction of each change; indexed by university.
+ * keep current in the transaction of each change; indexed by university. `route_id` (added in
+ * migrations/1796440000000-AgreementRoute.ts) is the route the agreement names, if any.
  */
 export const AGREEMENT_OUTCOMES_VIEW = 'agreement_outcomes_v';
 
@@ -36,4 +37,6 @@ export interface AgreementOutcomeRow {
   employer_switched: boolean;
   /** Some in-force version of the student's agreements had another function title. */
   function_switched: boolean;
+  /** The route of the student's programme the agreement names; null when it names none. */
+  route_id: string | null;
 }

@@ -46,6 +46,7 @@ export interface AgreementView {
   universityId: string;
   employer: { type: 'company' | 'foundation'; id: string };
   hostCompanyId: string | null;
+  routeId: string | null;
   parties: {
     student: PartyView;
     university: PartyView;
@@ -168,6 +169,7 @@ export class AgreementViews {
       universityId: a.universityId,
       employer: { type: a.employerType, id: employerId },
       hostCompanyId: a.hostCompanyId,
+      routeId: a.routeId,
       parties: {
         student: { id: a.studentId, name: n.student },
         university: { id: a.universityId, name: n.university },

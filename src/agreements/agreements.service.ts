@@ -64,6 +64,8 @@ export class AgreementsService {
     options: { prefilled?: boolean } = {},
   ): Promise<AgreementView> {
     const student = await this.visibleStudent(manager, principal, input.studentId);
+    const routeId = input.routeId ?? null;
+    await this.assertRoute(manager, student.programmeId, routeId);
     const parties = await this.resolveEmployer(manager, input);
     // A placement "on the bench" (a foundation employs, no host yet) drafts without a host; submit
     // refuses until one is named. Anyone else names the host when drafting.
@@ -83,6 +85,7 @@ export class AgreementsService {
     const agreement = manager.create(Agreement, {
       ...keys,
       universityId: student.universityId,
+      routeId,
       language: input.language,
       status: 'draft',
       currentVersionNumber: 1,
@@ -114,7 +117,8 @@ export class AgreementsService {
   /**
    * PATCH: edits the current draft version only (its terms, language, host); If-Match guards the
    * agreement's version. On an active agreement that is the open amendment; the version in force
-   * is never touched.
+   * is never touched. The route is the agreement's (not a signed term), so it is set on the
+   * agreement directly.
    */
   async update(
     principal: Principal,
@@ -123,7 +127,7 @@ export class AgreementsService {
     ifMatch?: number,
   ): Promise<AgreementView> {
     assertRole(principal, DRIVERS, 'edit agreements');
-    const fields = (['terms', 'language', 'hostCompanyId'] as const).filter(
+    const fields = (['terms', 'language', 'hostCompanyId', 'routeId'] as const).filter(
       (k) => dto[k] !== undefined,
     );
     if (fields.length === 0) {
@@ -141,6 +145,7 @@ export class AgreementsService {
       };
       if (dto.hostCompanyId !== undefined)
         await this.store.assertHost(manager, a, next.hostCompanyId);
+      if (dto.routeId !== undefined) await this.changeRoute(manager, a, dto.routeId);
       const check = await this.store.assertTerms(
         manager,
         { ...a, hostCompanyId: next.hostCompanyId },
@@ -259,6 +264,31 @@ export class AgreementsService {
         throw new ValidationError([{ field: 'studentId', message: 'does not exist' }]);
       throw error;
     }
+  }
+
+  /** Names (or, with null, clears) the agreement's route: a route of the student's programme. */
+  private async changeRoute(
+    manager: EntityManager,
+    a: Agreement,
+    routeId: string | null,
+  ): Promise<void> {
+    const student = (await this.students.studentsByIds(manager, [a.studentId])).get(a.studentId);
+    await this.assertRoute(manager, student?.programmeId ?? null, routeId);
+    if (routeId !== a.routeId) await this.store.save(manager, a, { routeId });
+  }
+
+  /** 422 naming routeId unless the route (when named) belongs to the student's programme. */
+  private async assertRoute(
+    manager: EntityManager,
+    programmeId: string | null,
+    routeId: string | null,
+  ): Promise<void> {
+    if (routeId === null) return;
+    const route = (await this.directory.routesByIds(manager, [routeId])).get(routeId);
+    if (!route || route.programmeId !== programmeId)
+      throw new ValidationError([
+        { field: 'routeId', message: "is not a route of the student's programme" },
+      ]);
   }
 
   /** The employer as columns; the host rule is the store's (assertHost). */

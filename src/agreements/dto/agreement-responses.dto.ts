@@ -102,6 +102,13 @@ export class AgreementDto {
   @ApiProperty({ format: 'uuid' }) universityId!: string;
   @ApiProperty({ type: AgreementEmployerDto }) employer!: AgreementEmployerDto;
   @ApiProperty(nullable(String, { format: 'uuid' })) hostCompanyId!: string | null;
+  @ApiProperty(
+    nullable(String, {
+      format: 'uuid',
+      description: "The route of the student's programme the agreement names",
+    }),
+  )
+  routeId!: string | null;
   @ApiProperty({ type: AgreementPartiesDto }) parties!: AgreementPartiesDto;
   @ApiProperty({ type: AgreementVersionDto }) currentVersion!: AgreementVersionDto;
   @ApiProperty({

@@ -47,10 +47,24 @@ export class CreateAgreementDto {
   @Type(() => EmployerRefDto)
   employer!: EmployerRefDto;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Required iff the employer is a foundation' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'Required iff the employer is a foundation',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'hostCompanyId must be a UUID' })
   hostCompanyId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The route of the student's programme the student follows (outcome reports)",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'routeId must be a UUID' })
+  routeId?: string | null;
 
   @ApiProperty({ enum: ['nl', 'en'] })
   @IsIn(['nl', 'en'], { message: 'language must be nl or en' })
@@ -62,7 +76,10 @@ export class CreateAgreementDto {
   terms!: TermsDto;
 }
 
-/** Edits the current draft version: its terms, language and (for a foundation) host company. */
+/**
+ * Edits the current draft version: its terms, language and (for a foundation) host company; and
+ * the agreement's route.
+ */
 export class UpdateAgreementDto {
   @ApiPropertyOptional({
     type: String,
@@ -72,6 +89,16 @@ export class UpdateAgreementDto {
   @IsOptional()
   @IsUUID('all', { message: 'hostCompanyId must be a UUID' })
   hostCompanyId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The route of the student's programme the student follows (outcome reports)",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'routeId must be a UUID' })
+  routeId?: string | null;
 
   @ApiPropertyOptional({ enum: ['nl', 'en'] })
   @PatchOptional()

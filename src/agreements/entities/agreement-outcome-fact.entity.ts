@@ -62,4 +62,8 @@ export class AgreementOutcomeFact {
 
   @Column('boolean')
   functionSwitched!: boolean;
+
+  /** The route the agreement names, if any (migrations/1796440000000-AgreementRoute.ts). */
+  @Column('uuid', { nullable: true })
+  routeId!: string | null;
 }

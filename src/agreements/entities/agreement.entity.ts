@@ -2,6 +2,7 @@ import { VersionedEntity } from '@app/common';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Company } from '../../directory/companies/company.entity';
 import { Foundation } from '../../directory/foundations/foundation.entity';
+import { Route } from '../../directory/routes/route.entity';
 import { University } from '../../directory/universities/university.entity';
 import { Student } from '../../students/entities/student.entity';
 import type { AgreementStatus, CompletionOutcome, TerminationReason } from '../agreement-lifecycle';
@@ -23,6 +24,7 @@ export type AgreementLanguage = 'nl' | 'en';
 @Index('ix_agreements_employer_company', ['employerCompanyId'])
 @Index('ix_agreements_employer_foundation', ['employerFoundationId'])
 @Index('ix_agreements_host', ['hostCompanyId'])
+@Index('ix_agreements_route', ['routeId'])
 @Check(
   'ck_agreements_status',
   `status IN ('draft', 'pending_signatures', 'active', 'completed', 'terminated', 'cancelled')`,
@@ -84,6 +86,17 @@ export class Agreement extends VersionedEntity {
   @ManyToOne(() => Company, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'host_company_id' })
   hostCompany?: Company;
+
+  /**
+   * The route of the student's programme the student follows under this agreement; null when
+   * not named (the outcome report then counts the student under the programme's only route).
+   */
+  @Column('uuid', { nullable: true })
+  routeId!: string | null;
+
+  @ManyToOne(() => Route, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'route_id' })
+  route?: Route;
 
   /** The language of the current version (mirrored from it). */
   @Column('text')

@@ -1,6 +1,7 @@
 import { AGREEMENT_OUTCOMES_VIEW } from '../../agreements/agreement-outcomes.view';
 import {
   PROGRAMME_ONLY_ROUTE_VIEW,
+  ROUTES_VIEW,
   SUPERVISOR_HOURS_VIEW,
 } from '../../directory/outcome-read-models.view';
 import { GUIDANCE_SUPERVISOR_HOURS_VIEW } from '../../placements/guidance-supervisor-hours.view';
@@ -43,6 +44,14 @@ const LOGGED_HOURS = `LEFT JOIN (
     ) ge ON ge.student_id = o.student_id AND ge.employer_id = o.employer_id`;
 
 /**
+ * A student's route: the route their agreement names, else their programme's only route (none
+ * when the programme has several and the agreement names none).
+ */
+const ROUTE_ID = 'COALESCE(o.route_id, r.route_id)';
+const ROUTE_COLUMNS = `${ROUTE_ID} AS route_id,
+      CASE WHEN o.route_id IS NOT NULL THEN ar.route_name ELSE r.route_name END AS route_name`;
+
+/**
  * One row per student in scope, over the owners' published views only: each student is one
  * row of agreement_outcomes_v (their latest in-force agreement). Filters are written only when
  * given, so the planner sees plain equalities it can match to each view's indexes.
@@ -57,7 +66,7 @@ function studentsInScope(filter: OutcomeFilter, columns: string, extra: string[]
   }
   if (filter.routeId) {
     params.push(filter.routeId);
-    where.push(`r.route_id = $${params.length}`);
+    where.push(`${ROUTE_ID} = $${params.length}`);
   }
   if (filter.cohort !== null) {
     params.push(filter.cohort);
@@ -66,6 +75,7 @@ function studentsInScope(filter: OutcomeFilter, columns: string, extra: string[]
   const sql = `SELECT ${columns}
     FROM ${AGREEMENT_OUTCOMES_VIEW} o
     JOIN ${STUDENT_OUTCOME_FACTS_VIEW} s ON s.student_id = o.student_id
+    LEFT JOIN ${ROUTES_VIEW} ar ON ar.route_id = o.route_id
     LEFT JOIN ${PROGRAMME_ONLY_ROUTE_VIEW} r ON r.programme_id = s.programme_id
     LEFT JOIN ${SUPERVISOR_HOURS_VIEW} sh ON sh.supervisor_id = o.supervisor_id
     ${LOGGED_HOURS}
@@ -86,7 +96,7 @@ export function outcomeReportSql(filter: OutcomeFilter): OutcomeSql {
   const dropout = `o.status = 'terminated' AND o.termination_reason = 'dropout'`;
   const base = studentsInScope(
     filter,
-    `r.route_id, r.route_name, s.cohort, s.intake_group, o.company_id, o.status,
+    `${ROUTE_COLUMNS}, s.cohort, s.intake_group, o.company_id, o.status,
       o.status = 'completed' AND o.outcome = 'graduated_on_time' AS on_time,
       o.status = 'completed' AND o.outcome = 'graduated_with_delay' AS with_delay,
       o.status = 'completed' AND o.stayed_with_employer AS graduated_stayed,
