@@ -40,8 +40,13 @@ describe('job dispatcher (PostgreSQL → BullMQ)', () => {
     queue = new Queue(queueName, { connection, prefix });
   });
 
+  // A dispatcher left listening would take the next test's rows on their commit notification
+  // (FOR UPDATE SKIP LOCKED), so the test's own pass finds them locked: stop each after its test.
+  afterEach(async () => {
+    for (const d of dispatchers.splice(0)) await d.onApplicationShutdown();
+  });
+
   afterAll(async () => {
-    for (const d of dispatchers) await d.onApplicationShutdown();
     await queue.obliterate({ force: true });
     await queue.close();
     await dataSource.destroy();
