@@ -14,7 +14,6 @@ import { MatchingModule } from './matching/matching.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ReportingModule } from './reporting/reporting.module';
-import { SubsidyModule } from './reporting/subsidy/subsidy.module';
 import { StudentsModule } from './students/students.module';
 
 /** The HTTP API. */
@@ -32,7 +31,6 @@ import { StudentsModule } from './students/students.module';
     PlacementsModule,
     MatchingModule,
     MonitoringModule,
-    SubsidyModule,
     ReportingModule,
   ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.

@@ -1,15 +1,24 @@
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { PlacementsModule } from '../placements/placements.module';
+import { StudentsDataModule } from '../students/students-data.module';
 import { OutcomeReportController } from './outcomes/outcome-report.controller';
 import { OutcomeReportService } from './outcomes/outcome-report.service';
+import { SubsidyReportService } from './subsidy/subsidy-report.service';
+import { SubsidyController } from './subsidy/subsidy.controller';
 
 /**
- * Reports over the programme's figures. It owns no tables: it aggregates over the read models
- * (SQL views) the owning modules publish — agreement_outcomes_v (agreements),
+ * Reports over the programme's figures. It owns no tables. The outcome report aggregates over
+ * the read models (SQL views) the owning modules publish — agreement_outcomes_v (agreements),
  * student_outcome_facts_v (students), programme_only_route_v, routes_v and supervisor_hours_v
- * (directory) — and never reads their tables.
+ * (directory), guidance_supervisor_hours_v (placements) — and never reads their tables; the
+ * subsidy evidence reads placements, agreements, students and the directory through their read
+ * ports.
  */
 @Module({
-  controllers: [OutcomeReportController],
-  providers: [OutcomeReportService],
+  imports: [PlacementsModule, AgreementsModule, DirectoryModule, StudentsDataModule],
+  controllers: [OutcomeReportController, SubsidyController],
+  providers: [OutcomeReportService, SubsidyReportService],
 })
 export class ReportingModule {}

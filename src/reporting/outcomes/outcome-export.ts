@@ -1,7 +1,7 @@
 import { CsvCell, toCsv } from '@app/common';
 import type { ReportSpec } from '@app/report-pdf';
 import { FIGURE_COLUMNS, OutcomeFigures } from './outcome-figures';
-import type { ReportLanguage } from './outcome-report.dto';
+import type { ReportLanguage } from '../report-file';
 import type { OutcomeReport } from './outcome-report.service';
 
 /**

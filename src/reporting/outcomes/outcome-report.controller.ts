@@ -1,13 +1,5 @@
-import {
-  ApiProblems,
-  attachmentDisposition,
-  CSV_CONTENT_TYPE,
-  CurrentPrincipal,
-  Principal,
-  Roles,
-} from '@app/common';
-import { renderReportPdf } from '@app/report-pdf';
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiProblems, CurrentPrincipal, Principal, Roles } from '@app/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -18,12 +10,11 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import { outcomeCsv, outcomePdfSpec } from './outcome-export';
+import { REPORT_FORMATS, REPORT_LANGUAGES, reportResponse } from '../report-file';
 import {
   OutcomeReportDto,
   OutcomeReportQueryDto,
   OutcomeReportQueryPipe,
-  REPORT_FORMATS,
-  REPORT_LANGUAGES,
 } from './outcome-report.dto';
 import { OutcomeReportService } from './outcome-report.service';
 
@@ -79,19 +70,9 @@ export class OutcomeReportController {
     });
     const lang = q.lang ?? 'nl';
     const name = `${lang === 'nl' ? 'uitkomsten' : 'outcomes'}-${report.generatedAt.slice(0, 10)}`;
-    if (q.format === 'csv') {
-      return new StreamableFile(outcomeCsv(report), {
-        type: CSV_CONTENT_TYPE,
-        disposition: attachmentDisposition(`${name}.csv`),
-      });
-    }
-    if (q.format === 'pdf') {
-      const pdf = await renderReportPdf(outcomePdfSpec(report, lang));
-      return new StreamableFile(Buffer.from(pdf), {
-        type: 'application/pdf',
-        disposition: attachmentDisposition(`${name}.pdf`),
-      });
-    }
-    return report;
+    return reportResponse(report, q.format ?? 'json', name, {
+      csv: outcomeCsv,
+      pdf: (r) => outcomePdfSpec(r, lang),
+    });
   }
 }

@@ -1,13 +1,9 @@
+import { REPORT_FORMATS, REPORT_LANGUAGES, ReportFormat, ReportLanguage } from '../report-file';
 import { flattenValidationErrors, ValidationError } from '@app/common';
 import { PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, validateSync } from 'class-validator';
-
-export const REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export const REPORT_LANGUAGES = ['nl', 'en'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 export class OutcomeReportQueryDto {
   @ApiPropertyOptional({

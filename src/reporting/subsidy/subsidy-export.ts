@@ -1,6 +1,7 @@
 import { CsvCell, toCsv } from '@app/common';
 import type { ReportSpec } from '@app/report-pdf';
-import type { SubsidyLanguage, SubsidyPlacementDto, SubsidyReportDto } from './subsidy-report.dto';
+import type { ReportLanguage } from '../report-file';
+import type { SubsidyPlacementDto, SubsidyReportDto } from './subsidy-report.dto';
 import type { IneligibilityReason } from './subsidy-rules';
 
 /**
@@ -132,16 +133,16 @@ const LABELS = {
   },
 } as const;
 
-type Labels = (typeof LABELS)[SubsidyLanguage];
+type Labels = (typeof LABELS)[ReportLanguage];
 
 /** Euro cents as the language writes money, with an ordinary space (pdftotext keeps it one). */
-export function formatEuro(cents: number, lang: SubsidyLanguage): string {
+export function formatEuro(cents: number, lang: ReportLanguage): string {
   return new Intl.NumberFormat(LABELS[lang].locale, { style: 'currency', currency: 'EUR' })
     .format(cents / 100)
     .replace(/\u00a0/g, ' ');
 }
 
-function formatFraction(fraction: number, lang: SubsidyLanguage): string {
+function formatFraction(fraction: number, lang: ReportLanguage): string {
   return new Intl.NumberFormat(LABELS[lang].locale, {
     minimumFractionDigits: 3,
     maximumFractionDigits: 3,
@@ -153,7 +154,7 @@ function eligibility(p: SubsidyPlacementDto, t: Labels): string {
   return `${t.no}: ${p.reasons.map((r: IneligibilityReason) => t.reasons[r]).join(', ')}`;
 }
 
-function line(p: SubsidyPlacementDto, t: Labels, lang: SubsidyLanguage): string[] {
+function line(p: SubsidyPlacementDto, t: Labels, lang: ReportLanguage): string[] {
   return [
     p.studentName,
     p.crohoCode ?? '–',
@@ -168,7 +169,7 @@ function line(p: SubsidyPlacementDto, t: Labels, lang: SubsidyLanguage): string[
   ];
 }
 
-export function subsidyPdfSpec(report: SubsidyReportDto, lang: SubsidyLanguage): ReportSpec {
+export function subsidyPdfSpec(report: SubsidyReportDto, lang: ReportLanguage): ReportSpec {
   const t = LABELS[lang];
   const e = report.employer;
   const y = report.academicYear;

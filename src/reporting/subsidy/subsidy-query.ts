@@ -1,18 +1,13 @@
 import { FieldError, isUuid, ValidationError } from '@app/common';
-import {
-  SUBSIDY_EMPLOYER_TYPES,
-  SUBSIDY_FORMATS,
-  SUBSIDY_LANGUAGES,
-  SubsidyLanguage,
-  SubsidyReportQueryDto,
-} from './subsidy-report.dto';
+import { REPORT_FORMATS, REPORT_LANGUAGES, ReportFormat, ReportLanguage } from '../report-file';
+import { SUBSIDY_EMPLOYER_TYPES, SubsidyReportQueryDto } from './subsidy-report.dto';
 import { subsidyRulesFor, SubsidyYearRules } from './subsidy-rules.config';
 
 export interface SubsidyQuery {
   employer: { type: (typeof SUBSIDY_EMPLOYER_TYPES)[number]; id: string };
   rules: SubsidyYearRules;
-  format: (typeof SUBSIDY_FORMATS)[number];
-  lang: SubsidyLanguage;
+  format: ReportFormat;
+  lang: ReportLanguage;
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: string | undefined): value is T =>
@@ -44,17 +39,17 @@ export function parseSubsidyQuery(query: SubsidyReportQueryDto): SubsidyQuery {
       message: `no subsidy rules are configured for ${year}/${year + 1} (RVO publishes them per year)`,
     });
   const format = query.format ?? 'json';
-  if (!oneOf(SUBSIDY_FORMATS, format))
-    errors.push({ field: 'format', message: `must be one of ${SUBSIDY_FORMATS.join(', ')}` });
+  if (!oneOf(REPORT_FORMATS, format))
+    errors.push({ field: 'format', message: `must be one of ${REPORT_FORMATS.join(', ')}` });
   const lang = query.lang ?? 'nl';
-  if (!oneOf(SUBSIDY_LANGUAGES, lang))
-    errors.push({ field: 'lang', message: `must be one of ${SUBSIDY_LANGUAGES.join(', ')}` });
+  if (!oneOf(REPORT_LANGUAGES, lang))
+    errors.push({ field: 'lang', message: `must be one of ${REPORT_LANGUAGES.join(', ')}` });
   if (errors.length || !rules || !oneOf(SUBSIDY_EMPLOYER_TYPES, query.employerType))
     throw new ValidationError(errors, 400);
   return {
     employer: { type: query.employerType, id: query.employerId as string },
     rules,
     format: format as SubsidyQuery['format'],
-    lang: lang as SubsidyLanguage,
+    lang: lang as ReportLanguage,
   };
 }

@@ -1,11 +1,9 @@
+import { REPORT_FORMATS, REPORT_LANGUAGES } from '../report-file';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import { INELIGIBILITY_REASONS, IneligibilityReason } from './subsidy-rules';
 
 export const SUBSIDY_EMPLOYER_TYPES = ['company', 'foundation'] as const;
-export const SUBSIDY_FORMATS = ['json', 'csv', 'pdf'] as const;
-export const SUBSIDY_LANGUAGES = ['nl', 'en'] as const;
-export type SubsidyLanguage = (typeof SUBSIDY_LANGUAGES)[number];
 
 /**
  * Taken as strings and checked by parseSubsidyQuery, so that a bad academic year or format is a
@@ -31,7 +29,7 @@ export class SubsidyReportQueryDto {
   academicYear?: string;
 
   @ApiPropertyOptional({
-    enum: SUBSIDY_FORMATS,
+    enum: REPORT_FORMATS,
     default: 'json',
     description:
       '`csv`: one line per placement, no totals line; `pdf`: the document for the application',
@@ -41,7 +39,7 @@ export class SubsidyReportQueryDto {
   format?: string;
 
   @ApiPropertyOptional({
-    enum: SUBSIDY_LANGUAGES,
+    enum: REPORT_LANGUAGES,
     default: 'nl',
     description: 'Language of the PDF and of the file name',
   })

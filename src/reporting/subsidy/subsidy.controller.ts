@@ -1,13 +1,5 @@
-import {
-  ApiProblems,
-  attachmentDisposition,
-  CSV_CONTENT_TYPE,
-  CurrentPrincipal,
-  Principal,
-  Roles,
-} from '@app/common';
-import { renderReportPdf } from '@app/report-pdf';
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiProblems, CurrentPrincipal, Principal, Roles } from '@app/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import {
   ApiExtraModels,
   ApiOkResponse,
@@ -16,6 +8,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { reportResponse } from '../report-file';
 import { subsidyCsv, subsidyPdfSpec } from './subsidy-export';
 import { parseSubsidyQuery } from './subsidy-query';
 import { SubsidyReportDto, SubsidyReportQueryDto } from './subsidy-report.dto';
@@ -57,19 +50,9 @@ export class SubsidyController {
     const report = await this.reports.report(p, query);
     const year = `${report.academicYear.start.slice(0, 4)}-${report.academicYear.end.slice(0, 4)}`;
     const name = `${query.lang === 'nl' ? 'subsidie' : 'subsidy'}-${report.employer.kvkNumber}-${year}`;
-    if (query.format === 'csv') {
-      return new StreamableFile(subsidyCsv(report), {
-        type: CSV_CONTENT_TYPE,
-        disposition: attachmentDisposition(`${name}.csv`),
-      });
-    }
-    if (query.format === 'pdf') {
-      const pdf = await renderReportPdf(subsidyPdfSpec(report, query.lang));
-      return new StreamableFile(Buffer.from(pdf), {
-        type: 'application/pdf',
-        disposition: attachmentDisposition(`${name}.pdf`),
-      });
-    }
-    return report;
+    return reportResponse(report, query.format, name, {
+      csv: subsidyCsv,
+      pdf: (r) => subsidyPdfSpec(r, query.lang),
+    });
   }
 }
