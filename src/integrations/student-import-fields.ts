@@ -6,12 +6,8 @@ import { isUuid } from '@app/common';
  * same the students API applies, so a row is refused exactly where a POST /students would be.
  */
 import { isEmail } from 'class-validator';
-import {
-  INTAKE_GROUPS,
-  IntakeGroup,
-  PRIOR_EDUCATION,
-  PriorEducation,
-} from '../students/entities/student.entity';
+import { INTAKE_GROUPS, PRIOR_EDUCATION } from '../students/entities/student.entity';
+import type { StudentFields } from '../students/student-bulk-upsert';
 import {
   MAX_EMAIL_LENGTH,
   MAX_EXTERNAL_ID_LENGTH,
@@ -37,21 +33,11 @@ export const BSN_KEY = /^(bsn|burgerservicenummer)$/i;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A valid row, normalised (trimmed, email lower-case, ids lower-case, defaults applied). */
-export interface StudentImportRow {
-  externalId: string;
-  programmeId: string;
-  studentNumber: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  intakeGroup: IntakeGroup;
-  priorEducation: PriorEducation;
-  cohort: number;
-  dateOfBirth: string | null;
-  workedForEmployerBefore: boolean;
-  monthsWithEmployerBefore: number | null;
-}
+/**
+ * A valid row, normalised (trimmed, email lower-case, ids lower-case, defaults applied): exactly
+ * the fields the students module's bulk write takes.
+ */
+export type StudentImportRow = StudentFields;
 
 /** The fields an import sets; each is compared to decide between updated and unchanged. */
 export const IMPORTED_FIELDS = [
