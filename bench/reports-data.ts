@@ -3,7 +3,7 @@
  * 100,000-agreement set through the API would take hours): UNIVERSITIES universities with
  * ROUTES_PER_UNIVERSITY programmes of one route each, COMPANIES companies with a supervisor
  * each, STUDENTS students spread over the routes and five cohorts, each with one agreement
- * and its version. Statuses are mixed as a national programme's would be: most active, then
+ * and its version, an employment under it and 40 weeks of guidance log. Statuses are mixed as a national programme's would be: most active, then
  * completed (on time or late, most staying), dropouts (some staying on), other terminations.
  * A tenth of the students had an earlier agreement with another employer (switches).
  */
@@ -137,6 +137,44 @@ async function insertStudentsAndAgreements(db: Client, scale: NationalScale): Pr
     `CASE WHEN n % 20 < 11 THEN 'active' WHEN n % 20 < 17 THEN 'completed' ELSE 'terminated' END`,
     0,
     'latest',
+  );
+  await insertEmploymentsWithGuidance(db);
+}
+
+/**
+ * Each student's employment under their latest agreement, with 40 weeks of guidance log from
+ * the first Monday of their period: every tenth week an absence (illness or holiday, no hours),
+ * the others guided with the supervisor's 2 to 5 hours. The log's totals are kept on the
+ * employment, as the log's write does (GuidanceWeeksService).
+ */
+async function insertEmploymentsWithGuidance(db: Client): Promise<void> {
+  await db.query(
+    `CREATE TEMP TABLE bench_employments AS
+     SELECT gen_random_uuid() AS id, a.id AS agreement_id, a.student_id, a.university_id,
+       a.employer_company_id AS company_id, s.n
+     FROM agreements a JOIN bench_students s ON s.id = a.student_id
+     WHERE a.id >= 'ffffffff-0000-0000-0000-000000000000'`,
+  );
+  await db.query(
+    `INSERT INTO employments (id, student_id, university_id, employer_type, employer_company_id,
+       start_date, end_date, contract_type, hours_per_week, agreement_id)
+     SELECT id, student_id, university_id, 'company', company_id, '2024-09-01', '2026-08-31',
+       'fixed_term', 32, agreement_id
+     FROM bench_employments`,
+  );
+  await db.query(
+    `INSERT INTO guidance_weeks (id, employment_id, week_start, guided, absence_reason, supervisor_hours)
+     SELECT gen_random_uuid(), e.id, DATE '2024-09-02' + 7 * w, w % 10 <> 9,
+       CASE WHEN w % 10 = 9 THEN (ARRAY['illness','holiday'])[1 + e.n % 2] END,
+       CASE WHEN w % 10 <> 9 THEN 2 + (e.n + w) % 4 END
+     FROM bench_employments e, generate_series(0, 39) w`,
+  );
+  await db.query(
+    `UPDATE employments e SET guided_hours_sum = t.hours_sum, guided_hours_weeks = t.weeks
+     FROM (SELECT employment_id, sum(supervisor_hours) AS hours_sum,
+             count(supervisor_hours) AS weeks
+           FROM guidance_weeks GROUP BY employment_id) t
+     WHERE t.employment_id = e.id AND e.id IN (SELECT id FROM bench_employments)`,
   );
 }
 

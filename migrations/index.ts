@@ -19,6 +19,7 @@ import { GuidanceWeeks1796400100000 } from './1796400100000-GuidanceWeeks';
 import { GuidanceSupervisorHours1796420000000 } from './1796420000000-GuidanceSupervisorHours';
 import { EmploymentGuidanceTotals1796430000000 } from './1796430000000-EmploymentGuidanceTotals';
 import { AgreementRoute1796440000000 } from './1796440000000-AgreementRoute';
+import { OutcomeSummary1796450000000 } from './1796450000000-OutcomeSummary';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -43,4 +44,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   GuidanceSupervisorHours1796420000000,
   EmploymentGuidanceTotals1796430000000,
   AgreementRoute1796440000000,
+  OutcomeSummary1796450000000,
 ];

@@ -5,6 +5,7 @@ import { WorkerHealthModule } from './health/worker-health';
 import { IntegrationsWorkerModule } from './integrations/integrations-worker.module';
 import { JobsWorkerModule } from './jobs/jobs-worker.module';
 import { MatchingWorkerModule } from './matching/matching-worker.module';
+import { ReportingWorkerModule } from './reporting/reporting-worker.module';
 
 /** The background worker: the job path and the handlers of every job kind; HTTP only for its health. */
 @Module({
@@ -14,6 +15,7 @@ import { MatchingWorkerModule } from './matching/matching-worker.module';
     IntegrationsWorkerModule,
     DocumentsWorkerModule,
     MatchingWorkerModule,
+    ReportingWorkerModule,
     WorkerHealthModule,
   ],
 })

@@ -7,6 +7,7 @@ import { INTEGRATIONS_ENTITIES } from '../integrations/integrations.entities';
 import { MATCHING_ENTITIES } from '../matching/matching.entities';
 import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities';
 import { PLACEMENTS_ENTITIES } from '../placements/placements.entities';
+import { REPORTING_ENTITIES } from '../reporting/reporting.entities';
 import { STUDENTS_ENTITIES } from '../students/students.entities';
 
 /**
@@ -26,4 +27,5 @@ export const ENTITIES = [
   ...MATCHING_ENTITIES,
   ...PLACEMENTS_ENTITIES,
   ...MONITORING_ENTITIES,
+  ...REPORTING_ENTITIES,
 ];

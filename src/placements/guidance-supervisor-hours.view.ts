@@ -26,4 +26,6 @@ export interface GuidanceSupervisorHoursRow {
   hours_sum: string;
   /** Number of guided weeks with hours recorded (at least 1). */
   weeks: string;
+  /** The employment's university (migrations/1796450000000-OutcomeSummary.ts), to filter on. */
+  university_id: string;
 }

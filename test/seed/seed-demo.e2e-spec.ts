@@ -356,6 +356,17 @@ describe('demo data (npm run seed:demo, npm start)', () => {
       expect(new Set(outcomes.rows.map((r: { cohort: number }) => r.cohort))).toEqual(
         new Set([2025, 2026]),
       );
+      // The country's figures come from the summary the worker built once the demo was in.
+      const state = await waitFor(async () => {
+        const [row] = await dataSource.query(
+          `SELECT refreshed_at, students FROM outcome_summary_state WHERE refreshed_at IS NOT NULL`,
+        );
+        return row;
+      }, 30_000);
+      const national = await get(api.adminToken, '/reports/outcomes');
+      expect(national.figuresAsOf).toBe(new Date(state.refreshed_at).toISOString());
+      expect(national.totals.students).toBe(state.students);
+      expect(national.totals.students).toBeGreaterThanOrEqual(outcomes.totals.students);
 
       const overdue = await get(coordinator, '/monitoring/due?overdue=true');
       expect(overdue.data.length).toBeGreaterThan(0);

@@ -35,6 +35,7 @@ const LABELS = {
     cohort: 'Cohort',
     all: 'alle',
     generated: 'Gemaakt op',
+    figuresAsOf: 'Cijfers per',
     noRoute: '(geen enkele route)',
     total: 'Totaal',
     chart: 'Statusverdeling per cohort',
@@ -66,6 +67,7 @@ const LABELS = {
     cohort: 'Cohort',
     all: 'all',
     generated: 'Generated',
+    figuresAsOf: 'Figures as of',
     noRoute: '(no single route)',
     total: 'Total',
     chart: 'Status mix per cohort',
@@ -149,6 +151,9 @@ export function outcomePdfSpec(report: OutcomeReport, lang: ReportLanguage): Rep
     subtitle: [
       `${t.university}: ${s.universityId ?? t.all} · ${t.route}: ${s.routeId ?? t.all} · ${t.cohort}: ${s.cohort ?? t.all}`,
       `${t.generated}: ${report.generatedAt}`,
+      ...(report.figuresAsOf === report.generatedAt
+        ? []
+        : [`${t.figuresAsOf}: ${report.figuresAsOf}`]),
     ],
     columns: t.columns.map((header, i) => ({
       header,

@@ -52,32 +52,38 @@ export const FIGURE_COLUMNS = [
   'paidStudyHoursPerWeekN',
 ] as const satisfies readonly Exclude<keyof OutcomeFigures, 'intakeGroups'>[];
 
-/** One row of the finest-grain aggregate as PostgreSQL returns it (bigint, numeric as text). */
+/**
+ * A count or sum of the aggregate: text as PostgreSQL returns bigint and numeric, a number when
+ * read back from the summary's JSON (outcome_summary_rows).
+ */
+type Numeric = string | number;
+
+/** One row of the finest-grain aggregate, live or from the country's summary. */
 export interface AggregateRow {
   route_id: string | null;
   route_name: string | null;
   cohort: number;
   intake_group: string;
-  students: string;
-  in_progress: string;
-  dropped_out: string;
-  graduated_on_time: string;
-  graduated_with_delay: string;
-  graduated_stayed: string;
-  dropped_out_stayed: string;
-  function_switches: string;
-  employer_switches: string;
-  worked_for_employer_before: string;
-  supervisor_hours_sum: string | null;
-  supervisor_hours_n: string;
-  tuition_sum: string | null;
-  tuition_n: string;
-  paid_study_hours_sum: string | null;
-  paid_study_hours_n: string;
+  students: Numeric;
+  in_progress: Numeric;
+  dropped_out: Numeric;
+  graduated_on_time: Numeric;
+  graduated_with_delay: Numeric;
+  graduated_stayed: Numeric;
+  dropped_out_stayed: Numeric;
+  function_switches: Numeric;
+  employer_switches: Numeric;
+  worked_for_employer_before: Numeric;
+  supervisor_hours_sum: Numeric | null;
+  supervisor_hours_n: Numeric;
+  tuition_sum: Numeric | null;
+  tuition_n: Numeric;
+  paid_study_hours_sum: Numeric | null;
+  paid_study_hours_n: Numeric;
   /** Distinct companies of the row's route and cohort (the same on each of its intake groups). */
-  companies: string;
+  companies: Numeric;
   /** Distinct companies in the whole scope (the same on every row). */
-  companies_total: string;
+  companies_total: Numeric;
 }
 
 const COUNTS = [
@@ -105,7 +111,7 @@ interface Accumulator {
   sums: Record<(typeof AVERAGES)[number][0], number>;
 }
 
-const int = (v: string | null | undefined) => (v == null ? 0 : Number(v));
+const int = (v: Numeric | null | undefined) => (v == null ? 0 : Number(v));
 
 export function emptyFigures(): OutcomeFigures {
   return {

@@ -125,6 +125,13 @@ export class OutcomeScopeDto {
 export class OutcomeReportDto {
   @ApiProperty({ type: OutcomeScopeDto }) scope!: OutcomeScopeDto;
   @ApiProperty({ type: String, format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description:
+      'When the figures were taken. A university’s report is computed when asked (equal to generatedAt); the whole country’s comes from a summary rebuilt every OUTCOME_SUMMARY_REFRESH_SECONDS (default 60), so it may be up to that much older',
+  })
+  figuresAsOf!: string;
   @ApiProperty({ type: OutcomeFiguresDto }) totals!: OutcomeFiguresDto;
   @ApiProperty({ type: [OutcomeRowDto] }) rows!: OutcomeRowDto[];
 }
