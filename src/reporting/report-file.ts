@@ -1,6 +1,13 @@
-import { attachmentDisposition, CSV_CONTENT_TYPE } from '@app/common';
+import {
+  attachmentDisposition,
+  CSV_CONTENT_TYPE,
+  flattenValidationErrors,
+  ValidationError,
+} from '@app/common';
 import { renderReportPdf, ReportSpec } from '@app/report-pdf';
-import { StreamableFile } from '@nestjs/common';
+import { PipeTransform, StreamableFile } from '@nestjs/common';
+import { ClassConstructor, plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 
 /** The formats and languages every report is served in. */
 export const REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
@@ -32,4 +39,21 @@ export async function reportResponse<T>(
     });
   }
   return report;
+}
+
+/**
+ * A report's query parameters, validated by their DTO: a malformed one is a 400 problem naming
+ * each bad parameter (API.md: a bad format or academic year is 400), not the global pipe's 422
+ * for broken rules, and an unknown parameter is refused rather than ignored. Controllers type
+ * the parameter as a plain object so the global pipe leaves it to this one.
+ */
+export class ReportQueryPipe<T extends object> implements PipeTransform<unknown, T> {
+  constructor(private readonly dto: ClassConstructor<T>) {}
+
+  transform(value: unknown): T {
+    const query = plainToInstance(this.dto, value ?? {});
+    const errors = validateSync(query, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) throw new ValidationError(flattenValidationErrors(errors), 400);
+    return query;
+  }
 }

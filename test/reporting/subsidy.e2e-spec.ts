@@ -327,7 +327,7 @@ describe('reporting: subsidy evidence for an employer', () => {
     expect((await report(studentToken, ofCompany(w.companyId))).status).toBe(403);
   });
 
-  it('answers a bad academic year, employer or format with 400 problem+json', async () => {
+  it('answers a bad academic year, employer, format or parameter with 400 problem+json', async () => {
     for (const query of [
       ofCompany(w.companyId).replace('2025', '20x5'),
       ofCompany(w.companyId).replace('2025', '2031'),
@@ -335,6 +335,8 @@ describe('reporting: subsidy evidence for an employer', () => {
       ofCompany(w.companyId, '&format=pdf&lang=de'),
       `employerType=school&employerId=${w.companyId}&academicYear=2025`,
       'employerType=company&employerId=nope&academicYear=2025',
+      `employerId=${w.companyId}&academicYear=2025`,
+      ofCompany(w.companyId, '&page=2'),
     ]) {
       const res = await report(w.repToken, query);
       expect([query, res.status]).toEqual([query, 400]);

@@ -10,12 +10,8 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import { outcomeCsv, outcomePdfSpec } from './outcome-export';
-import { REPORT_FORMATS, REPORT_LANGUAGES, reportResponse } from '../report-file';
-import {
-  OutcomeReportDto,
-  OutcomeReportQueryDto,
-  OutcomeReportQueryPipe,
-} from './outcome-report.dto';
+import { REPORT_FORMATS, REPORT_LANGUAGES, ReportQueryPipe, reportResponse } from '../report-file';
+import { OutcomeReportDto, OutcomeReportQueryDto } from './outcome-report.dto';
 import { OutcomeReportService } from './outcome-report.service';
 
 @ApiTags('reports')
@@ -59,8 +55,8 @@ export class OutcomeReportController {
   })
   async outcomes(
     @CurrentPrincipal() principal: Principal,
-    // Typed as a plain object so the global pipe leaves it to OutcomeReportQueryPipe (all 400).
-    @Query(new OutcomeReportQueryPipe()) query: Record<string, unknown>,
+    // Typed as a plain object so the global pipe leaves it to ReportQueryPipe (all 400).
+    @Query(new ReportQueryPipe(OutcomeReportQueryDto)) query: Record<string, unknown>,
   ) {
     const q = query as OutcomeReportQueryDto;
     const report = await this.reports.report(principal, {

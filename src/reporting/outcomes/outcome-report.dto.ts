@@ -1,25 +1,21 @@
 import { REPORT_FORMATS, REPORT_LANGUAGES, ReportFormat, ReportLanguage } from '../report-file';
-import { flattenValidationErrors, ValidationError } from '@app/common';
-import { PipeTransform } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, validateSync } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
+/**
+ * Validated by ReportQueryPipe (every malformed parameter is a 400 problem); documented by the
+ * controller's @ApiQuery decorators.
+ */
 export class OutcomeReportQueryDto {
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'Defaults to the caller’s university; admins: the whole country',
-  })
   @IsOptional()
   @IsUUID('all', { message: 'universityId must be a UUID' })
   universityId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'routeId must be a UUID' })
   routeId?: string;
 
-  @ApiPropertyOptional({ example: 2026, description: 'Start academic year' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'cohort must be a whole year, e.g. 2026' })
@@ -27,33 +23,13 @@ export class OutcomeReportQueryDto {
   @Max(2100)
   cohort?: number;
 
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
   @IsOptional()
   @IsIn(REPORT_FORMATS, { message: 'format must be json, csv or pdf' })
   format?: ReportFormat;
 
-  @ApiPropertyOptional({
-    enum: REPORT_LANGUAGES,
-    default: 'nl',
-    description: 'Language of the PDF and CSV file name',
-  })
   @IsOptional()
   @IsIn(REPORT_LANGUAGES, { message: 'lang must be nl or en' })
   lang?: ReportLanguage;
-}
-
-/**
- * A report's query is malformed, not a rule broken: every error is 400 (API.md: a bad format
- * is 400). The parameter is typed as a plain object in the controller so the global pipe (which
- * answers 422 for rule violations) leaves it to this one.
- */
-export class OutcomeReportQueryPipe implements PipeTransform {
-  transform(value: unknown): OutcomeReportQueryDto {
-    const dto = plainToInstance(OutcomeReportQueryDto, value ?? {});
-    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) throw new ValidationError(flattenValidationErrors(errors), 400);
-    return dto;
-  }
 }
 
 const avg = { type: Number, nullable: true, description: 'Average over the values present' };

@@ -1,51 +1,40 @@
-import { REPORT_FORMATS, REPORT_LANGUAGES } from '../report-file';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { REPORT_FORMATS, REPORT_LANGUAGES, ReportFormat, ReportLanguage } from '../report-file';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { INELIGIBILITY_REASONS, IneligibilityReason } from './subsidy-rules';
 
 export const SUBSIDY_EMPLOYER_TYPES = ['company', 'foundation'] as const;
+export type SubsidyEmployerType = (typeof SUBSIDY_EMPLOYER_TYPES)[number];
+
+const ACADEMIC_YEAR = {
+  message: 'academicYear must be a year such as 2025 (2025-09-01 .. 2026-08-31)',
+};
 
 /**
- * Taken as strings and checked by parseSubsidyQuery, so that a bad academic year or format is a
- * 400 problem (the issue's rule for report parameters) rather than the pipe's 422.
+ * Validated by ReportQueryPipe (every malformed parameter is a 400 problem); documented by the
+ * controller's @ApiQuery decorators.
  */
 export class SubsidyReportQueryDto {
-  @ApiProperty({ enum: SUBSIDY_EMPLOYER_TYPES })
-  @IsOptional()
-  @IsString()
-  employerType?: string;
+  @IsIn(SUBSIDY_EMPLOYER_TYPES, { message: 'employerType must be company or foundation' })
+  employerType!: SubsidyEmployerType;
 
-  @ApiProperty({ format: 'uuid' })
-  @IsOptional()
-  @IsString()
-  employerId?: string;
+  @IsUUID('all', { message: 'employerId must be a UUID' })
+  employerId!: string;
 
-  @ApiProperty({
-    example: '2025',
-    description: 'The academic year by its first calendar year: 2025 is 2025-09-01 .. 2026-08-31',
-  })
-  @IsOptional()
-  @IsString()
-  academicYear?: string;
+  @Type(() => Number)
+  @IsInt(ACADEMIC_YEAR)
+  @Min(1990, ACADEMIC_YEAR)
+  @Max(2100, ACADEMIC_YEAR)
+  academicYear!: number;
 
-  @ApiPropertyOptional({
-    enum: REPORT_FORMATS,
-    default: 'json',
-    description:
-      '`csv`: one line per placement, no totals line; `pdf`: the document for the application',
-  })
   @IsOptional()
-  @IsString()
-  format?: string;
+  @IsIn(REPORT_FORMATS, { message: 'format must be json, csv or pdf' })
+  format?: ReportFormat;
 
-  @ApiPropertyOptional({
-    enum: REPORT_LANGUAGES,
-    default: 'nl',
-    description: 'Language of the PDF and of the file name',
-  })
   @IsOptional()
-  @IsString()
-  lang?: string;
+  @IsIn(REPORT_LANGUAGES, { message: 'lang must be nl or en' })
+  lang?: ReportLanguage;
 }
 
 export class SubsidyEmployerDto {

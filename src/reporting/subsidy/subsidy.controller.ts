@@ -5,13 +5,18 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiQuery,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { reportResponse } from '../report-file';
+import { REPORT_FORMATS, REPORT_LANGUAGES, ReportQueryPipe, reportResponse } from '../report-file';
 import { subsidyCsv, subsidyPdfSpec } from './subsidy-export';
 import { parseSubsidyQuery } from './subsidy-query';
-import { SubsidyReportDto, SubsidyReportQueryDto } from './subsidy-report.dto';
+import {
+  SUBSIDY_EMPLOYER_TYPES,
+  SubsidyReportDto,
+  SubsidyReportQueryDto,
+} from './subsidy-report.dto';
 import { SubsidyReportService } from './subsidy-report.service';
 
 @ApiTags('reports')
@@ -25,6 +30,32 @@ export class SubsidyController {
   @ApiOperation({
     summary:
       'Subsidy evidence (Subsidieregeling praktijkleren) for one employer and academic year: per placement the covered and guided weeks and the maximum amount',
+  })
+  // Applied bottom-up: listed last first, so the document lists employerType first.
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    description: 'Language of the PDF and of the file name',
+    schema: { type: 'string', enum: [...REPORT_LANGUAGES], default: 'nl' },
+  })
+  @ApiQuery({
+    name: 'format',
+    required: false,
+    description:
+      '`csv`: one line per placement, no totals line; `pdf`: the document for the application',
+    schema: { type: 'string', enum: [...REPORT_FORMATS], default: 'json' },
+  })
+  @ApiQuery({
+    name: 'academicYear',
+    required: true,
+    description: 'The academic year by its first calendar year: 2025 is 2025-09-01 .. 2026-08-31',
+    schema: { type: 'integer', example: 2025 },
+  })
+  @ApiQuery({ name: 'employerId', required: true, schema: { type: 'string', format: 'uuid' } })
+  @ApiQuery({
+    name: 'employerType',
+    required: true,
+    schema: { type: 'string', enum: [...SUBSIDY_EMPLOYER_TYPES] },
   })
   @ApiProduces('application/json', 'text/csv', 'application/pdf')
   @ApiOkResponse({
@@ -45,8 +76,12 @@ export class SubsidyController {
     403: "Only the employer's own staff and admins read it",
     404: 'No such employer among those the caller works for',
   })
-  async subsidy(@CurrentPrincipal() p: Principal, @Query() params: SubsidyReportQueryDto) {
-    const query = parseSubsidyQuery(params);
+  async subsidy(
+    @CurrentPrincipal() p: Principal,
+    // Typed as a plain object so the global pipe leaves it to ReportQueryPipe (all 400).
+    @Query(new ReportQueryPipe(SubsidyReportQueryDto)) params: object,
+  ) {
+    const query = parseSubsidyQuery(params as SubsidyReportQueryDto);
     const report = await this.reports.report(p, query);
     const year = `${report.academicYear.start.slice(0, 4)}-${report.academicYear.end.slice(0, 4)}`;
     const name = `${query.lang === 'nl' ? 'subsidie' : 'subsidy'}-${report.employer.kvkNumber}-${year}`;
