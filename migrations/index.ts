@@ -20,6 +20,7 @@ import { GuidanceSupervisorHours1796420000000 } from './1796420000000-GuidanceSu
 import { EmploymentGuidanceTotals1796430000000 } from './1796430000000-EmploymentGuidanceTotals';
 import { AgreementRoute1796440000000 } from './1796440000000-AgreementRoute';
 import { OutcomeSummary1796450000000 } from './1796450000000-OutcomeSummary';
+import { Webhooks1796460000000 } from './1796460000000-Webhooks';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -45,4 +46,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EmploymentGuidanceTotals1796430000000,
   AgreementRoute1796440000000,
   OutcomeSummary1796450000000,
+  Webhooks1796460000000,
 ];

@@ -14,6 +14,7 @@ import { MatchingModule } from './matching/matching.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ReportingModule } from './reporting/reporting.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { StudentsModule } from './students/students.module';
 
 /** The HTTP API. */
@@ -32,6 +33,7 @@ import { StudentsModule } from './students/students.module';
     MatchingModule,
     MonitoringModule,
     ReportingModule,
+    WebhooksModule,
   ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.
   providers: [

@@ -6,6 +6,7 @@ import { IntegrationsWorkerModule } from './integrations/integrations-worker.mod
 import { JobsWorkerModule } from './jobs/jobs-worker.module';
 import { MatchingWorkerModule } from './matching/matching-worker.module';
 import { ReportingWorkerModule } from './reporting/reporting-worker.module';
+import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
 /** The background worker: the job path and the handlers of every job kind; HTTP only for its health. */
 @Module({
@@ -16,6 +17,7 @@ import { ReportingWorkerModule } from './reporting/reporting-worker.module';
     DocumentsWorkerModule,
     MatchingWorkerModule,
     ReportingWorkerModule,
+    WebhooksWorkerModule,
     WorkerHealthModule,
   ],
 })

@@ -9,6 +9,7 @@ import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities';
 import { PLACEMENTS_ENTITIES } from '../placements/placements.entities';
 import { REPORTING_ENTITIES } from '../reporting/reporting.entities';
 import { STUDENTS_ENTITIES } from '../students/students.entities';
+import { WEBHOOKS_ENTITIES } from '../webhooks/webhooks.entities';
 
 /**
  * Every entity, for the TypeORM CLI and `migration:check` only: they see the whole schema at once.
@@ -28,4 +29,5 @@ export const ENTITIES = [
   ...PLACEMENTS_ENTITIES,
   ...MONITORING_ENTITIES,
   ...REPORTING_ENTITIES,
+  ...WEBHOOKS_ENTITIES,
 ];

@@ -3,6 +3,7 @@ export const QUEUES = {
   imports: 'imports',
   documents: 'documents',
   matching: 'matching',
+  webhooks: 'webhooks',
 } as const;
 
 export const JOBS = {
@@ -10,6 +11,7 @@ export const JOBS = {
   renderPreview: 'render-preview',
   sealAgreement: 'seal-agreement',
   matchingRun: 'matching-run',
+  webhookAttempt: 'webhook-attempt',
 } as const;
 
 export const ALL_QUEUES = Object.values(QUEUES);
@@ -20,4 +22,6 @@ export const jobKeys = {
   preview: (agreementId: string, version: number) => `preview-${agreementId}-v${version}`,
   seal: (agreementId: string, version: number) => `seal-${agreementId}-v${version}`,
   matchingRun: (runId: string) => `matching-run-${runId}`,
+  /** One job per attempt: a retry or a redelivery is the delivery's next attempt number. */
+  webhookAttempt: (deliveryId: string, attempt: number) => `webhook-${deliveryId}-a${attempt}`,
 };

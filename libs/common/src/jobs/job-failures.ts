@@ -10,6 +10,20 @@ export class PermanentJobError extends Error {
   override readonly name = 'PermanentJobError';
 }
 
+/**
+ * Not now, and not a failure: the handler hands the job back to wait `delayMs` (say, a receiver
+ * already has as many requests in flight as it may). The run does not count as an attempt.
+ */
+export class DeferJobError extends Error {
+  override readonly name = 'DeferJobError';
+  constructor(
+    readonly delayMs: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 export type FailureKind = 'permanent' | 'dependency' | 'error';
 
 export interface RetryPolicy {

@@ -15,6 +15,7 @@ import { isUuid } from '../database/base.entity';
 import { withTimeout } from '../redis/queue-lifecycle';
 import {
   classifyFailure,
+  DeferJobError,
   decideAfterFailure,
   describeFailure,
   FailureDecision,
@@ -22,7 +23,13 @@ import {
 import { ClaimedJob, claimedJob, JobHandler, JobHandlerFor, JobRow } from './job-handler';
 import { JOB_OPTIONS, JobOptions } from './job-options';
 
-export type RunOutcome = 'succeeded' | 'retry_scheduled' | 'failed' | 'skipped' | 'superseded';
+export type RunOutcome =
+  | 'succeeded'
+  | 'retry_scheduled'
+  | 'deferred'
+  | 'failed'
+  | 'skipped'
+  | 'superseded';
 
 interface ClaimRow extends JobRow {
   claimed: boolean;
@@ -160,6 +167,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       summary = await handler.run(job);
     } catch (error) {
       clearInterval(heartbeat);
+      if (error instanceof DeferJobError) return this.defer(job, owner, error);
       return this.recordFailure(job, owner, error, Math.round(performance.now() - started));
     }
     clearInterval(heartbeat);
@@ -174,6 +182,22 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const outcome: RunOutcome = affected ? 'succeeded' : 'superseded';
     this.report(job, outcome, durationMs, { ...(summary ?? {}) });
     return { outcome, ...(summary ?? {}) };
+  }
+
+  /** Back to the queue for later, the claim's attempt given back: a deferral is not a run. */
+  private async defer(
+    job: ClaimedJob,
+    owner: string,
+    deferral: DeferJobError,
+  ): Promise<Record<string, unknown>> {
+    const [, affected]: [unknown, number] = await this.dataSource.query(
+      `UPDATE jobs
+          SET state = 'queued', attempts = attempts - 1, next_attempt_at = now() + $4 * interval '1 millisecond',
+              dispatched_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+        WHERE id = $1 AND lease_owner = $2 AND attempts = $3 AND state = 'running'`,
+      [job.id, owner, job.attempts, deferral.delayMs],
+    );
+    return { outcome: (affected ? 'deferred' : 'superseded') satisfies RunOutcome };
   }
 
   private async recordFailure(

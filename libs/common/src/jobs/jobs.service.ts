@@ -9,6 +9,8 @@ export interface JobRequest {
   key: string;
   subject: { type: string; id: string };
   payload: Record<string, unknown>;
+  /** Not before this instant (a retry on the asker's own schedule); default: at once. */
+  notBefore?: Date;
 }
 
 /** Asks for background work; the one way into the job path. */
@@ -19,21 +21,31 @@ export class JobsService {
    * when the change does. Returns false when a job with this key already existed.
    */
   async enqueue(manager: EntityManager, request: JobRequest): Promise<boolean> {
+    return (await this.enqueueMany(manager, [request])) > 0;
+  }
+
+  /** Several at once, in one statement (a fan-out); returns how many were new. */
+  async enqueueMany(manager: EntityManager, requests: readonly JobRequest[]): Promise<number> {
+    if (requests.length === 0) return 0;
     const rows: unknown[] = await manager.query(
-      `INSERT INTO jobs (id, queue, kind, key, subject_type, subject_id, payload, state)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'queued')
+      `INSERT INTO jobs (id, queue, kind, key, subject_type, subject_id, payload, state, next_attempt_at)
+       SELECT id, queue, kind, key, subject_type, subject_id, payload, 'queued', COALESCE(not_before, now())
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[],
+                     $7::jsonb[], $8::timestamptz[])
+           AS r(id, queue, kind, key, subject_type, subject_id, payload, not_before)
        ON CONFLICT (key) DO NOTHING
        RETURNING id`,
       [
-        newId(),
-        request.queue,
-        request.kind,
-        request.key,
-        request.subject.type,
-        request.subject.id,
-        JSON.stringify(request.payload),
+        requests.map(() => newId()),
+        requests.map((r) => r.queue),
+        requests.map((r) => r.kind),
+        requests.map((r) => r.key),
+        requests.map((r) => r.subject.type),
+        requests.map((r) => r.subject.id),
+        requests.map((r) => JSON.stringify(r.payload)),
+        requests.map((r) => r.notBefore ?? null),
       ],
     );
-    return rows.length > 0;
+    return rows.length;
   }
 }

@@ -1,0 +1,275 @@
+import {
+  ClaimedJob,
+  Clock,
+  DeferJobError,
+  JobHandler,
+  JobHandlerFor,
+  JobsService,
+  newId,
+} from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { DataSource, EntityManager } from 'typeorm';
+import { JOBS, QUEUES } from '../jobs/queues';
+import {
+  nextRetryDelayMs,
+  SecretBox,
+  SendResult,
+  sendWebhook,
+  webhookHeaders,
+} from './delivery';
+import { disabledReason } from './webhook-rules';
+import { attemptJob } from './webhook-outbox';
+import { webhooksConfig } from './webhooks.config';
+
+interface AttemptTarget {
+  status: string;
+  attempts: number;
+  round_attempts: number;
+  endpoint_id: string;
+  url: string;
+  endpoint_status: string;
+  deleted_at: Date | null;
+  secret_sealed: string;
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: Date | null;
+  failing_since: Date | null;
+  msg_id: string;
+  body: string;
+}
+
+/** A busy endpoint's attempt waits about this long before it asks for a slot again. */
+const BUSY_WAIT_MS = 1_000;
+
+/**
+ * Makes one attempt of a delivery: signs the event's fixed body for this attempt (Standard
+ * Webhooks v1, with the previous secret too during a rotation's overlap), sends it to the
+ * endpoint's URL as resolved now (never to a private address, redirects not followed, 10 s),
+ * and records the answer. A 2xx succeeds; anything else schedules the next attempt on
+ * WEBHOOK_RETRY_DELAYS as a job of its own, until the schedule runs out (`failed`). An endpoint
+ * failing for WEBHOOK_DISABLE_AFTER_DAYS is disabled and its waiting deliveries cancelled.
+ *
+ * Attempts to one endpoint are limited per worker (WEBHOOK_ENDPOINT_CONCURRENCY): a slow or
+ * hanging receiver holds only those slots; its other attempts go back to wait (not counted) and
+ * the remaining slots serve every other endpoint. A run that died after sending may send again
+ * (the same `webhook-id`, which receivers deduplicate by); an attempt is recorded once.
+ */
+@Injectable()
+@JobHandlerFor({ queue: QUEUES.webhooks, kinds: [JOBS.webhookAttempt] })
+export class WebhookAttemptHandler implements JobHandler {
+  private readonly secrets: SecretBox;
+  private readonly inFlight = new Map<string, number>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly clock: Clock,
+    @Inject(webhooksConfig.KEY) private readonly config: ConfigType<typeof webhooksConfig>,
+  ) {
+    this.secrets = new SecretBox(config.secretKey);
+  }
+
+  /** WEBHOOK_CONCURRENCY: attempts one worker process makes at once. */
+  get concurrency(): number {
+    return this.config.concurrency;
+  }
+
+  async run(job: ClaimedJob): Promise<Record<string, unknown>> {
+    const { deliveryId, attempt } = job.payload as { deliveryId: string; attempt: number };
+    const target = await this.target(deliveryId);
+    // Done, cancelled, or this attempt already made by an earlier run: nothing to send.
+    if (!target || target.status !== 'pending' || target.attempts >= attempt) {
+      return { skipped: target?.status ?? 'missing' };
+    }
+    const busy = this.inFlight.get(target.endpoint_id) ?? 0;
+    if (busy >= this.config.endpointConcurrency) {
+      throw new DeferJobError(
+        Math.round(BUSY_WAIT_MS * (0.5 + Math.random())),
+        'the endpoint has as many attempts in flight as it may',
+      );
+    }
+    this.inFlight.set(target.endpoint_id, busy + 1);
+    const startedAt = this.clock.now();
+    let result: SendResult;
+    try {
+      result = await sendWebhook({
+        url: target.url,
+        headers: webhookHeaders({
+          msgId: target.msg_id,
+          timestampSeconds: Math.floor(startedAt.getTime() / 1000),
+          body: target.body,
+          secrets: this.signingSecrets(target, startedAt),
+        }),
+        body: target.body,
+        timeoutMs: this.config.timeoutMs,
+        allowPrivate: this.config.allowPrivateTargets,
+      });
+    } finally {
+      const left = (this.inFlight.get(target.endpoint_id) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(target.endpoint_id, left);
+      else this.inFlight.delete(target.endpoint_id);
+    }
+    const status = await this.record(deliveryId, attempt, target, startedAt, result);
+    return { outcome: result.outcome, statusCode: result.statusCode, status };
+  }
+
+  private async target(deliveryId: string): Promise<AttemptTarget | undefined> {
+    const rows: AttemptTarget[] = await this.dataSource.query(
+      `SELECT d.status, d.attempts, d.round_attempts, d.endpoint_id, e.url, e.status AS endpoint_status,
+              e.deleted_at, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_expires_at,
+              e.failing_since, ev.msg_id, ev.body
+         FROM webhook_deliveries d
+         JOIN webhook_endpoints e ON e.id = d.endpoint_id
+         JOIN webhook_events ev ON ev.id = d.event_id
+        WHERE d.id = $1`,
+      [deliveryId],
+    );
+    return rows[0];
+  }
+
+  /** The current secret, and the previous one while its overlap lasts. */
+  private signingSecrets(target: AttemptTarget, now: Date): string[] {
+    const secrets = [this.secrets.open(target.secret_sealed)];
+    if (
+      target.previous_secret_sealed &&
+      target.previous_secret_expires_at &&
+      target.previous_secret_expires_at > now
+    ) {
+      secrets.push(this.secrets.open(target.previous_secret_sealed));
+    }
+    return secrets;
+  }
+
+  /** The attempt, the delivery's new state, the next attempt's job, the endpoint's health: one transaction. */
+  private record(
+    deliveryId: string,
+    attempt: number,
+    target: AttemptTarget,
+    startedAt: Date,
+    result: SendResult,
+  ): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO webhook_attempts (id, delivery_id, number, started_at, duration_ms, outcome,
+                                       status_code, error, response_body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (delivery_id, number) DO NOTHING RETURNING id`,
+        [
+          newId(),
+          deliveryId,
+          attempt,
+          startedAt,
+          Math.round(result.durationMs),
+          result.outcome,
+          result.statusCode,
+          result.error,
+          result.responseBody,
+        ],
+      );
+      if (inserted.length === 0) return 'already recorded';
+      const [delivery]: { status: string; round_attempts: number }[] = await manager.query(
+        `SELECT status, round_attempts FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
+        [deliveryId],
+      );
+      // Cancelled meanwhile (endpoint deleted or disabled): the attempt is logged, nothing else.
+      if (delivery.status !== 'pending') return delivery.status;
+      const round = delivery.round_attempts + 1;
+      if (result.outcome === 'delivered') {
+        await this.update(manager, deliveryId, attempt, round, result, startedAt, {
+          status: 'succeeded',
+          next: null,
+        });
+        await manager.query(
+          `UPDATE webhook_endpoints SET failing_since = NULL
+            WHERE id = $1 AND failing_since IS NOT NULL`,
+          [target.endpoint_id],
+        );
+        return 'succeeded';
+      }
+      const error = result.error ?? `HTTP ${result.statusCode}`;
+      if (await this.disableIfFailingTooLong(manager, target.endpoint_id, startedAt, error)) {
+        await this.update(manager, deliveryId, attempt, round, result, startedAt, {
+          status: 'failed',
+          next: null,
+        });
+        return 'failed';
+      }
+      const delay = nextRetryDelayMs(round, this.config.retryDelaysMs);
+      if (delay === null) {
+        await this.update(manager, deliveryId, attempt, round, result, startedAt, {
+          status: 'failed',
+          next: null,
+        });
+        return 'failed';
+      }
+      const next = new Date(this.clock.now().getTime() + delay);
+      await this.update(manager, deliveryId, attempt, round, result, startedAt, {
+        status: 'pending',
+        next,
+      });
+      await this.jobs.enqueue(manager, attemptJob(deliveryId, attempt + 1, next));
+      return 'pending';
+    });
+  }
+
+  private async update(
+    manager: EntityManager,
+    deliveryId: string,
+    attempt: number,
+    round: number,
+    result: SendResult,
+    startedAt: Date,
+    to: { status: 'succeeded' | 'failed' | 'pending'; next: Date | null },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE webhook_deliveries
+          SET status = $2, attempts = $3, round_attempts = $4, last_attempt_at = $5,
+              last_status_code = $6, last_error = $7, next_attempt_at = $8,
+              delivered_at = CASE WHEN $2 = 'succeeded' THEN now() ELSE delivered_at END
+        WHERE id = $1`,
+      [
+        deliveryId,
+        to.status,
+        attempt,
+        round,
+        startedAt,
+        result.statusCode,
+        result.outcome === 'delivered' ? null : (result.error ?? `HTTP ${result.statusCode}`),
+        to.next,
+      ],
+    );
+  }
+
+  /**
+   * Notes the failure on the endpoint; when it has been failing for WEBHOOK_DISABLE_AFTER_DAYS,
+   * disables it (saying why) and cancels what else waits for it. Returns whether it did.
+   */
+  private async disableIfFailingTooLong(
+    manager: EntityManager,
+    endpointId: string,
+    failedAt: Date,
+    error: string,
+  ): Promise<boolean> {
+    const [endpoint]: { failing_since: Date; status: string }[] = await manager.query(
+      `UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $2)
+        WHERE id = $1 RETURNING failing_since, status`,
+      [endpointId, failedAt],
+    );
+    if (endpoint.status !== 'active') return false;
+    if (failedAt.getTime() - endpoint.failing_since.getTime() < this.config.disableAfterMs)
+      return false;
+    await manager.query(
+      `UPDATE webhook_endpoints SET status = 'disabled', disabled_at = $2, disabled_reason = $3,
+              updated_at = now(), version = version + 1
+        WHERE id = $1`,
+      [endpointId, failedAt, disabledReason(endpoint.failing_since, error)],
+    );
+    await manager.query(
+      `UPDATE webhook_deliveries SET status = 'cancelled', next_attempt_at = NULL,
+              last_error = 'the endpoint was disabled'
+        WHERE endpoint_id = $1 AND status = 'pending'`,
+      [endpointId],
+    );
+    return true;
+  }
+}
