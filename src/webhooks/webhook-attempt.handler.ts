@@ -11,13 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
 import { JOBS, QUEUES } from '../jobs/queues';
-import {
-  nextRetryDelayMs,
-  SecretBox,
-  SendResult,
-  sendWebhook,
-  webhookHeaders,
-} from './delivery';
+import { nextRetryDelayMs, SecretBox, SendResult, sendWebhook, webhookHeaders } from './delivery';
 import { disabledReason } from './webhook-rules';
 import { attemptJob } from './webhook-outbox';
 import { webhooksConfig } from './webhooks.config';
@@ -140,32 +134,56 @@ export class WebhookAttemptHandler implements JobHandler {
     return secrets;
   }
 
-  /** The attempt, the delivery's new state, the next attempt's job, the endpoint's health: one transaction. */
-  private record(
+  /**
+   * The attempt and what follows from it. A success is one statement (the attempt logged, the
+   * delivery succeeded: atomic without a transaction, the common case kept to one round trip);
+   * a failure is one transaction (the attempt, the delivery's next state, the next attempt's
+   * job, the endpoint's health).
+   */
+  private async record(
     deliveryId: string,
     attempt: number,
     target: AttemptTarget,
     startedAt: Date,
     result: SendResult,
   ): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO webhook_attempts (id, delivery_id, number, started_at, duration_ms, outcome,
-                                       status_code, error, response_body)
+    const attemptRow = [
+      newId(),
+      deliveryId,
+      attempt,
+      startedAt,
+      Math.round(result.durationMs),
+      result.outcome,
+      result.statusCode,
+      result.error,
+      result.responseBody,
+    ];
+    const insertAttempt = `INSERT INTO webhook_attempts (id, delivery_id, number, started_at, duration_ms,
+                                       outcome, status_code, error, response_body)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (delivery_id, number) DO NOTHING RETURNING id`,
-        [
-          newId(),
-          deliveryId,
-          attempt,
-          startedAt,
-          Math.round(result.durationMs),
-          result.outcome,
-          result.statusCode,
-          result.error,
-          result.responseBody,
-        ],
+         ON CONFLICT (delivery_id, number) DO NOTHING RETURNING id`;
+    if (result.outcome === 'delivered') {
+      const rows: { status: string }[] = await this.dataSource.query(
+        `WITH attempt AS (${insertAttempt})
+         UPDATE webhook_deliveries
+            SET status = 'succeeded', attempts = $3, round_attempts = round_attempts + 1,
+                last_attempt_at = $4, last_status_code = $7, last_error = NULL,
+                next_attempt_at = NULL, delivered_at = now()
+          WHERE id = $2 AND status = 'pending' AND EXISTS (SELECT 1 FROM attempt)
+          RETURNING status`,
+        attemptRow,
       );
+      // Only when it was failing: a healthy endpoint's row is not written on every delivery.
+      if (rows.length && target.failing_since !== null) {
+        await this.dataSource.query(
+          `UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1`,
+          [target.endpoint_id],
+        );
+      }
+      return rows.length ? 'succeeded' : 'already recorded or no longer pending';
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(insertAttempt, attemptRow);
       if (inserted.length === 0) return 'already recorded';
       const [delivery]: { status: string; round_attempts: number }[] = await manager.query(
         `SELECT status, round_attempts FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
@@ -174,18 +192,6 @@ export class WebhookAttemptHandler implements JobHandler {
       // Cancelled meanwhile (endpoint deleted or disabled): the attempt is logged, nothing else.
       if (delivery.status !== 'pending') return delivery.status;
       const round = delivery.round_attempts + 1;
-      if (result.outcome === 'delivered') {
-        await this.update(manager, deliveryId, attempt, round, result, startedAt, {
-          status: 'succeeded',
-          next: null,
-        });
-        await manager.query(
-          `UPDATE webhook_endpoints SET failing_since = NULL
-            WHERE id = $1 AND failing_since IS NOT NULL`,
-          [target.endpoint_id],
-        );
-        return 'succeeded';
-      }
       const error = result.error ?? `HTTP ${result.statusCode}`;
       if (await this.disableIfFailingTooLong(manager, target.endpoint_id, startedAt, error)) {
         await this.update(manager, deliveryId, attempt, round, result, startedAt, {
@@ -219,13 +225,12 @@ export class WebhookAttemptHandler implements JobHandler {
     round: number,
     result: SendResult,
     startedAt: Date,
-    to: { status: 'succeeded' | 'failed' | 'pending'; next: Date | null },
+    to: { status: 'failed' | 'pending'; next: Date | null },
   ): Promise<void> {
     await manager.query(
       `UPDATE webhook_deliveries
           SET status = $2, attempts = $3, round_attempts = $4, last_attempt_at = $5,
-              last_status_code = $6, last_error = $7, next_attempt_at = $8,
-              delivered_at = CASE WHEN $2 = 'succeeded' THEN now() ELSE delivered_at END
+              last_status_code = $6, last_error = $7, next_attempt_at = $8
         WHERE id = $1`,
       [
         deliveryId,
@@ -234,7 +239,7 @@ export class WebhookAttemptHandler implements JobHandler {
         round,
         startedAt,
         result.statusCode,
-        result.outcome === 'delivered' ? null : (result.error ?? `HTTP ${result.statusCode}`),
+        result.error ?? `HTTP ${result.statusCode}`,
         to.next,
       ],
     );

@@ -125,12 +125,16 @@ export class WebhookDeliveriesService {
   async redeliver(p: Principal, id: string): Promise<WebhookDeliveryDto> {
     await this.visible(p, id);
     return this.dataSource.transaction(async (manager) => {
-      const [d]: { status: string; attempts: number; endpoint_id: string; university_id: string }[] =
-        await manager.query(
-          `SELECT status, attempts, endpoint_id, university_id FROM webhook_deliveries
+      const [d]: {
+        status: string;
+        attempts: number;
+        endpoint_id: string;
+        university_id: string;
+      }[] = await manager.query(
+        `SELECT status, attempts, endpoint_id, university_id FROM webhook_deliveries
             WHERE id = $1 FOR UPDATE`,
-          [id],
-        );
+        [id],
+      );
       if (d.status === 'pending')
         throw new ConflictError(
           'The delivery is still pending: its next attempt is scheduled.',

@@ -211,7 +211,10 @@ export class WebhookEndpointsService {
     if (p.role === 'admin') {
       if (!asked)
         throw new ValidationError([
-          { field: 'universityId', message: 'is required: name the university whose events it receives' },
+          {
+            field: 'universityId',
+            message: 'is required: name the university whose events it receives',
+          },
         ]);
       return asked;
     }
@@ -235,4 +238,3 @@ export class WebhookEndpointsService {
     }
   }
 }
-

@@ -36,7 +36,10 @@ export class WebhookOutbox {
     private readonly clock: Clock,
   ) {}
 
-  async record(manager: EntityManager, event: OutboxEvent): Promise<{ deliveries: number }> {
+  async record(
+    manager: EntityManager,
+    event: OutboxEvent,
+  ): Promise<{ msgId: string; deliveries: number }> {
     const id = newId();
     const occurredAt = this.clock.now();
     const body = JSON.stringify({
@@ -44,17 +47,18 @@ export class WebhookOutbox {
       timestamp: occurredAt.toISOString(),
       data: event.data,
     });
+    const msgId = `msg_${id.replace(/-/g, '')}`;
     await manager.query(
       `INSERT INTO webhook_events (id, msg_id, type, university_id, body, occurred_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, `msg_${id.replace(/-/g, '')}`, event.type, event.universityId, body, occurredAt],
+      [id, msgId, event.type, event.universityId, body, occurredAt],
     );
     const endpoints: { id: string }[] = await manager.query(
       `SELECT id FROM webhook_endpoints
         WHERE university_id = $1 AND status = 'active' AND deleted_at IS NULL AND $2 = ANY(events)`,
       [event.universityId, event.type],
     );
-    if (endpoints.length === 0) return { deliveries: 0 };
+    if (endpoints.length === 0) return { msgId, deliveries: 0 };
     const deliveryIds = endpoints.map(() => newId());
     await manager.query(
       `INSERT INTO webhook_deliveries (id, event_id, endpoint_id, university_id, event_type, status, next_attempt_at)
@@ -65,6 +69,6 @@ export class WebhookOutbox {
       manager,
       deliveryIds.map((deliveryId) => attemptJob(deliveryId, 1)),
     );
-    return { deliveries: deliveryIds.length };
+    return { msgId, deliveries: deliveryIds.length };
   }
 }

@@ -11,7 +11,9 @@ export function endpointUrlProblems(raw: string, requireHttps: boolean): FieldEr
   try {
     url = new URL(raw);
   } catch {
-    return [{ field: 'url', message: 'must be an absolute URL such as https://sis.example.nl/hooks' }];
+    return [
+      { field: 'url', message: 'must be an absolute URL such as https://sis.example.nl/hooks' },
+    ];
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return [{ field: 'url', message: 'must be an http or https URL' }];

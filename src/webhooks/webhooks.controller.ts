@@ -1,4 +1,11 @@
-import { ApiPage, ApiProblems, CurrentPrincipal, ListQueryDto, Principal, Roles } from '@app/common';
+import {
+  ApiPage,
+  ApiProblems,
+  CurrentPrincipal,
+  ListQueryDto,
+  Principal,
+  Roles,
+} from '@app/common';
 import {
   Body,
   Controller,

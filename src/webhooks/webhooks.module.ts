@@ -18,6 +18,11 @@ import { WEBHOOKS_ENTITIES } from './webhooks.entities';
 @Module({
   imports: [TypeOrmModule.forFeature(WEBHOOKS_ENTITIES), ConfigModule.forFeature(webhooksConfig)],
   controllers: [WebhooksController],
-  providers: [WebhookEndpointsService, WebhookDeliveriesService, WebhookOutbox, WebhookEventSources],
+  providers: [
+    WebhookEndpointsService,
+    WebhookDeliveriesService,
+    WebhookOutbox,
+    WebhookEventSources,
+  ],
 })
 export class WebhooksModule {}

@@ -1,11 +1,7 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import {
-  AgreementWorld,
-  agreementWorld,
-  pendingAgreement,
-} from '../helpers/agreements';
+import { AgreementWorld, agreementWorld, pendingAgreement } from '../helpers/agreements';
 import { bearer, startApi, TestApi } from '../helpers/api';
 import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
 
@@ -21,7 +17,10 @@ interface Received {
  */
 class Receiver {
   readonly received: Received[] = [];
-  private readonly answers = new Map<string, (n: number) => { status: number; location?: string }>();
+  private readonly answers = new Map<
+    string,
+    (n: number) => { status: number; location?: string }
+  >();
   private server!: Server;
   base = '';
 
@@ -145,7 +144,11 @@ describe('webhooks (Standard Webhooks v1)', () => {
     const strict = await withEnv({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' }, () => startApi());
     try {
       const world = await agreementWorld(strict);
-      for (const url of [`${receiver.base}/x`, 'http://169.254.169.254/latest', 'http://10.0.0.8/']) {
+      for (const url of [
+        `${receiver.base}/x`,
+        'http://169.254.169.254/latest',
+        'http://10.0.0.8/',
+      ]) {
         const res = await strict.http
           .post('/api/v1/webhook-endpoints')
           .set(bearer(world.coordinatorToken))
@@ -271,7 +274,9 @@ describe('webhooks (Standard Webhooks v1)', () => {
     ).expect(200);
     expect(rotated.body.secret).not.toBe(rotating.secret);
     await pendingAgreement(api, world);
-    const [during] = await waitFor(() => receiver.at('/rotating').length === 1 && receiver.at('/rotating'));
+    const [during] = await waitFor(
+      () => receiver.at('/rotating').length === 1 && receiver.at('/rotating'),
+    );
     verified(rotated.body.secret, during);
     verified(rotating.secret, during);
 
@@ -303,6 +308,9 @@ describe('webhooks (Standard Webhooks v1)', () => {
     await get(world.coordinatorToken, `/webhook-deliveries/${waiting.id}`).expect(404);
     // Admins still read the log of a deleted endpoint's deliveries.
     const cancelled = await get(api.adminToken, `/webhook-deliveries/${waiting.id}`).expect(200);
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', lastError: 'the endpoint was deleted' });
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      lastError: 'the endpoint was deleted',
+    });
   });
 });
