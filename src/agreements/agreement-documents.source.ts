@@ -60,6 +60,18 @@ export type DueAction = 'submitted' | 'activated';
  */
 @Injectable()
 export class AgreementDocumentsSource {
+  /** The student the agreement is for and the student's university; null when there is no such agreement. */
+  async owner(
+    manager: EntityManager,
+    agreementId: string,
+  ): Promise<{ universityId: string; studentId: string } | null> {
+    const a = await manager.findOne(Agreement, {
+      where: { id: agreementId },
+      select: { id: true, universityId: true, studentId: true },
+    });
+    return a ? { universityId: a.universityId, studentId: a.studentId } : null;
+  }
+
   async version(
     manager: EntityManager,
     agreementId: string,

@@ -9,7 +9,13 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { AGREEMENT_EVENTS, AgreementVersionActivated } from './agreement-domain-events';
+import {
+  AGREEMENT_EVENTS,
+  AgreementDeclined,
+  agreementFact,
+  AgreementSigned,
+  AgreementVersionActivated,
+} from './agreement-domain-events';
 import { AgreementEventsService, EventActor } from './agreement-events.service';
 import { decide, nextVersionStatus } from './agreement-lifecycle';
 import { partyOf, requiredParties } from './agreement-scope';
@@ -119,6 +125,15 @@ export class AgreementSigningService {
       versionNumber: v.number,
       data: { party, method: evidence.method, contentHash: hash },
     });
+    await this.domainEvents.publish<AgreementSigned>(manager, {
+      type: AGREEMENT_EVENTS.signed,
+      ...agreementFact(a),
+      version: v.number,
+      contentHash: hash,
+      party,
+      method: evidence.method,
+      signedAt: now.toISOString(),
+    });
     const done = new Set([...signed.map((s) => s.party), party]);
     if (requiredParties(a).every((p) => done.has(p)))
       await this.activate(manager, a, v, actor, now);
@@ -154,6 +169,13 @@ export class AgreementSigningService {
       versionNumber: v.number,
       reason,
       data: { party, newDraftVersion: number },
+    });
+    await this.domainEvents.publish<AgreementDeclined>(manager, {
+      type: AGREEMENT_EVENTS.declined,
+      ...agreementFact(a),
+      version: v.number,
+      party,
+      reason,
     });
   }
 
@@ -214,7 +236,7 @@ export class AgreementSigningService {
     });
     await this.domainEvents.publish<AgreementVersionActivated>(manager, {
       type: AGREEMENT_EVENTS.versionActivated,
-      agreementId: a.id,
+      ...agreementFact(a),
       version: v.number,
       contentHash: v.contentHash!,
     });

@@ -2,7 +2,14 @@ import { assertRole, DomainEvents, Principal } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { AGREEMENT_EVENTS, AgreementVersionSubmitted } from './agreement-domain-events';
+import {
+  AGREEMENT_EVENTS,
+  AgreementCompleted,
+  AgreementDomainEvent,
+  agreementFact,
+  AgreementTerminated,
+  AgreementVersionSubmitted,
+} from './agreement-domain-events';
 import { AgreementEventsService } from './agreement-events.service';
 import { AgreementAction, decide, hasOpenVersion } from './agreement-lifecycle';
 import { AgreementStore } from './agreement-store';
@@ -21,12 +28,18 @@ import { AgreementVersion } from './entities/agreement-version.entity';
 import { Agreement, AgreementLanguage } from './entities/agreement.entity';
 import type { AgreementTerms } from './agreement-terms.types';
 
+/** What a transition did: what its trail entry records, and the fact it publishes, if any. */
+interface Done {
+  data: Record<string, unknown>;
+  event?: AgreementDomainEvent;
+}
+
 type Work = (
   manager: EntityManager,
   a: Agreement,
   current: AgreementVersion,
   now: Date,
-) => Promise<Record<string, unknown>>;
+) => Promise<Done>;
 
 /**
  * The coordinator's transitions: submit, cancel, amend, withdraw, complete, terminate. Each runs
@@ -72,13 +85,13 @@ export class AgreementTransitionsService {
           minimumWageRises: check.minimumWageRises as never,
         },
       );
-      await this.domainEvents.publish<AgreementVersionSubmitted>(manager, {
+      const event: AgreementVersionSubmitted = {
         type: AGREEMENT_EVENTS.versionSubmitted,
-        agreementId: a.id,
+        ...agreementFact(a),
         version: v.number,
         contentHash: hash,
-      });
-      return { contentHash: hash };
+      };
+      return { data: { contentHash: hash }, event };
     });
   }
 
@@ -96,7 +109,7 @@ export class AgreementTransitionsService {
           { status: 'cancelled', closedAt: now },
         );
         await this.store.save(manager, a, { closingNote: dto.reason, closedAt: now });
-        return {};
+        return { data: {} };
       },
     );
   }
@@ -159,7 +172,7 @@ export class AgreementTransitionsService {
         ...content,
         minimumWageRises: check.minimumWageRises,
       });
-      return { newVersion: number, hostCompanyId: content.hostCompanyId };
+      return { data: { newVersion: number, hostCompanyId: content.hostCompanyId } };
     });
   }
 
@@ -182,7 +195,7 @@ export class AgreementTransitionsService {
         );
         const inForce = await this.store.version(manager, a.id, a.inForceVersionNumber!);
         await this.store.pointAt(manager, a, inForce);
-        return { withdrawnVersion: v.number, inForceVersion: inForce.number };
+        return { data: { withdrawnVersion: v.number, inForceVersion: inForce.number } };
       },
     );
   }
@@ -196,7 +209,13 @@ export class AgreementTransitionsService {
         stayedWithEmployer: dto.stayedWithEmployer,
         closedAt: now,
       });
-      return { outcome: dto.outcome, stayedWithEmployer: dto.stayedWithEmployer };
+      const outcome = { outcome: dto.outcome, stayedWithEmployer: dto.stayedWithEmployer };
+      const event: AgreementCompleted = {
+        type: AGREEMENT_EVENTS.completed,
+        ...agreementFact(a),
+        ...outcome,
+      };
+      return { data: outcome, event };
     });
   }
 
@@ -216,7 +235,13 @@ export class AgreementTransitionsService {
           closingNote: dto.note ?? null,
           closedAt: now,
         });
-        return { reason: dto.reason, employmentContinued: dto.employmentContinued };
+        const ending = { reason: dto.reason, employmentContinued: dto.employmentContinued };
+        const event: AgreementTerminated = {
+          type: AGREEMENT_EVENTS.terminated,
+          ...agreementFact(a),
+          ...ending,
+        };
+        return { data: ending, event };
       },
     );
   }
@@ -261,7 +286,7 @@ export class AgreementTransitionsService {
     const current = await this.store.version(manager, a.id, a.currentVersionNumber);
     const step = decide(a.status, current.status, action);
     const now = this.store.now();
-    const data = await work(manager, a, current, now);
+    const { data, event } = await work(manager, a, current, now);
     if (step.agreement.to !== a.status)
       await this.store.save(manager, a, { status: step.agreement.to });
     const actor = await this.store.actor(manager, principal);
@@ -273,6 +298,8 @@ export class AgreementTransitionsService {
       reason,
       data: { ...data, versionStatus: step.version ?? null },
     });
+    // Once the transition is recorded: subscribers see the agreement as it now is.
+    if (event) await this.domainEvents.publish(manager, event);
     const [view] = await this.views.build(manager, [a]);
     return view;
   }

@@ -1,9 +1,11 @@
 import { renderAgreementPdf, renderAndSeal, type Sealer } from '@app/agreement-pdf';
-import { sha256Hex } from '@app/common';
+import { DomainEvents, sha256Hex } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { AgreementDocumentsSource } from '../agreements/agreement-documents.source';
 import { AgreementDocumentBuilder } from './agreement-document.builder';
+import { DOCUMENT_EVENTS, DocumentReady } from './document-domain-events';
 import { DOCUMENT_STORAGE, DocumentStorage } from './document-storage';
 import { DocumentKind, StoredDocument } from './entities/document.entity';
 import { SEALER } from './seal-certificate';
@@ -29,12 +31,13 @@ interface Claim {
 
 /**
  * Makes one document: claims the row, renders (and for `signed` seals) the version, stores the
- * bytes under a key that names their hash, and marks the row ready, once. Each claim takes a
- * token (the attempts counter); a run writes the row only while it still holds the latest
- * claim, so a run presumed dead that wakes up can neither mark the row ready nor undo another
- * run's result. Rendering is deterministic and the seal's signing time is the activation time,
- * so with an RSA key a re-run yields the same bytes; with ECDSA (random nonces) it may store a
- * second file, but the row, and so every download and every verification, names only the first.
+ * bytes under a key that names their hash, and marks the row ready, once, publishing
+ * `document.ready` in that transaction. Each claim takes a token (the attempts counter); a run
+ * writes the row only while it still holds the latest claim, so a run presumed dead that wakes
+ * up can neither mark the row ready nor undo another run's result. Rendering is deterministic
+ * and the seal's signing time is the activation time, so with an RSA key a re-run yields the
+ * same bytes; with ECDSA (random nonces) it may store a second file, but the row, and so every
+ * download and every verification, names only the first.
  */
 @Injectable()
 export class DocumentJobRunner {
@@ -45,6 +48,8 @@ export class DocumentJobRunner {
     private readonly builder: AgreementDocumentBuilder,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     @Inject(SEALER) private readonly sealer: Sealer,
+    private readonly agreements: AgreementDocumentsSource,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async run(kind: DocumentKind, agreementId: string, version: number): Promise<DocumentJobOutcome> {
@@ -121,20 +126,26 @@ export class DocumentJobRunner {
     const sha256 = sha256Hex(bytes);
     const storageKey = `agreements/${doc.agreementId}/v${doc.versionNumber}-${doc.kind}-${sha256.slice(0, 16)}.pdf`;
     await this.storage.put(storageKey, bytes);
-    const { affected } = await this.documents.update(
-      { id: doc.id, status: 'processing', attempts: attempt },
-      {
-        status: 'ready',
-        sha256,
-        sizeBytes: bytes.length,
-        storageKey,
-        sealedAt,
-        certificateFingerprint: doc.kind === 'signed' ? this.sealer.certificateFingerprint : null,
-        error: null,
-        readyAt: new Date(),
-      },
-    );
-    if (affected) return { documentId: doc.id, sha256, alreadyReady: false };
+    const marked = await this.documents.manager.transaction(async (manager) => {
+      const { affected } = await manager.update(
+        StoredDocument,
+        { id: doc.id, status: 'processing', attempts: attempt },
+        {
+          status: 'ready',
+          sha256,
+          sizeBytes: bytes.length,
+          storageKey,
+          sealedAt,
+          certificateFingerprint: doc.kind === 'signed' ? this.sealer.certificateFingerprint : null,
+          error: null,
+          readyAt: new Date(),
+        },
+      );
+      if (!affected) return false;
+      await this.publishReady(manager, doc, sha256);
+      return true;
+    });
+    if (marked) return { documentId: doc.id, sha256, alreadyReady: false };
     const now = await this.documents.findOneByOrFail({ id: doc.id });
     if (now.status === 'ready') {
       // Another run finished first: its result stands (and this run's file, if it differs, goes).
@@ -145,6 +156,26 @@ export class DocumentJobRunner {
     throw new ClaimLostError(
       `Document ${doc.id} was claimed by a later run (attempt ${now.attempts})`,
     );
+  }
+
+  /** Only the run that marks the row ready publishes: once per document. */
+  private async publishReady(
+    manager: EntityManager,
+    doc: StoredDocument,
+    sha256: string,
+  ): Promise<void> {
+    const owner = await this.agreements.owner(manager, doc.agreementId);
+    if (!owner) throw new DocumentMissingError(`Agreement ${doc.agreementId} does not exist`);
+    await this.domainEvents.publish<DocumentReady>(manager, {
+      type: DOCUMENT_EVENTS.ready,
+      documentId: doc.id,
+      agreementId: doc.agreementId,
+      ...owner,
+      version: doc.versionNumber,
+      kind: doc.kind,
+      contentHash: doc.contentHash,
+      sha256,
+    });
   }
 
   /** A failed attempt gives the row back (queued), unless a later run claimed it meanwhile. */

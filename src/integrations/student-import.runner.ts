@@ -1,9 +1,10 @@
-import { AuditService, Clock, newId, SYSTEM_ACTOR } from '@app/common';
+import { AuditService, Clock, DomainEvents, newId, SYSTEM_ACTOR } from '@app/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryReads } from '../directory/directory-reads';
 import { StudentBulkUpsert } from '../students/student-bulk-upsert';
 import { ImportRowError, ImportStatus } from './entities/student-import.entity';
+import { ImportCompleted, ImportFailed, IMPORT_EVENTS } from './import-domain-events';
 import { planImport, stripBsn, todayIso, validateRows } from './student-import-rows';
 import { lockUniversityImports } from './student-import.sql';
 
@@ -33,6 +34,7 @@ export class StudentImportRunner {
     private readonly clock: Clock,
     private readonly directory: DirectoryReads,
     private readonly students: StudentBulkUpsert,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async run(importId: string): Promise<ImportOutcome> {
@@ -53,15 +55,24 @@ export class StudentImportRunner {
     });
   }
 
-  /** The job is failed for good: so is the import, with the reason, unless it finished meanwhile. */
+  /** The job is failed for good: so is the import (`import.failed`), unless it finished meanwhile. */
   async markFailed(manager: EntityManager, importId: string, reason: string): Promise<void> {
     const now = this.clock.now();
-    await manager.query(
+    // An UPDATE answers [rows, rowCount].
+    const [[failed]]: [{ universityId: string; reason: string }[], number] = await manager.query(
       `UPDATE student_imports
           SET status = 'failed', failure_reason = $2, finished_at = $3, updated_at = $3, version = version + 1
-        WHERE id = $1 AND status IN ('queued', 'running')`,
+        WHERE id = $1 AND status IN ('queued', 'running')
+      RETURNING university_id AS "universityId", failure_reason AS reason`,
       [importId, reason.slice(0, 1000), now],
     );
+    if (!failed) return;
+    await this.domainEvents.publish<ImportFailed>(manager, {
+      type: IMPORT_EVENTS.failed,
+      importId,
+      universityId: failed.universityId,
+      reason: failed.reason,
+    });
   }
 
   /** A run failed and the job will try again later: pollers see `queued` meanwhile. */
@@ -173,6 +184,13 @@ export class StudentImportRunner {
       action: 'completed',
       universityId,
       data: counts,
+    });
+    await this.domainEvents.publish<ImportCompleted>(manager, {
+      type: IMPORT_EVENTS.completed,
+      importId,
+      universityId,
+      status: 'completed',
+      ...counts,
     });
   }
 }

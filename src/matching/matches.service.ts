@@ -3,6 +3,7 @@ import {
   assertRole,
   AuditService,
   ConflictError,
+  DomainEvents,
   findInScope,
   ForbiddenError,
   isUniqueViolation,
@@ -22,7 +23,8 @@ import { lockForAcceptance, withdrawCompetingMatches } from './competing-matches
 import { assertPlacementChoices, decideMatch, MatchActor, NEEDS_REASON } from './match-lifecycle';
 import { MATCH_SCOPE } from './matching-scope';
 import { MatchScorer } from './match-scorer';
-import { PlacementOnAcceptance } from './placement-on-acceptance';
+import { MatchAccepted, MATCHING_EVENTS } from './matching-domain-events';
+import { Placement, PlacementOnAcceptance } from './placement-on-acceptance';
 
 /** Matches: proposals (by hand or by a run) moving through the lifecycle, audited with reasons. */
 @Injectable()
@@ -34,6 +36,7 @@ export class MatchesService {
     private readonly audit: AuditService,
     private readonly placement: PlacementOnAcceptance,
     private readonly scorer: MatchScorer,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** A coordinator proposes a student for a vacancy; the score and its components come with it. */
@@ -165,9 +168,28 @@ export class MatchesService {
             placement.vacancyFilled,
           )
         : [];
+      if (placement)
+        await this.domainEvents.publish<MatchAccepted>(manager, accepted(match, placement));
       return { ...match, placement, ...(placement ? { withdrawn } : {}) };
     });
   }
+}
+
+function accepted(match: Match, placement: Placement): MatchAccepted {
+  return {
+    type: MATCHING_EVENTS.matchAccepted,
+    matchId: match.id,
+    universityId: match.universityId,
+    studentId: match.studentId,
+    vacancyId: match.vacancyId,
+    // A foundation match's companyId is its host (for visibility), not its employer.
+    companyId: match.foundationId ? null : match.companyId,
+    foundationId: match.foundationId,
+    hostCompanyId: placement.hostCompanyId,
+    employmentId: placement.employmentId,
+    agreementId: placement.agreementId,
+    secondmentId: placement.secondmentId,
+  };
 }
 
 /** Which side of the match the caller is on; a caller on no side may not move it. */

@@ -2,6 +2,7 @@ import {
   AuditService,
   Clock,
   ConflictError,
+  DomainEvents,
   newId,
   NotFoundError,
   Principal,
@@ -17,6 +18,7 @@ import { EmploymentsService } from './employments.service';
 import { Employment } from './entities/employment.entity';
 import { Secondment } from './entities/secondment.entity';
 import { inside, overlaps, Period, periodColumns, periodLabel } from './periods';
+import { PLACEMENT_EVENTS, SecondmentEnded, SecondmentStarted } from './placement-domain-events';
 
 /**
  * Secondments of foundation employments: periods at member host companies, inside the
@@ -35,6 +37,7 @@ export class SecondmentsService {
     private readonly clock: Clock,
     private readonly directory: DirectoryReads,
     private readonly agreements: AgreementPlacementReads,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   create(
@@ -108,6 +111,12 @@ export class SecondmentsService {
         action: 'ended',
         universityId: employment.universityId,
         data: { endDate: dto.endDate, reason: dto.reason, resecondment: !!dto.next },
+      });
+      await this.domainEvents.publish<SecondmentEnded>(manager, {
+        type: PLACEMENT_EVENTS.secondmentEnded,
+        ...secondmentFact({ ...current, endDate: dto.endDate }, employment),
+        reason: dto.reason,
+        resecondment: !!dto.next,
       });
       if (!dto.next)
         return {
@@ -214,6 +223,10 @@ export class SecondmentsService {
       universityId: employment.universityId,
       data: { ...dto, employmentId: employment.id },
     });
+    await this.domainEvents.publish<SecondmentStarted>(manager, {
+      type: PLACEMENT_EVENTS.secondmentStarted,
+      ...secondmentFact(secondment, employment),
+    });
     return secondment;
   }
 
@@ -244,4 +257,24 @@ export class SecondmentsService {
       `Re-secondment: ${reason}`,
     );
   }
+}
+
+/** Whose secondment it is and when: what every secondment event carries. */
+function secondmentFact(
+  s: Pick<
+    Secondment,
+    'id' | 'foundationId' | 'hostCompanyId' | 'employmentId' | 'startDate' | 'endDate'
+  >,
+  employment: Pick<Employment, 'universityId' | 'studentId'>,
+) {
+  return {
+    secondmentId: s.id,
+    universityId: employment.universityId,
+    studentId: employment.studentId,
+    foundationId: s.foundationId,
+    employmentId: s.employmentId,
+    hostCompanyId: s.hostCompanyId,
+    startDate: s.startDate,
+    endDate: s.endDate,
+  };
 }

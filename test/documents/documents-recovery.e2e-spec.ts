@@ -1,5 +1,5 @@
 import { verifySealedPdf } from '@app/agreement-pdf';
-import { bullJobId, newId, redisOptionsFromUrl, sha256Hex } from '@app/common';
+import { bullJobId, DomainEvents, newId, redisOptionsFromUrl, sha256Hex } from '@app/common';
 import { Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AgreementDocumentsSource } from '../../src/agreements/agreement-documents.source';
 import { AgreementDocumentBuilder } from '../../src/documents/agreement-document.builder';
+import { DOCUMENT_EVENTS, DocumentReady } from '../../src/documents/document-domain-events';
 import { ClaimLostError, DocumentJobRunner } from '../../src/documents/document-job.runner';
 import { DocumentStorage, LocalDocumentStorage } from '../../src/documents/document-storage';
 import { loadDocumentsConfig } from '../../src/documents/documents.config';
@@ -229,11 +230,18 @@ describe('documents: exactly one sealed document per version', () => {
       remove: (key) => storage.remove(key),
       removeAbandonedWrites: (ms) => storage.removeAbandonedWrites(ms),
     };
+    const events = new DomainEvents();
+    const ready: string[] = [];
+    events.subscribe<DocumentReady>(DOCUMENT_EVENTS.ready, (_m, e) => {
+      ready.push(e.documentId);
+    });
     const runner = new DocumentJobRunner(
       db.getRepository(StoredDocument),
       new AgreementDocumentBuilder(config, new AgreementDocumentsSource()),
       hooked,
       await loadSealer(config, quiet),
+      new AgreementDocumentsSource(),
+      events,
     );
     // Another run claims the row while this one is still rendering.
     beforeStore = async () => {
@@ -245,6 +253,7 @@ describe('documents: exactly one sealed document per version', () => {
     await expect(runner.run('signed', id, 1)).rejects.toThrow(ClaimLostError);
     let [row] = await signedDocuments([id]);
     expect(row).toMatchObject({ status: 'processing', attempts: 2, sha256: null });
+    expect(ready).toEqual([]);
 
     const made = await runner.run('signed', id, 1);
     expect(made.alreadyReady).toBe(false);
@@ -253,6 +262,8 @@ describe('documents: exactly one sealed document per version', () => {
     [row] = await signedDocuments([id]);
     expect(row).toMatchObject({ status: 'ready', sha256: made.sha256, attempts: 3 });
     expect(await storedPdfs(id)).toHaveLength(1);
+    // Only the run that marked the row ready told anyone.
+    expect(ready).toEqual([made.documentId]);
   });
 
   it('a job that cannot succeed marks its document failed with the reason (no endless retries)', async () => {
