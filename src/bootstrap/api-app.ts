@@ -48,7 +48,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       return id;
     },
     // Health probes live at /health/* (what orchestrators expect) as well as under /api/v1.
-    rewriteUrl: (req: IncomingMessage) => (req.url?.startsWith('/health/') ? `/api/v1${req.url}` : (req.url ?? '/')),
+    rewriteUrl: (req: IncomingMessage) =>
+      req.url?.startsWith('/health/') ? `/api/v1${req.url}` : (req.url ?? '/'),
   });
   const root = apiRootModule(config.nodeEnv);
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
@@ -72,7 +73,12 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const status = reply.statusCode;
-    const line = { method: request.method, url: request.url, status, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    const line = {
+      method: request.method,
+      url: request.url,
+      status,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+    };
     // A 503 is an expected "not now" (a dependency is down); the problem filter logged why.
     if (status === 503) request.log.warn(line, 'request refused: service unavailable');
     else if (status >= 500) request.log.error(line, 'request failed');

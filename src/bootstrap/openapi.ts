@@ -1,6 +1,7 @@
 import { finishOpenApiDocument, ProblemDetailsSchema, API_KEY, BEARER } from '@app/common';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { addWebhooks, WEBHOOK_PAYLOAD_MODELS } from '../webhooks/webhook-payloads.openapi';
 
 export const OPENAPI_JSON_PATH = 'api/openapi.json';
 
@@ -21,6 +22,7 @@ const TAGS: [string, string][] = [
   ['agreements', 'Tripartite agreements: versions, transitions, signatures, audit trail'],
   ['signing', 'Public, token-scoped signing for signers without an account'],
   ['documents', 'Preview and sealed PDFs, and their public verification'],
+  ['webhooks', 'Signed event deliveries to student information systems (Standard Webhooks v1)'],
   ['admin', 'The job path and its queues, for admins'],
   ['health', 'Liveness and readiness'],
 ];
@@ -47,9 +49,10 @@ export function buildOpenApiDocument(app: INestApplication, publicBaseUrl: strin
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, API_KEY);
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), {
-    extraModels: [ProblemDetailsSchema],
+    extraModels: [ProblemDetailsSchema, ...WEBHOOK_PAYLOAD_MODELS],
     operationIdFactory: (controller, method) =>
       `${controller.replace(/Controller$/, '')}_${method}`,
   });
+  addWebhooks(document, getSchemaPath);
   return finishOpenApiDocument(document, getSchemaPath(ProblemDetailsSchema));
 }

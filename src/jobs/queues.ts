@@ -24,4 +24,10 @@ export const jobKeys = {
   matchingRun: (runId: string) => `matching-run-${runId}`,
   /** One job per attempt: a retry or a redelivery is the delivery's next attempt number. */
   webhookAttempt: (deliveryId: string, attempt: number) => `webhook-${deliveryId}-a${attempt}`,
+  /**
+   * A redelivery's first attempt, keyed by the request: the attempt's number may already have a
+   * job (scheduled before the delivery was cancelled, and skipped since).
+   */
+  webhookRedelivery: (deliveryId: string, attempt: number, requestId: string) =>
+    `webhook-${deliveryId}-a${attempt}-redelivery-${requestId}`,
 };

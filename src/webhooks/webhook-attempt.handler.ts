@@ -163,7 +163,8 @@ export class WebhookAttemptHandler implements JobHandler {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (delivery_id, number) DO NOTHING RETURNING id`;
     if (result.outcome === 'delivered') {
-      const rows: { status: string }[] = await this.dataSource.query(
+      // An UPDATE answers [rows, count] through TypeORM.
+      const [rows]: [{ status: string }[], number] = await this.dataSource.query(
         `WITH attempt AS (${insertAttempt})
          UPDATE webhook_deliveries
             SET status = 'succeeded', attempts = $3, round_attempts = round_attempts + 1,
@@ -255,7 +256,7 @@ export class WebhookAttemptHandler implements JobHandler {
     failedAt: Date,
     error: string,
   ): Promise<boolean> {
-    const [endpoint]: { failing_since: Date; status: string }[] = await manager.query(
+    const [[endpoint]]: [{ failing_since: Date; status: string }[], number] = await manager.query(
       `UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $2)
         WHERE id = $1 RETURNING failing_since, status`,
       [endpointId, failedAt],

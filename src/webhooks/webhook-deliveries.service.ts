@@ -3,6 +3,7 @@ import {
   Clock,
   ConflictError,
   JobsService,
+  newId,
   NotFoundError,
   Page,
   Principal,
@@ -152,7 +153,7 @@ export class WebhookDeliveriesService {
                 last_error = NULL WHERE id = $1`,
         [id, now],
       );
-      await this.jobs.enqueue(manager, attemptJob(id, d.attempts + 1));
+      await this.jobs.enqueue(manager, attemptJob(id, d.attempts + 1, undefined, newId()));
       await this.audit.record(manager, p, {
         resourceType: 'webhook_delivery',
         resourceId: id,

@@ -192,12 +192,12 @@ export class WebhookEndpointsService {
   }
 
   async cancelPending(manager: EntityManager, endpointId: string, why: string): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    const [, cancelled]: [unknown[], number] = await manager.query(
       `UPDATE webhook_deliveries SET status = 'cancelled', next_attempt_at = NULL, last_error = $2
-        WHERE endpoint_id = $1 AND status = 'pending' RETURNING id`,
+        WHERE endpoint_id = $1 AND status = 'pending'`,
       [endpointId, why],
     );
-    return rows.length;
+    return cancelled;
   }
 
   /** Null for admins (every university); else the caller's own university. */

@@ -21,6 +21,7 @@ export const WEBHOOK_SOURCES: Record<string, (e: FactEvent) => WebhookEventType>
   'agreement.terminated': () => 'agreement.terminated',
   'document.ready': () => 'document.ready',
   'import.completed': () => 'import.completed',
+  'import.failed': () => 'import.failed',
   'match.accepted': () => 'match.accepted',
   'secondment.started': () => 'secondment.started',
   'secondment.ended': () => 'secondment.ended',

@@ -11,12 +11,22 @@ export interface OutboxEvent {
   data: Record<string, unknown>;
 }
 
-/** The job that makes attempt `attempt` of a delivery, at `notBefore` (default: at once). */
-export function attemptJob(deliveryId: string, attempt: number, notBefore?: Date) {
+/**
+ * The job that makes attempt `attempt` of a delivery, at `notBefore` (default: at once); a
+ * redelivery's carries its request's id in the key.
+ */
+export function attemptJob(
+  deliveryId: string,
+  attempt: number,
+  notBefore?: Date,
+  redeliveryId?: string,
+) {
   return {
     queue: QUEUES.webhooks,
     kind: JOBS.webhookAttempt,
-    key: jobKeys.webhookAttempt(deliveryId, attempt),
+    key: redeliveryId
+      ? jobKeys.webhookRedelivery(deliveryId, attempt, redeliveryId)
+      : jobKeys.webhookAttempt(deliveryId, attempt),
     subject: { type: 'webhook_delivery', id: deliveryId },
     payload: { deliveryId, attempt },
     notBefore,

@@ -161,22 +161,60 @@ describe('webhooks (Standard Webhooks v1)', () => {
     }
   });
 
-  it('delivers the agreement’s events, each signed and verified; another university hears nothing', async () => {
+  it('delivers a signed agreement’s events in order, each verified; another university hears nothing', async () => {
     const world = await agreementWorld(api);
-    const events = ['agreement.submitted', 'agreement.activated'];
+    const events = [
+      'agreement.submitted',
+      'agreement.signed',
+      'agreement.activated',
+      'agreement.completed',
+      'document.ready',
+    ];
     const mine = await endpoint(world, '/mine', events);
     const stranger = await agreementWorld(api);
     await endpoint(stranger, '/stranger', events);
 
     const agreement = await pendingAgreement(api, world);
     await signAll(world, agreement);
+    await post(world.coordinatorToken, `/agreements/${agreement.id}/complete`, {
+      outcome: 'graduated_on_time',
+      stayedWithEmployer: true,
+    }).expect(200);
 
-    await waitFor(() => receiver.at('/mine').length >= 2);
-    const bodies = receiver.at('/mine').map((r) => verified(mine.secret, r));
-    expect(bodies.map((b) => b.type).sort()).toEqual(events.sort());
+    // Submitted, three signatures, activated, completed; the preview and the sealed PDF ready.
+    await waitFor(() => receiver.at('/mine').length >= 8, 30_000);
+    const bodies = receiver.at('/mine').map(
+      (r) =>
+        verified(mine.secret, r) as {
+          type: string;
+          timestamp: string;
+          data: Record<string, unknown>;
+        },
+    );
+    // In time order; the last signature and the activation share a transaction (and may share
+    // a millisecond): within one, the lifecycle's order.
+    const rank = (type: string) => events.indexOf(type);
+    const byTime = [...bodies].sort(
+      (a, b) => a.timestamp.localeCompare(b.timestamp) || rank(a.type) - rank(b.type),
+    );
+    const agreementEvents = byTime.filter((b) => b.type.startsWith('agreement.'));
+    expect(agreementEvents.map((b) => [b.type, b.data.party ?? null])).toEqual([
+      ['agreement.submitted', null],
+      ['agreement.signed', 'student'],
+      ['agreement.signed', 'employer'],
+      ['agreement.signed', 'university'],
+      ['agreement.activated', null],
+      ['agreement.completed', null],
+    ]);
+    const documents = bodies.filter((b) => b.type === 'document.ready');
+    expect(documents.map((b) => b.data.kind).sort()).toEqual(['preview', 'signed']);
     for (const b of bodies) {
-      expect(b.data).toMatchObject({ agreementId: agreement.id, universityId: world.universityId });
-      expect(JSON.stringify(b)).not.toMatch(/bsn|token/i);
+      expect(b.data).toMatchObject({
+        agreementId: agreement.id,
+        universityId: world.universityId,
+        studentId: world.studentId,
+      });
+      expect(JSON.stringify(b)).not.toMatch(/bsn|token|password/i);
     }
     expect(receiver.at('/stranger')).toEqual([]);
 
@@ -184,7 +222,7 @@ describe('webhooks (Standard Webhooks v1)', () => {
       world.coordinatorToken,
       `/webhook-endpoints/${mine.id}/deliveries`,
     ).expect(200);
-    expect(deliveries.body.data).toHaveLength(2);
+    expect(deliveries.body.data).toHaveLength(8);
     for (const d of deliveries.body.data) {
       expect(d).toMatchObject({ status: 'succeeded', attempts: 1, lastStatusCode: 200 });
       expect(receiver.at('/mine').map((r) => r.headers['webhook-id'])).toContain(d.webhookId);

@@ -57,6 +57,9 @@ export interface TenantA {
   pendingAgreementId: string;
   pendingHash: string;
   signingToken: string;
+  /** A webhook endpoint of A, and one delivery to it (of A's agreements' events). */
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
 }
 
 /** What must never come back to a caller of tenant B (in any 2xx, or in an error it did not send). */
@@ -80,6 +83,8 @@ export function secretsOf(a: TenantA): string[] {
     a.pendingAgreementId,
     a.pendingHash,
     a.signingToken,
+    a.webhookEndpointId,
+    a.webhookDeliveryId,
   ];
 }
 
@@ -103,6 +108,11 @@ export async function buildTenantA(api: TestApi): Promise<TenantA> {
   const key = await call(api, coord, 'post', '/api/v1/api-keys', {
     name: `SIS ${uniq()}`,
     universityId: t.universityId,
+  });
+  // Before any agreement: its events make deliveries (127.0.0.1:9 discards; no worker here sends).
+  const webhook = await call(api, coord, 'post', '/api/v1/webhook-endpoints', {
+    url: 'http://127.0.0.1:9/tenant-a',
+    events: ['agreement.submitted', 'agreement.signed'],
   });
   const programme = await createProgramme(api, coord, t.universityId);
   const association = await createSectorAssociation(api, coord);
@@ -267,6 +277,10 @@ export async function buildTenantA(api: TestApi): Promise<TenantA> {
     pendingAgreementId: pending.id,
     pendingHash: pendingSubmitted.currentVersion.contentHash,
     signingToken: link.token,
+    webhookEndpointId: webhook.id,
+    webhookDeliveryId: (
+      await api.http.get(`/api/v1/webhook-endpoints/${webhook.id}/deliveries`).set(bearer(coord))
+    ).body.data[0].id,
   };
 }
 

@@ -4,6 +4,7 @@ import { PUBLIC_IDENTITY_DIRECTORY } from './identity-directory';
 import { MONITORING } from './monitoring';
 import { REPORTING } from './reporting';
 import { STUDENTS_MATCHING_PLACEMENTS } from './students-matching-placements';
+import { WEBHOOKS } from './webhooks';
 
 export type { MatrixEntry, MatrixRequest } from './expectations';
 
@@ -25,4 +26,5 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   ...AGREEMENTS_DOCUMENTS,
   ...MONITORING,
   ...REPORTING,
+  ...WEBHOOKS,
 };
