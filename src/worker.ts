@@ -4,11 +4,17 @@ import { createLogger, PinoNestLogger } from '@app/common';
 import { Logger } from '@nestjs/common';
 import { announceReady } from './bootstrap/ready-signal';
 import { loadAppConfig } from './config/app-config';
+import { loadReportingConfig } from './reporting/reporting.config';
+import { loadWebhooksConfig } from './webhooks/webhooks.config';
 import { WorkerModule } from './worker.module';
 
 /** The job path (dispatcher, runner, reconciler) and the handlers of every job kind; HTTP only for its health. */
 export async function createWorkerApp() {
   const logger = new PinoNestLogger(createLogger(loadAppConfig().logLevel));
+  // Settings Nest would otherwise read inside a provider (where a bad one ends the process):
+  // validated first, so a bad one is a clear ConfigError.
+  loadWebhooksConfig();
+  loadReportingConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
   app.enableShutdownHooks();
   return app;

@@ -17,6 +17,8 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
 import { loadAppConfig } from '../config/app-config';
 import { loadDocumentsConfig } from '../documents/documents.config';
+import { loadReportingConfig } from '../reporting/reporting.config';
+import { loadWebhooksConfig } from '../webhooks/webhooks.config';
 import { BenchModule } from '../health/health.module';
 import { buildOpenApiDocument, OPENAPI_JSON_PATH } from './openapi';
 
@@ -34,6 +36,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   // Every setting is validated before Nest starts, so a bad one is a clear ConfigError.
   const config = loadAppConfig();
   const documents = loadDocumentsConfig();
+  loadWebhooksConfig();
+  loadReportingConfig();
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,

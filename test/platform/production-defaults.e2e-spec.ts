@@ -10,6 +10,8 @@ describe('the API in production', () => {
     JWT_SECRET: 'an-e2e-production-secret-of-at-least-32-characters',
     PUBLIC_BASE_URL: 'https://dual.example.nl',
     DEMO_DATA: undefined,
+    WEBHOOK_SECRET_KEY: 'aa'.repeat(32),
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: undefined,
   };
   let api: TestApi;
   let development: TestApi;
@@ -35,6 +37,18 @@ describe('the API in production', () => {
     await expect(
       withEnv({ ...production, PUBLIC_BASE_URL: undefined }, () => createApiApp()),
     ).rejects.toThrow(/PUBLIC_BASE_URL is required in production/);
+  });
+
+  it('refuses to start without WEBHOOK_SECRET_KEY (webhook secrets are encrypted with it)', async () => {
+    await expect(
+      withEnv({ ...production, WEBHOOK_SECRET_KEY: undefined }, () => createApiApp()),
+    ).rejects.toThrow(/WEBHOOK_SECRET_KEY/);
+  });
+
+  it('refuses to let webhooks reach private addresses', async () => {
+    await expect(
+      withEnv({ ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }, () => createApiApp()),
+    ).rejects.toThrow(/WEBHOOK_ALLOW_PRIVATE_TARGETS/);
   });
 
   it('refuses to start with demo data unless explicitly allowed', async () => {
