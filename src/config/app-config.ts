@@ -74,6 +74,22 @@ export function int(
   return n;
 }
 
+/** A number (decimals allowed: tests use seconds' worth of days) within [min, max]; empty means the fallback. */
+export function decimal(
+  value: string | undefined,
+  fallback: number,
+  name: string,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a number from ${min} to ${max}, not "${value}"`);
+  }
+  return n;
+}
+
 /** DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS and DATABASE_WORKER_CONNECT_TIMEOUT_MS, validated. */
 export function loadDatabasePoolConfig(env: NodeJS.ProcessEnv = process.env): DatabasePoolConfig {
   return {

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { bool, ConfigError, int } from '../config/app-config';
+import { bool, ConfigError, decimal, int } from '../config/app-config';
 import { seconds } from '../jobs/jobs.config';
 import { parseRetryDelays, secretBoxKey } from './delivery';
 
@@ -27,22 +27,6 @@ export interface WebhooksConfig {
    * fast receiver at ~250 deliveries/s in bench:webhooks; 16 reaches ~520/s).
    */
   endpointConcurrency: number;
-}
-
-/** A number (decimals allowed, so tests can use seconds' worth of days) within [min, max]. */
-function decimal(
-  value: string | undefined,
-  fallback: number,
-  name: string,
-  min: number,
-  max: number,
-): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) {
-    throw new ConfigError(`${name} must be a number from ${min} to ${max}, not "${value}"`);
-  }
-  return n;
 }
 
 export function loadWebhooksConfig(env: NodeJS.ProcessEnv = process.env): WebhooksConfig {
