@@ -21,6 +21,7 @@ import { EmploymentGuidanceTotals1796430000000 } from './1796430000000-Employmen
 import { AgreementRoute1796440000000 } from './1796440000000-AgreementRoute';
 import { OutcomeSummary1796450000000 } from './1796450000000-OutcomeSummary';
 import { Webhooks1796460000000 } from './1796460000000-Webhooks';
+import { OidcSubjects1796470000000 } from './1796470000000-OidcSubjects';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -47,4 +48,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AgreementRoute1796440000000,
   OutcomeSummary1796450000000,
   Webhooks1796460000000,
+  OidcSubjects1796470000000,
 ];

@@ -1,11 +1,19 @@
-import { ForbiddenError, IS_PUBLIC, Principal, PrincipalRole, ROLES_KEY, UnauthorizedError } from '@app/common';
+import {
+  ForbiddenError,
+  IS_PUBLIC,
+  Principal,
+  PrincipalRole,
+  ROLES_KEY,
+  UnauthorizedError,
+} from '@app/common';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AuthService } from './auth.service';
 
 /**
- * Global guard: every endpoint needs a Bearer token or an X-Api-Key unless marked @Public().
+ * Global guard: every endpoint needs a Bearer token (ours, or an institution's through single
+ * sign-on) or an X-Api-Key unless marked @Public().
  * @Roles() then narrows who may call it (403 for the rest).
  */
 @Injectable()
@@ -37,7 +45,7 @@ export class AuthGuard implements CanActivate {
       if (scheme?.toLowerCase() !== 'bearer' || !token) {
         throw new UnauthorizedError('Use "Authorization: Bearer <access token>".');
       }
-      return this.auth.principalFromToken(token);
+      return this.auth.principalFromBearer(token);
     }
     const apiKey = request.headers['x-api-key'];
     if (typeof apiKey === 'string' && apiKey) return this.auth.principalFromApiKey(apiKey);

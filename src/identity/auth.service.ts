@@ -8,6 +8,8 @@ import { appConfig } from '../config/app-config';
 import { hashApiKey } from './api-key-secret';
 import { ApiKey } from './entities/api-key.entity';
 import { User } from './entities/user.entity';
+import { OidcAccounts } from './oidc/oidc-accounts';
+import { OidcVerifier, unverifiedIssuer } from './oidc/oidc-verifier';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 
 interface AccessTokenClaims {
@@ -26,6 +28,8 @@ export class AuthService {
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
     private readonly jwt: JwtService,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    private readonly oidc: OidcVerifier,
+    private readonly oidcAccounts: OidcAccounts,
   ) {}
 
   async login(
@@ -53,6 +57,15 @@ export class AuthService {
       expiresIn: this.config.jwtExpiresInSeconds,
     });
     return { accessToken, expiresIn: this.config.jwtExpiresInSeconds };
+  }
+
+  /**
+   * A Bearer token: ours carries no `iss`; one that does is an institution's (single sign-on),
+   * verified against that institution's keys when OIDC_ISSUERS trusts it and refused otherwise.
+   */
+  async principalFromBearer(token: string): Promise<Principal> {
+    if (unverifiedIssuer(token) === null) return this.principalFromToken(token);
+    return this.oidcAccounts.principalFor(await this.oidc.verify(token));
   }
 
   principalFromToken(token: string): Principal {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
+import { ConfigModule, ConfigType } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { failFastRedisOptions, FailoverThrottlerStorage } from '@app/common';
@@ -13,6 +13,9 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { IdentityDataModule } from './identity-data.module';
+import { OidcAccounts } from './oidc/oidc-accounts';
+import { OidcVerifier } from './oidc/oidc-verifier';
+import { oidcConfig } from './oidc/oidc.config';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -21,6 +24,7 @@ import { UsersService } from './users.service';
     IdentityDataModule,
     DirectoryDataModule,
     StudentsDataModule,
+    ConfigModule.forFeature(oidcConfig),
     JwtModule.registerAsync({
       inject: [appConfig.KEY],
       useFactory: (config: ConfigType<typeof appConfig>) => {
@@ -45,7 +49,14 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController, ApiKeysController],
-  providers: [AuthService, UsersService, ApiKeysService, BootstrapAdminService],
+  providers: [
+    AuthService,
+    OidcVerifier,
+    OidcAccounts,
+    UsersService,
+    ApiKeysService,
+    BootstrapAdminService,
+  ],
   exports: [AuthService],
 })
 export class IdentityModule {}

@@ -1,5 +1,5 @@
 import { UserRole, VersionedEntity } from '@app/common';
-import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Company } from '../../directory/companies/company.entity';
 import { Foundation } from '../../directory/foundations/foundation.entity';
 import { University } from '../../directory/universities/university.entity';
@@ -20,6 +20,9 @@ import { Student } from '../../students/entities/student.entity';
   OR (role = 'company_rep' AND company_id IS NOT NULL AND foundation_id IS NULL AND student_id IS NULL)
   OR (role = 'student' AND student_id IS NOT NULL AND university_id IS NOT NULL AND foundation_id IS NULL AND company_id IS NULL)`,
 )
+// An institution login (OIDC issuer and subject) belongs to one account at most.
+@Index('uq_users_oidc_link', ['oidcIssuer', 'oidcSubject'], { unique: true })
+@Check('ck_users_oidc_link', '(oidc_issuer IS NULL) = (oidc_subject IS NULL)')
 export class User extends VersionedEntity {
   /** Stored lower-case; unique. */
   @Column('text', { unique: true })
@@ -65,4 +68,14 @@ export class User extends VersionedEntity {
 
   @Column('boolean', { default: true })
   active!: boolean;
+
+  /**
+   * The institution login this account signs in with, linked on its first single sign-on (by
+   * verified e-mail) and matched by subject from then on, whatever the e-mail becomes.
+   */
+  @Column('text', { nullable: true })
+  oidcIssuer!: string | null;
+
+  @Column('text', { nullable: true })
+  oidcSubject!: string | null;
 }
