@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
 import { loadAppConfig } from '../config/app-config';
 import { loadDocumentsConfig } from '../documents/documents.config';
+import { loadOidcConfig } from '../identity/oidc/oidc.config';
 import { loadReportingConfig } from '../reporting/reporting.config';
 import { loadWebhooksConfig } from '../webhooks/webhooks.config';
 import { BenchModule } from '../health/health.module';
@@ -38,6 +39,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const documents = loadDocumentsConfig();
   loadWebhooksConfig();
   loadReportingConfig();
+  loadOidcConfig();
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,

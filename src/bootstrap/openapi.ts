@@ -45,7 +45,16 @@ export function buildOpenApiDocument(app: INestApplication, publicBaseUrl: strin
     .setVersion('1')
     .setLicense('UNLICENSED', 'https://dualroute.example/license')
     .addServer(publicBaseUrl, 'This deployment (PUBLIC_BASE_URL); paths start with /api/v1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'An access token from POST /auth/login, or an ID token of an institution this deployment trusts (OIDC_ISSUERS): mapped to the existing account with that verified e-mail; roles and scopes are ours',
+      },
+      BEARER,
+    )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, API_KEY);
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), {
