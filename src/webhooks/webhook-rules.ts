@@ -25,7 +25,7 @@ export function endpointUrlProblems(raw: string, requireHttps: boolean): FieldEr
   return [];
 }
 
-/** Days and hours as the disabled reason says them. */
+/** What a disabled endpoint says about why: since when it failed, and the last error. */
 export function disabledReason(failingSince: Date, lastError: string): string {
   return `Failing since ${failingSince.toISOString()}; last error: ${lastError}`;
 }
