@@ -12,6 +12,7 @@ import { IntegrationsModule } from './integrations/integrations.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MatchingModule } from './matching/matching.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { PagesModule } from './pages/pages.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -34,6 +35,7 @@ import { StudentsModule } from './students/students.module';
     MonitoringModule,
     ReportingModule,
     WebhooksModule,
+    PagesModule,
   ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.
   providers: [

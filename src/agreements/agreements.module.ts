@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { IdentityDataModule } from '../identity/identity-data.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { documentsConfig } from '../documents/documents.config';
 import { StudentsModule } from '../students/students.module';
 import { AgreementEventsService } from './agreement-events.service';
 import { AgreementMonitoringReads } from './agreement-monitoring-reads';
@@ -29,6 +30,8 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
 @Module({
   imports: [
     ConfigModule.forFeature(agreementsConfig),
+    // PUBLIC_BASE_URL: a signing link's url is the sign page's address.
+    ConfigModule.forFeature(documentsConfig),
     AgreementsDataModule,
     DirectoryModule,
     StudentsModule,
@@ -57,6 +60,8 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     AgreementPlacementReads,
     AgreementMonitoringReads,
     AgreementSubsidyReads,
+    // The sign page (src/pages) signs and declines through the very use cases of the JSON API.
+    SigningLinksService,
   ],
 })
 export class AgreementsModule {}

@@ -17,13 +17,26 @@ import { requiredParties } from './agreement-scope';
 import { AgreementStore } from './agreement-store';
 import { agreementsConfig } from './agreements.config';
 import { DRIVERS } from './agreements.service';
-import { CreateSigningLinkDto, LinkSignDto, ReasonDto } from './dto/agreement.dto';
+import { documentsConfig } from '../documents/documents.config';
+import type { VersionStatus } from './agreement-lifecycle';
+import type { AgreementTerms } from './agreement-terms.types';
+import type { PartiesSnapshot } from './content-hash';
+import { CreateSigningLinkDto, LinkSignDto, Party, ReasonDto } from './dto/agreement.dto';
+import { AgreementSignature } from './entities/agreement-signature.entity';
+import { AgreementVersion } from './entities/agreement-version.entity';
+import { Agreement, AgreementLanguage } from './entities/agreement.entity';
 import { SigningLink } from './entities/signing-link.entity';
+
+/** Why a link that existed can no longer be used. */
+export type SigningLinkGoneReason = 'used' | 'expired' | 'version_closed';
 
 /** 410: the link existed but can no longer be used. */
 export class SigningLinkGone extends DomainError {
-  constructor(detail: string) {
-    super(410, 'signing-link-gone', 'Gone', detail);
+  constructor(
+    readonly reason: SigningLinkGoneReason,
+    detail: string,
+  ) {
+    super(410, 'signing-link-gone', 'Gone', detail, { reason });
   }
 }
 
@@ -31,11 +44,29 @@ export interface SigningLinkView {
   agreementId: string;
   version: number;
   contentHash: string;
-  party: string;
+  party: Party;
   name: string;
   expiresAt: Date;
-  terms: unknown;
-  parties: unknown;
+  language: AgreementLanguage;
+  terms: AgreementTerms;
+  parties: PartiesSnapshot;
+}
+
+/**
+ * Where one party stands on one version (what the sign page's confirmation shows the signer): the
+ * version, that party's signature if any, and whose signatures the version still awaits.
+ */
+export interface PartyStanding {
+  agreementId: string;
+  version: number;
+  party: Party;
+  language: AgreementLanguage;
+  parties: PartiesSnapshot;
+  contentHash: string;
+  versionStatus: VersionStatus;
+  signature: { name: string; signedAt: Date } | null;
+  /** Parties whose signature the version still awaits (none unless it is pending). */
+  awaiting: Party[];
 }
 
 /** One-time signing links for signers without an account. */
@@ -46,6 +77,7 @@ export class SigningLinksService {
     private readonly store: AgreementStore,
     private readonly signing: AgreementSigningService,
     @Inject(agreementsConfig.KEY) private readonly config: ConfigType<typeof agreementsConfig>,
+    @Inject(documentsConfig.KEY) private readonly documents: ConfigType<typeof documentsConfig>,
   ) {}
 
   async create(principal: Principal, id: string, dto: CreateSigningLinkDto) {
@@ -81,7 +113,8 @@ export class SigningLinksService {
       });
       return {
         token,
-        url: `/api/v1/signing/${token}`,
+        // The sign page (src/pages), for people; the JSON endpoints stay under /api/v1/signing.
+        url: `${this.documents.publicBaseUrl}/sign/${token}`,
         expiresAt,
         party: dto.party,
         version: v.number,
@@ -100,8 +133,44 @@ export class SigningLinksService {
       party: link.party,
       name: link.name,
       expiresAt: link.expiresAt,
+      language: v.language,
       terms: v.terms,
+      parties: v.parties!,
+    };
+  }
+
+  /**
+   * Where `party` stands on a submitted version; null when there is no such version. Public
+   * through the pages only with a receipt the pages issued to that party's signer.
+   */
+  async standing(
+    agreementId: string,
+    version: number,
+    party: Party,
+  ): Promise<PartyStanding | null> {
+    const manager = this.entityManager;
+    const [a, v] = await Promise.all([
+      manager.findOneBy(Agreement, { id: agreementId }),
+      manager.findOneBy(AgreementVersion, { agreementId, number: version }),
+    ]);
+    if (!a || !v?.contentHash || !v.parties) return null;
+    const signatures = await manager.find(AgreementSignature, {
+      where: { versionId: v.id },
+      select: { party: true, signerName: true, signedAt: true },
+    });
+    const own = signatures.find((s) => s.party === party);
+    const signed = new Set(signatures.map((s) => s.party));
+    return {
+      agreementId,
+      version,
+      party,
+      language: v.language,
       parties: v.parties,
+      contentHash: v.contentHash,
+      versionStatus: v.status,
+      signature: own ? { name: own.signerName, signedAt: own.signedAt } : null,
+      awaiting:
+        v.status === 'pending_signatures' ? requiredParties(a).filter((p) => !signed.has(p)) : [],
     };
   }
 
@@ -109,7 +178,7 @@ export class SigningLinksService {
     token: string,
     dto: LinkSignDto,
     req: RequestInfo,
-  ): Promise<{ agreementId: string; version: number; party: string; status: string }> {
+  ): Promise<{ agreementId: string; version: number; party: Party; status: string }> {
     return this.entityManager.transaction(async (manager) => {
       const link = await this.usable(manager, token, true);
       const a = await this.store.lockById(manager, link.agreementId);
@@ -136,7 +205,7 @@ export class SigningLinksService {
   async decline(
     token: string,
     dto: ReasonDto,
-  ): Promise<{ agreementId: string; version: number; status: string }> {
+  ): Promise<{ agreementId: string; version: number; party: Party; status: string }> {
     return this.entityManager.transaction(async (manager) => {
       const link = await this.usable(manager, token, true);
       const a = await this.store.lockById(manager, link.agreementId);
@@ -146,7 +215,12 @@ export class SigningLinksService {
         name: link.name,
       });
       await manager.update(SigningLink, { id: link.id }, { usedAt: this.store.now() });
-      return { agreementId: a.id, version: link.versionNumber, status: a.status };
+      return {
+        agreementId: a.id,
+        version: link.versionNumber,
+        party: link.party,
+        status: a.status,
+      };
     });
   }
 
@@ -159,9 +233,10 @@ export class SigningLinksService {
     if (lock) qb.setLock('pessimistic_write');
     const link = await qb.getOne();
     if (!link) throw new NotFoundError('Signing link');
-    if (link.usedAt) throw new SigningLinkGone('This signing link has already been used.');
+    if (link.usedAt) throw new SigningLinkGone('used', 'This signing link has already been used.');
     if (link.expiresAt.getTime() <= this.store.now().getTime())
       throw new SigningLinkGone(
+        'expired',
         'This signing link has expired; ask the coordinator for a new one.',
       );
     const [row] = await manager.query('SELECT status FROM agreement_versions WHERE id = $1', [
@@ -169,6 +244,7 @@ export class SigningLinksService {
     ]);
     if (row?.status !== 'pending_signatures') {
       throw new SigningLinkGone(
+        'version_closed',
         `The version this link was made for is ${String(row?.status).replace(/_/g, ' ')}; ask the coordinator for a new link.`,
       );
     }

@@ -21,6 +21,9 @@ import { loadOidcConfig } from '../identity/oidc/oidc.config';
 import { loadReportingConfig } from '../reporting/reporting.config';
 import { loadWebhooksConfig } from '../webhooks/webhooks.config';
 import { BenchModule } from '../health/health.module';
+import { registerPageBodyParsers } from '../pages/page-body-parsers';
+import { PAGE_ROUTES_WITHOUT_PREFIX } from '../pages/page-routes';
+import { RedactingLogger, redactTokenPaths } from '../pages/redact-token-paths';
 import { buildOpenApiDocument, OPENAPI_JSON_PATH } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -59,15 +62,17 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   });
   const root = apiRootModule(config.nodeEnv);
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
-    logger: new PinoNestLogger(logger),
+    logger: new RedactingLogger(new PinoNestLogger(logger)),
   });
-  app.setGlobalPrefix('api/v1');
+  // The pages for people (/sign/:token, /verify) are at the root; everything else is the API.
+  app.setGlobalPrefix('api/v1', { exclude: PAGE_ROUTES_WITHOUT_PREFIX });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await app.register(helmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
   registerIdempotencyHooks(fastify, app.get(IdempotencyStore));
+  await registerPageBodyParsers(fastify);
   // POST /verify takes the PDF itself as the body.
   fastify.addContentTypeParser(
     'application/pdf',
@@ -81,7 +86,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     const status = reply.statusCode;
     const line = {
       method: request.method,
-      url: request.url,
+      // A signing token (or a signer's receipt) in the path is a credential: never logged.
+      url: redactTokenPaths(request.url),
       status,
       ms: Math.round(reply.elapsedTime * 10) / 10,
     };

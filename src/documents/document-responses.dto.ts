@@ -36,6 +36,12 @@ export class VerificationSignerDto {
 export class VerificationDto {
   @ApiProperty({ description: 'Sealed by us, unaltered, and a signed document we stored' })
   valid!: boolean;
+  @ApiProperty({
+    enum: ['valid', 'altered', 'not_ours', 'unknown'],
+    description:
+      '`altered`: sealed, but changed since; `not_ours`: a seal that checks out but that this platform did not make; `unknown`: no seal at all',
+  })
+  verdict!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) agreementId!: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) version!: number | null;
   @ApiProperty({ type: String, nullable: true }) contentHash!: string | null;

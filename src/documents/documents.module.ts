@@ -30,5 +30,7 @@ export const documentStorageProvider = {
   ],
   controllers: [DocumentsController, VerifyController],
   providers: [DocumentRequests, DocumentsService, VerifyThrottlerGuard, documentStorageProvider],
+  // The people's pages (src/pages) verify and serve PDFs through a signing link or receipt.
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

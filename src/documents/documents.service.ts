@@ -1,4 +1,4 @@
-import { verifySealedPdf } from '@app/agreement-pdf';
+import { verifySealedPdf, VerifyResult } from '@app/agreement-pdf';
 import { ConflictError, DomainError, NotFoundError, Principal, sha256Hex } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -31,8 +31,16 @@ export interface VerificationSigner {
   method: string;
 }
 
+/**
+ * The verdict in one word: `altered` (a seal whose bytes no longer check out), `not_ours` (a seal
+ * that checks out but is not one this platform made and stored), `unknown` (no seal at all: not
+ * a sealed document, or not a PDF).
+ */
+export type VerificationVerdict = 'valid' | 'altered' | 'not_ours' | 'unknown';
+
 export interface Verification {
   valid: boolean;
+  verdict: VerificationVerdict;
   agreementId: string | null;
   version: number | null;
   contentHash: string | null;
@@ -82,7 +90,24 @@ export class DocumentsService {
     principal: Principal,
     id: string,
   ): Promise<{ doc: StoredDocument; stream: Readable }> {
-    const doc = await this.inScope(principal, id);
+    return this.open(await this.inScope(principal, id));
+  }
+
+  /**
+   * A version's document of this kind, for a caller that checked a capability bound to exactly
+   * this version (a signing link, a signer's receipt) instead of a principal; null when there is
+   * none yet.
+   */
+  versionDocument(
+    agreementId: string,
+    version: number,
+    kind: DocumentKind,
+  ): Promise<StoredDocument | null> {
+    return this.documents.findOneBy({ agreementId, versionNumber: version, kind });
+  }
+
+  /** The PDF bytes of a document the caller already holds (see versionDocument). */
+  async open(doc: StoredDocument): Promise<{ doc: StoredDocument; stream: Readable }> {
     if (doc.status !== 'ready') {
       const why = doc.status === 'failed' && doc.error ? ` (${doc.error})` : '';
       throw new ConflictError(
@@ -144,6 +169,7 @@ export class DocumentsService {
     if (!valid || !doc) {
       return {
         valid: false,
+        verdict: verdictOf(seal, pdf),
         agreementId: null,
         version: null,
         contentHash: null,
@@ -162,6 +188,7 @@ export class DocumentsService {
     ]);
     return {
       valid: true,
+      verdict: 'valid',
       agreementId: doc.agreementId,
       version: doc.versionNumber,
       contentHash: doc.contentHash,
@@ -191,6 +218,18 @@ export class DocumentsService {
     if (!visible(doc.versionNumber)) throw new NotFoundError('Document', id);
     return doc;
   }
+}
+
+const SEAL_MARKER = Buffer.from('/ByteRange', 'latin1');
+
+/**
+ * Why an invalid file is invalid. A seal that checks out is not ours when we stored no signed
+ * document with these bytes (or sealed it with another certificate); one that does not check out
+ * was altered (bytes changed, added or cut), unless the file has no seal to speak of at all.
+ */
+function verdictOf(seal: VerifyResult, pdf: Buffer): VerificationVerdict {
+  if (seal.valid) return 'not_ours';
+  return pdf.includes(SEAL_MARKER) ? 'altered' : 'unknown';
 }
 
 function toView(d: StoredDocument): DocumentView {
