@@ -49,7 +49,7 @@ export class AgreementDocumentBuilder {
       version: version.number,
       contentHash: version.contentHash!,
       language: version.language,
-      verificationReference: `${this.config.publicBaseUrl}/api/v1/verify · ref ${doc.id}`,
+      verificationReference: `${this.config.publicBaseUrl}/verify · ref ${doc.id}`,
       programme: {
         name: parties.programme.name,
         crohoCode: parties.programme.crohoCode,
