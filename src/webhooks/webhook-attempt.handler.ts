@@ -32,8 +32,9 @@ interface AttemptTarget {
   body: string;
 }
 
-/** A busy endpoint's attempt waits about this long before it asks for a slot again. */
+/** A busy endpoint's attempt waits about this long before it asks for a slot again, at first. */
 const BUSY_WAIT_MS = 1_000;
+const MIN_BUSY_WAIT_MS = 100;
 
 /**
  * Makes one attempt of a delivery: signs the event's fixed body for this attempt (Standard
@@ -52,7 +53,10 @@ const BUSY_WAIT_MS = 1_000;
 @JobHandlerFor({ queue: QUEUES.webhooks, kinds: [JOBS.webhookAttempt] })
 export class WebhookAttemptHandler implements JobHandler {
   private readonly secrets: SecretBox;
-  private readonly inFlight = new Map<string, number>();
+  /** When each attempt in flight to an endpoint started (ms since the epoch), per endpoint. */
+  private readonly inFlight = new Map<string, number[]>();
+  /** A moving average of each endpoint's attempt durations (ms), seen by this worker. */
+  private readonly typicalMs = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -75,15 +79,15 @@ export class WebhookAttemptHandler implements JobHandler {
     if (!target || target.status !== 'pending' || target.attempts >= attempt) {
       return { skipped: target?.status ?? 'missing' };
     }
-    const busy = this.inFlight.get(target.endpoint_id) ?? 0;
-    if (busy >= this.config.endpointConcurrency) {
+    const running = this.inFlight.get(target.endpoint_id) ?? [];
+    if (running.length >= this.config.endpointConcurrency) {
       throw new DeferJobError(
-        Math.round(BUSY_WAIT_MS * (0.5 + Math.random())),
+        this.busyWaitMs(target.endpoint_id),
         'the endpoint has as many attempts in flight as it may',
       );
     }
-    this.inFlight.set(target.endpoint_id, busy + 1);
     const startedAt = this.clock.now();
+    this.inFlight.set(target.endpoint_id, [...running, startedAt.getTime()]);
     let result: SendResult;
     try {
       result = await sendWebhook({
@@ -99,12 +103,36 @@ export class WebhookAttemptHandler implements JobHandler {
         allowPrivate: this.config.allowPrivateTargets,
       });
     } finally {
-      const left = (this.inFlight.get(target.endpoint_id) ?? 1) - 1;
-      if (left > 0) this.inFlight.set(target.endpoint_id, left);
+      const left = [...(this.inFlight.get(target.endpoint_id) ?? [])];
+      left.splice(left.indexOf(startedAt.getTime()), 1);
+      const took = this.clock.now().getTime() - startedAt.getTime();
+      const typical = this.typicalMs.get(target.endpoint_id);
+      this.typicalMs.set(
+        target.endpoint_id,
+        typical === undefined ? took : 0.8 * typical + 0.2 * took,
+      );
+      if (left.length > 0) this.inFlight.set(target.endpoint_id, left);
       else this.inFlight.delete(target.endpoint_id);
     }
     const status = await this.record(deliveryId, attempt, target, startedAt, result);
     return { outcome: result.outcome, statusCode: result.statusCode, status };
+  }
+
+  /**
+   * How long an attempt to a busy endpoint waits before it asks again: about two of its usual
+   * attempts, or twice as long as the oldest one still running if that is longer (a fast
+   * receiver's turn comes back in a fraction of a second; a hanging one's attempts wait about
+   * its timeout instead of asking every second), with jitter.
+   */
+  private busyWaitMs(endpointId: string): number {
+    const running = this.inFlight.get(endpointId) ?? [];
+    const oldest = running.length ? this.clock.now().getTime() - Math.min(...running) : 0;
+    const usual = Math.max(this.typicalMs.get(endpointId) ?? 0, oldest);
+    const wait =
+      usual === 0
+        ? BUSY_WAIT_MS
+        : Math.min(this.config.timeoutMs, Math.max(MIN_BUSY_WAIT_MS, 2 * usual));
+    return Math.round(wait * (0.5 + Math.random()));
   }
 
   private async target(deliveryId: string): Promise<AttemptTarget | undefined> {
