@@ -5,18 +5,28 @@ import type { EntityManager } from 'typeorm';
 import { JOBS, jobKeys, QUEUES } from '../jobs/queues';
 import { SecretBox } from '../webhooks/delivery';
 import { mailConfig } from './mail.config';
-import type { MailLanguage, MessageKind, SigningRequestData } from './mail-templates';
+import type {
+  AgreementSealedData,
+  MailLanguage,
+  MessageKind,
+  SigningRequestData,
+} from './mail-templates';
 import { Message } from './message.entity';
 
-export interface SigningRequestMail {
+interface AgreementMail<D> {
   agreementId: string;
   universityId: string;
   language: MailLanguage;
   recipient: { name: string; email: string };
+  data: D;
+}
+
+export interface SigningRequestMail extends AgreementMail<SigningRequestData> {
   /** The link's token: sealed on the row, put into the body only when it is sent. */
   token: string;
-  data: SigningRequestData;
 }
+
+export type AgreementSealedMail = AgreementMail<AgreementSealedData>;
 
 /**
  * The port other modules write e-mail through, inside the transaction of the change that causes
@@ -37,10 +47,14 @@ export class MailOutbox {
     return this.write(manager, 'signing.requested', mail, this.box.seal(mail.token));
   }
 
+  async agreementSealed(manager: EntityManager, mail: AgreementSealedMail): Promise<string> {
+    return this.write(manager, 'agreement.sealed', mail, null);
+  }
+
   private async write(
     manager: EntityManager,
     kind: MessageKind,
-    mail: Omit<SigningRequestMail, 'token'>,
+    mail: AgreementMail<SigningRequestData | AgreementSealedData>,
     tokenSealed: string | null,
   ): Promise<string> {
     const id = newId();

@@ -1,4 +1,4 @@
-import { renderSigningRequest } from './mail-templates';
+import { renderAgreementSealed, renderSigningRequest } from './mail-templates';
 
 const data = {
   student: 'Sam <b>de Vries</b>',
@@ -32,5 +32,20 @@ describe('renderSigningRequest', () => {
   it('carries no images or remote assets', () => {
     const mail = renderSigningRequest('nl', 'Jan', data, url);
     expect(mail.html).not.toMatch(/<img|<link|src=|url\(/i);
+  });
+});
+
+describe('renderAgreementSealed', () => {
+  it('says the agreement is signed and links to the verify page, with the PDF fingerprint', () => {
+    const mail = renderAgreementSealed(
+      'en',
+      'Jo',
+      { student: 'Sam', employer: 'Bakkerij', version: 2, sha256: 'ab'.repeat(32) },
+      'https://dualroute.example/verify',
+    );
+    expect(mail.subject).toBe('Signed: work-based learning agreement Sam — Bakkerij');
+    expect(mail.text).toContain('version 2');
+    expect(mail.text).toContain('ab'.repeat(32));
+    expect(mail.html).toContain('href="https://dualroute.example/verify"');
   });
 });

@@ -17,6 +17,15 @@ export interface SigningRequestData {
   expiresAt: string;
 }
 
+/** What a sealed agreement's message says: the link is the verify page. */
+export interface AgreementSealedData {
+  student: string;
+  employer: string;
+  version: number;
+  /** SHA-256 of the sealed PDF: what the verify page checks a copy against. */
+  sha256: string;
+}
+
 export interface RenderedMail {
   subject: string;
   text: string;
@@ -38,6 +47,25 @@ const TEXTS = {
     body: 'You are asked to sign the work-based learning agreement of {{student}} at {{employer}}.',
     action: 'Read and sign the agreement',
     expires: 'This link is personal and valid until {{expiresAt}}. Do not forward it.',
+    ignore: 'Not expecting this message? You can ignore it.',
+  },
+} as const;
+
+const SEALED_TEXTS = {
+  nl: {
+    subject: 'Ondertekend: praktijkovereenkomst {{student}} — {{employer}}',
+    greeting: 'Beste {{name}},',
+    body: 'Alle partijen hebben versie {{version}} van de praktijkovereenkomst van {{student}} bij {{employer}} ondertekend. De verzegelde PDF staat klaar; vraag uw contactpersoon bij de onderwijsinstelling om een exemplaar als u geen account heeft.',
+    action: 'Controleer een exemplaar van de overeenkomst',
+    expires: 'Vingerafdruk (SHA-256) van de verzegelde PDF: {{sha256}}',
+    ignore: 'Verwachtte u dit bericht niet? Dan kunt u het negeren.',
+  },
+  en: {
+    subject: 'Signed: work-based learning agreement {{student}} — {{employer}}',
+    greeting: 'Dear {{name}},',
+    body: 'Every party has signed version {{version}} of the work-based learning agreement of {{student}} at {{employer}}. The sealed PDF is ready; ask your contact at the university for a copy if you have no account.',
+    action: 'Check a copy of the agreement',
+    expires: 'Fingerprint (SHA-256) of the sealed PDF: {{sha256}}',
     ignore: 'Not expecting this message? You can ignore it.',
   },
 } as const;
@@ -88,8 +116,28 @@ export function renderSigningRequest(
   data: SigningRequestData,
   url: string,
 ): RenderedMail {
-  const t = TEXTS[language];
   const values = { ...data, name: recipient, expiresAt: readableDate(data.expiresAt, language) };
+  return render(TEXTS[language], language, values, url);
+}
+
+/** A sealed agreement in `language`, linking to the verify page (never the PDF attached). */
+export function renderAgreementSealed(
+  language: MailLanguage,
+  recipient: string,
+  data: AgreementSealedData,
+  url: string,
+): RenderedMail {
+  return render(SEALED_TEXTS[language], language, { ...data, name: recipient }, url);
+}
+
+type Texts = Record<'subject' | 'greeting' | 'body' | 'action' | 'expires' | 'ignore', string>;
+
+function render(
+  t: Texts,
+  language: MailLanguage,
+  values: Record<string, unknown>,
+  url: string,
+): RenderedMail {
   // Texts are filled in as plain text first; the HTML template escapes them once.
   const fill = (source: string) => Handlebars.compile(source, { noEscape: true })(values);
   const parts = {
@@ -98,9 +146,9 @@ export function renderSigningRequest(
     subject: fill(t.subject),
     greeting: fill(t.greeting),
     body: fill(t.body),
-    action: t.action,
+    action: fill(t.action),
     expires: fill(t.expires),
-    ignore: t.ignore,
+    ignore: fill(t.ignore),
   };
   return { subject: parts.subject, text: textTemplate(parts), html: htmlTemplate(parts) };
 }

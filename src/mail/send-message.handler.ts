@@ -14,7 +14,9 @@ import { JOBS, QUEUES } from '../jobs/queues';
 import { SecretBox } from '../webhooks/delivery';
 import { mailConfig } from './mail.config';
 import {
+  AgreementSealedData,
   MailLanguage,
+  renderAgreementSealed,
   renderSigningRequest,
   RenderedMail,
   SigningRequestData,
@@ -99,6 +101,14 @@ export class SendMessageHandler implements JobHandler, OnModuleInit, OnApplicati
         message.recipientName,
         message.data as unknown as SigningRequestData,
         `${this.documents.publicBaseUrl}/sign/${token}`,
+      );
+    }
+    if (message.kind === 'agreement.sealed') {
+      return renderAgreementSealed(
+        message.language as MailLanguage,
+        message.recipientName,
+        message.data as unknown as AgreementSealedData,
+        `${this.documents.publicBaseUrl}/verify`,
       );
     }
     throw new PermanentJobError(`no template for a ${message.kind} message in this state`);

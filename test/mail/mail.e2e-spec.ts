@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { SMTPServer, SMTPServerAddress } from 'smtp-server';
-import { AgreementWorld, agreementWorld, pendingAgreement } from '../helpers/agreements';
+import { AgreementWorld, agreementWorld, pendingAgreement, sign } from '../helpers/agreements';
 import { bearer, startApi, TestApi } from '../helpers/api';
 import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
 
@@ -241,6 +241,40 @@ describe('e-mail to people', () => {
       expect(inbox.received.filter((r) => r.messageId === messageId)).toHaveLength(1);
     }
   }, 60_000);
+
+  it('tells every signatory once the sealed PDF is ready, linking to the verify page', async () => {
+    const { id, contentHash } = await pendingAgreement(api, world);
+    for (const token of [world.studentToken, world.companyRepToken, world.coordinatorToken]) {
+      expect((await sign(api, token, id, contentHash)).status).toBe(201);
+    }
+    const signers: { signer_email: string }[] = await api.app.get(DataSource).query(
+      `SELECT DISTINCT lower(s.signer_email) AS signer_email FROM agreement_signatures s
+         JOIN agreement_versions v ON v.id = s.version_id WHERE v.agreement_id = $1`,
+      [id],
+    );
+    expect(signers.length).toBeGreaterThanOrEqual(2);
+    const sealed = await waitFor(async () => {
+      const res = await messages(world.coordinatorToken, id).expect(200);
+      const rows = (
+        res.body.data as {
+          kind: string;
+          status: string;
+          recipient: { email: string };
+          messageId: string;
+        }[]
+      ).filter((m) => m.kind === 'agreement.sealed');
+      return rows.length === signers.length && rows.every((m) => m.status === 'sent') ? rows : null;
+    }, 60_000);
+    expect(sealed.map((m) => m.recipient.email.toLowerCase()).sort()).toEqual(
+      signers.map((s) => s.signer_email).sort(),
+    );
+    for (const m of sealed) {
+      const [mail] = inbox.received.filter((r) => r.messageId === m.messageId);
+      expect(mail.kind).toBe('agreement.sealed');
+      expect(mail.text).toContain('/verify');
+      expect(mail.text).toMatch(/[0-9a-f]{64}/);
+    }
+  }, 90_000);
 
   it('shows another university’s coordinator no messages of this agreement (404)', async () => {
     const { id } = await pendingAgreement(api, world);
