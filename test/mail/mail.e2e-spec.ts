@@ -24,6 +24,8 @@ interface Received {
 class Inbox {
   readonly received: Received[] = [];
   readonly refused = new Set<string>();
+  /** Addresses answered 451 (try again later) this many more times. */
+  readonly busy = new Map<string, number>();
   private server!: SMTPServer;
   port = 0;
 
@@ -35,6 +37,11 @@ class Inbox {
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
         if (this.refused.has(address.address)) {
           return callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 }));
+        }
+        const busy = this.busy.get(address.address) ?? 0;
+        if (busy > 0) {
+          this.busy.set(address.address, busy - 1);
+          return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
         }
         callback();
       },
@@ -214,6 +221,18 @@ describe('e-mail to people', () => {
       );
     expect(job.state).toBe('failed');
   });
+
+  it('retries a message the server answers 451, and sends it once', async () => {
+    const { id } = await pendingAgreement(api, world);
+    inbox.busy.set('druk@bouw.test', 2);
+    await signingLink(id, { email: 'druk@bouw.test', name: 'Druk' });
+    const [row] = await waitFor(async () => {
+      const rows = await messageRows(id);
+      return rows[0]?.status === 'sent' ? rows : null;
+    }, 30_000);
+    expect(row.attempts).toBe(3);
+    expect(inbox.to('druk@bouw.test')).toHaveLength(1);
+  }, 60_000);
 
   it('delivers every message once after the SMTP server was away for a while', async () => {
     const port = inbox.port;
