@@ -22,6 +22,7 @@ import { AgreementRoute1796440000000 } from './1796440000000-AgreementRoute';
 import { OutcomeSummary1796450000000 } from './1796450000000-OutcomeSummary';
 import { Webhooks1796460000000 } from './1796460000000-Webhooks';
 import { OidcSubjects1796470000000 } from './1796470000000-OidcSubjects';
+import { Messages1796480000000 } from './1796480000000-Messages';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -49,4 +50,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OutcomeSummary1796450000000,
   Webhooks1796460000000,
   OidcSubjects1796470000000,
+  Messages1796480000000,
 ];

@@ -16,6 +16,7 @@ import { PagesModule } from './pages/pages.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { MailModule } from './mail/mail.module';
 import { StudentsModule } from './students/students.module';
 
 /** The HTTP API. */
@@ -35,6 +36,7 @@ import { StudentsModule } from './students/students.module';
     MonitoringModule,
     ReportingModule,
     WebhooksModule,
+    MailModule,
     PagesModule,
   ],
   // Global guards run in this order: who is calling, then whether the POST is a replay.

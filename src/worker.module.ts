@@ -7,6 +7,7 @@ import { JobsWorkerModule } from './jobs/jobs-worker.module';
 import { MatchingWorkerModule } from './matching/matching-worker.module';
 import { ReportingWorkerModule } from './reporting/reporting-worker.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
+import { MailWorkerModule } from './mail/mail-worker.module';
 
 /** The background worker: the job path and the handlers of every job kind; HTTP only for its health. */
 @Module({
@@ -18,6 +19,7 @@ import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
     MatchingWorkerModule,
     ReportingWorkerModule,
     WebhooksWorkerModule,
+    MailWorkerModule,
     WorkerHealthModule,
   ],
 })

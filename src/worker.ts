@@ -6,6 +6,7 @@ import { announceReady } from './bootstrap/ready-signal';
 import { loadAppConfig } from './config/app-config';
 import { loadReportingConfig } from './reporting/reporting.config';
 import { loadWebhooksConfig } from './webhooks/webhooks.config';
+import { loadMailConfig } from './mail/mail.config';
 import { WorkerModule } from './worker.module';
 
 /** The job path (dispatcher, runner, reconciler) and the handlers of every job kind; HTTP only for its health. */
@@ -14,6 +15,7 @@ export async function createWorkerApp() {
   // Settings Nest would otherwise read inside a provider (where a bad one ends the process):
   // validated first, so a bad one is a clear ConfigError.
   loadWebhooksConfig();
+  loadMailConfig();
   loadReportingConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
   app.enableShutdownHooks();

@@ -4,6 +4,7 @@ import { IdentityDataModule } from '../identity/identity-data.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { documentsConfig } from '../documents/documents.config';
 import { StudentsModule } from '../students/students.module';
+import { MailOutboxModule } from '../mail/mail-outbox.module';
 import { AgreementEventsService } from './agreement-events.service';
 import { AgreementMonitoringReads } from './agreement-monitoring-reads';
 import { AgreementPlacementReads } from './agreement-placement-reads';
@@ -36,6 +37,8 @@ import { SigningThrottlerGuard } from './signing-throttler.guard';
     DirectoryModule,
     StudentsModule,
     IdentityDataModule,
+    // Signing links are e-mailed through the mail module's outbox, in the link's transaction.
+    MailOutboxModule,
   ],
   controllers: [AgreementsController, SigningController],
   providers: [

@@ -18,6 +18,7 @@ import { AgreementStore } from './agreement-store';
 import { agreementsConfig } from './agreements.config';
 import { DRIVERS } from './agreements.service';
 import { documentsConfig } from '../documents/documents.config';
+import { MailOutbox } from '../mail/mail-outbox';
 import type { VersionStatus } from './agreement-lifecycle';
 import type { AgreementTerms } from './agreement-terms.types';
 import type { PartiesSnapshot } from './content-hash';
@@ -78,6 +79,7 @@ export class SigningLinksService {
     private readonly signing: AgreementSigningService,
     @Inject(agreementsConfig.KEY) private readonly config: ConfigType<typeof agreementsConfig>,
     @Inject(documentsConfig.KEY) private readonly documents: ConfigType<typeof documentsConfig>,
+    private readonly mail: MailOutbox,
   ) {}
 
   async create(principal: Principal, id: string, dto: CreateSigningLinkDto) {
@@ -111,6 +113,22 @@ export class SigningLinksService {
         expiresAt,
         createdById: principal.id,
       });
+      // E-mailed with the link, in its transaction: no link without its message, nor the reverse.
+      if (dto.send !== false) {
+        await this.mail.signingRequested(manager, {
+          agreementId: a.id,
+          universityId: a.universityId,
+          language: v.language,
+          recipient: { name: dto.name, email: dto.email },
+          token,
+          data: {
+            student: v.parties!.student.name,
+            employer: v.parties!.employer.name,
+            party: dto.party,
+            expiresAt: expiresAt.toISOString(),
+          },
+        });
+      }
       return {
         token,
         // The sign page (src/pages), for people; the JSON endpoints stay under /api/v1/signing.

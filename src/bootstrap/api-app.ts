@@ -20,6 +20,7 @@ import { loadDocumentsConfig } from '../documents/documents.config';
 import { loadOidcConfig } from '../identity/oidc/oidc.config';
 import { loadReportingConfig } from '../reporting/reporting.config';
 import { loadWebhooksConfig } from '../webhooks/webhooks.config';
+import { loadMailConfig } from '../mail/mail.config';
 import { BenchModule } from '../health/health.module';
 import { registerPageBodyParsers } from '../pages/page-body-parsers';
 import { PAGE_ROUTES_WITHOUT_PREFIX } from '../pages/page-routes';
@@ -41,6 +42,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const config = loadAppConfig();
   const documents = loadDocumentsConfig();
   loadWebhooksConfig();
+  loadMailConfig();
   loadReportingConfig();
   loadOidcConfig();
   const logger = createLogger(config.logLevel);

@@ -10,6 +10,7 @@ import { PLACEMENTS_ENTITIES } from '../placements/placements.entities';
 import { REPORTING_ENTITIES } from '../reporting/reporting.entities';
 import { STUDENTS_ENTITIES } from '../students/students.entities';
 import { WEBHOOKS_ENTITIES } from '../webhooks/webhooks.entities';
+import { MAIL_ENTITIES } from '../mail/mail.entities';
 
 /**
  * Every entity, for the TypeORM CLI and `migration:check` only: they see the whole schema at once.
@@ -30,4 +31,5 @@ export const ENTITIES = [
   ...MONITORING_ENTITIES,
   ...REPORTING_ENTITIES,
   ...WEBHOOKS_ENTITIES,
+  ...MAIL_ENTITIES,
 ];

@@ -4,6 +4,7 @@ export const QUEUES = {
   documents: 'documents',
   matching: 'matching',
   webhooks: 'webhooks',
+  mail: 'mail',
 } as const;
 
 export const JOBS = {
@@ -12,6 +13,7 @@ export const JOBS = {
   sealAgreement: 'seal-agreement',
   matchingRun: 'matching-run',
   webhookAttempt: 'webhook-attempt',
+  sendMessage: 'send-message',
 } as const;
 
 export const ALL_QUEUES = Object.values(QUEUES);
@@ -28,6 +30,8 @@ export const jobKeys = {
    * A redelivery's first attempt, keyed by the request: the attempt's number may already have a
    * job (scheduled before the delivery was cancelled, and skipped since).
    */
+  /** One job per message: its retries are the job path's. */
+  sendMessage: (messageId: string) => `message-${messageId}`,
   webhookRedelivery: (deliveryId: string, attempt: number, requestId: string) =>
     `webhook-${deliveryId}-a${attempt}-redelivery-${requestId}`,
 };

@@ -12,6 +12,8 @@ describe('the API in production', () => {
     DEMO_DATA: undefined,
     WEBHOOK_SECRET_KEY: 'aa'.repeat(32),
     WEBHOOK_ALLOW_PRIVATE_TARGETS: undefined,
+    SMTP_URL: 'smtp://mx.dual.example.nl:587',
+    MAIL_FROM: 'DualRoute <stage@dual.example.nl>',
   };
   let api: TestApi;
   let development: TestApi;
@@ -43,6 +45,15 @@ describe('the API in production', () => {
     await expect(
       withEnv({ ...production, WEBHOOK_SECRET_KEY: undefined }, () => createApiApp()),
     ).rejects.toThrow(/WEBHOOK_SECRET_KEY/);
+  });
+
+  it('refuses to start without SMTP_URL and MAIL_FROM (e-mail to people)', async () => {
+    await expect(
+      withEnv({ ...production, SMTP_URL: undefined }, () => createApiApp()),
+    ).rejects.toThrow(/SMTP_URL/);
+    await expect(
+      withEnv({ ...production, MAIL_FROM: undefined }, () => createApiApp()),
+    ).rejects.toThrow(/MAIL_FROM/);
   });
 
   it('refuses to let webhooks reach private addresses', async () => {

@@ -18,6 +18,8 @@ export function testEnv(): Record<string, string> {
     DEMO_DATA: 'false',
     DOCUMENTS_DIR: `${process.env.TEST_DATA_DIR ?? '/tmp/dualroute-test'}/documents`,
     VERIFY_RATE_LIMIT_PER_MINUTE: '100000',
+    // Without SMTP_URL, workers write e-mail as .eml files here, never into the repository.
+    MAIL_DIR: `${process.env.TEST_DATA_DIR ?? '/tmp/dualroute-test'}/mail`,
     // Webhook receivers in tests listen on 127.0.0.1.
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
   };

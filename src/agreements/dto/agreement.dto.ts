@@ -253,6 +253,14 @@ export class CreateSigningLinkDto {
   @MinLength(1)
   @MaxLength(200)
   name!: string;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: 'false: the link is not e-mailed (a system that delivers links itself)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'send must be true or false' })
+  send?: boolean;
 }
 
 export class LinkSignDto {

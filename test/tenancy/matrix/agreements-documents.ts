@@ -109,6 +109,10 @@ export const AGREEMENTS_DOCUMENTS: Record<string, MatrixEntry> = {
     }),
     expect: only(['coordinator'], 404),
   },
+  'GET /api/v1/agreements/{id}/messages': {
+    request: (a) => get(`/agreements/${a.agreementId}/messages`)(),
+    expect: HIDDEN,
+  },
   'GET /api/v1/agreements/{id}/events': {
     request: (a) => get(`/agreements/${a.agreementId}/events`)(),
     expect: HIDDEN,

@@ -1,0 +1,82 @@
+import { JobsService, newId } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { EntityManager } from 'typeorm';
+import { JOBS, jobKeys, QUEUES } from '../jobs/queues';
+import { SecretBox } from '../webhooks/delivery';
+import { mailConfig } from './mail.config';
+import type {
+  AgreementSealedData,
+  MailLanguage,
+  MessageKind,
+  SigningRequestData,
+} from './mail-templates';
+import { Message } from './message.entity';
+
+interface AgreementMail<D> {
+  agreementId: string;
+  universityId: string;
+  language: MailLanguage;
+  recipient: { name: string; email: string };
+  data: D;
+}
+
+export interface SigningRequestMail extends AgreementMail<SigningRequestData> {
+  /** The link's token: sealed on the row, put into the body only when it is sent. */
+  token: string;
+}
+
+export type AgreementSealedMail = AgreementMail<AgreementSealedData>;
+
+/**
+ * The port other modules write e-mail through, inside the transaction of the change that causes
+ * it: the message row and its job commit together with the change, or not at all.
+ */
+@Injectable()
+export class MailOutbox {
+  private readonly box: SecretBox;
+
+  constructor(
+    private readonly jobs: JobsService,
+    @Inject(mailConfig.KEY) private readonly config: ConfigType<typeof mailConfig>,
+  ) {
+    this.box = new SecretBox(config.sealKey);
+  }
+
+  async signingRequested(manager: EntityManager, mail: SigningRequestMail): Promise<string> {
+    return this.write(manager, 'signing.requested', mail, this.box.seal(mail.token));
+  }
+
+  async agreementSealed(manager: EntityManager, mail: AgreementSealedMail): Promise<string> {
+    return this.write(manager, 'agreement.sealed', mail, null);
+  }
+
+  private async write(
+    manager: EntityManager,
+    kind: MessageKind,
+    mail: AgreementMail<SigningRequestData | AgreementSealedData>,
+    tokenSealed: string | null,
+  ): Promise<string> {
+    const id = newId();
+    await manager.insert(Message, {
+      id,
+      kind,
+      agreementId: mail.agreementId,
+      universityId: mail.universityId,
+      recipientName: mail.recipient.name,
+      recipientEmail: mail.recipient.email,
+      language: mail.language,
+      messageId: `<${id}@${this.config.messageIdHost}>`,
+      data: { ...mail.data },
+      tokenSealed,
+    });
+    await this.jobs.enqueue(manager, {
+      queue: QUEUES.mail,
+      kind: JOBS.sendMessage,
+      key: jobKeys.sendMessage(id),
+      subject: { type: 'message', id },
+      payload: { messageId: id },
+    });
+    return id;
+  }
+}

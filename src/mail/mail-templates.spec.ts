@@ -1,0 +1,51 @@
+import { renderAgreementSealed, renderSigningRequest } from './mail-templates';
+
+const data = {
+  student: 'Sam <b>de Vries</b>',
+  employer: 'Bakkerij & Zn',
+  party: 'company',
+  expiresAt: '2026-12-10T12:00:00.000Z',
+};
+const url = 'https://dualroute.example/sign/abc';
+
+describe('renderSigningRequest', () => {
+  it('says in Dutch what to do, and links to the sign page in both parts', () => {
+    const mail = renderSigningRequest('nl', 'Jan', data, url);
+    expect(mail.subject).toBe(
+      'Ondertekenen: praktijkovereenkomst Sam <b>de Vries</b> — Bakkerij & Zn',
+    );
+    expect(mail.text).toContain('Beste Jan,');
+    expect(mail.text).toContain(url);
+    expect(mail.text).toContain('10 december 2026');
+    expect(mail.html).toContain(`href="${url}"`);
+    expect(mail.html).toContain('<html lang="nl">');
+  });
+
+  it('escapes names in the HTML part and keeps them plain in the text part', () => {
+    const mail = renderSigningRequest('en', 'Jo', data, url);
+    expect(mail.subject).toMatch(/^To sign: /);
+    expect(mail.html).toContain('Sam &lt;b&gt;de Vries&lt;/b&gt;');
+    expect(mail.html).not.toContain('<b>');
+    expect(mail.text).toContain('Sam <b>de Vries</b> at Bakkerij & Zn');
+  });
+
+  it('carries no images or remote assets', () => {
+    const mail = renderSigningRequest('nl', 'Jan', data, url);
+    expect(mail.html).not.toMatch(/<img|<link|src=|url\(/i);
+  });
+});
+
+describe('renderAgreementSealed', () => {
+  it('says the agreement is signed and links to the verify page, with the PDF fingerprint', () => {
+    const mail = renderAgreementSealed(
+      'en',
+      'Jo',
+      { student: 'Sam', employer: 'Bakkerij', version: 2, sha256: 'ab'.repeat(32) },
+      'https://dualroute.example/verify',
+    );
+    expect(mail.subject).toBe('Signed: work-based learning agreement Sam — Bakkerij');
+    expect(mail.text).toContain('version 2');
+    expect(mail.text).toContain('ab'.repeat(32));
+    expect(mail.html).toContain('href="https://dualroute.example/verify"');
+  });
+});

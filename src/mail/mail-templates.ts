@@ -1,0 +1,154 @@
+import Handlebars from 'handlebars';
+
+export const MESSAGE_KINDS = [
+  'signing.requested',
+  'signing.reminder',
+  'agreement.sealed',
+  'monitoring.overdue',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export type MailLanguage = 'nl' | 'en';
+
+/** What a signing request says; the link is added only at send time. */
+export interface SigningRequestData {
+  student: string;
+  employer: string;
+  party: string;
+  expiresAt: string;
+}
+
+/** What a sealed agreement's message says: the link is the verify page. */
+export interface AgreementSealedData {
+  student: string;
+  employer: string;
+  version: number;
+  /** SHA-256 of the sealed PDF: what the verify page checks a copy against. */
+  sha256: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const TEXTS = {
+  nl: {
+    subject: 'Ondertekenen: praktijkovereenkomst {{student}} — {{employer}}',
+    greeting: 'Beste {{name}},',
+    body: 'U wordt gevraagd de praktijkovereenkomst van {{student}} bij {{employer}} te ondertekenen.',
+    action: 'Lees en onderteken de overeenkomst',
+    expires: 'Deze link is persoonlijk en geldig tot {{expiresAt}}. Stuur hem niet door.',
+    ignore: 'Verwachtte u dit bericht niet? Dan kunt u het negeren.',
+  },
+  en: {
+    subject: 'To sign: work-based learning agreement {{student}} — {{employer}}',
+    greeting: 'Dear {{name}},',
+    body: 'You are asked to sign the work-based learning agreement of {{student}} at {{employer}}.',
+    action: 'Read and sign the agreement',
+    expires: 'This link is personal and valid until {{expiresAt}}. Do not forward it.',
+    ignore: 'Not expecting this message? You can ignore it.',
+  },
+} as const;
+
+const SEALED_TEXTS = {
+  nl: {
+    subject: 'Ondertekend: praktijkovereenkomst {{student}} — {{employer}}',
+    greeting: 'Beste {{name}},',
+    body: 'Alle partijen hebben versie {{version}} van de praktijkovereenkomst van {{student}} bij {{employer}} ondertekend. De verzegelde PDF staat klaar; vraag uw contactpersoon bij de onderwijsinstelling om een exemplaar als u geen account heeft.',
+    action: 'Controleer een exemplaar van de overeenkomst',
+    expires: 'Vingerafdruk (SHA-256) van de verzegelde PDF: {{sha256}}',
+    ignore: 'Verwachtte u dit bericht niet? Dan kunt u het negeren.',
+  },
+  en: {
+    subject: 'Signed: work-based learning agreement {{student}} — {{employer}}',
+    greeting: 'Dear {{name}},',
+    body: 'Every party has signed version {{version}} of the work-based learning agreement of {{student}} at {{employer}}. The sealed PDF is ready; ask your contact at the university for a copy if you have no account.',
+    action: 'Check a copy of the agreement',
+    expires: 'Fingerprint (SHA-256) of the sealed PDF: {{sha256}}',
+    ignore: 'Not expecting this message? You can ignore it.',
+  },
+} as const;
+
+const TEXT_PART = `{{greeting}}
+
+{{body}}
+
+{{action}}:
+{{{url}}}
+
+{{expires}}
+
+{{ignore}}
+`;
+
+// Plain semantic HTML: no images, no remote assets, no tracking; the link text says where it goes.
+const HTML_PART = `<!DOCTYPE html>
+<html lang="{{language}}">
+<head><meta charset="utf-8"><title>{{subject}}</title></head>
+<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">
+<p>{{greeting}}</p>
+<p>{{body}}</p>
+<p><a href="{{url}}" style="color: #0b4f9c; font-weight: bold;">{{action}}</a></p>
+<p>{{expires}}</p>
+<p>{{ignore}}</p>
+</body>
+</html>
+`;
+
+const compile = (source: string) => Handlebars.compile(source, { strict: true });
+const textTemplate = Handlebars.compile(TEXT_PART, { strict: true, noEscape: true });
+const htmlTemplate = compile(HTML_PART);
+
+/** Dates as people read them, in the message's language. */
+function readableDate(iso: string, language: MailLanguage): string {
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+}
+
+/** A signing request in `language`: subject, text part and HTML part, each naming the link. */
+export function renderSigningRequest(
+  language: MailLanguage,
+  recipient: string,
+  data: SigningRequestData,
+  url: string,
+): RenderedMail {
+  const values = { ...data, name: recipient, expiresAt: readableDate(data.expiresAt, language) };
+  return render(TEXTS[language], language, values, url);
+}
+
+/** A sealed agreement in `language`, linking to the verify page (never the PDF attached). */
+export function renderAgreementSealed(
+  language: MailLanguage,
+  recipient: string,
+  data: AgreementSealedData,
+  url: string,
+): RenderedMail {
+  return render(SEALED_TEXTS[language], language, { ...data, name: recipient }, url);
+}
+
+type Texts = Record<'subject' | 'greeting' | 'body' | 'action' | 'expires' | 'ignore', string>;
+
+function render(
+  t: Texts,
+  language: MailLanguage,
+  values: Record<string, unknown>,
+  url: string,
+): RenderedMail {
+  // Texts are filled in as plain text first; the HTML template escapes them once.
+  const fill = (source: string) => Handlebars.compile(source, { noEscape: true })(values);
+  const parts = {
+    language,
+    url,
+    subject: fill(t.subject),
+    greeting: fill(t.greeting),
+    body: fill(t.body),
+    action: fill(t.action),
+    expires: fill(t.expires),
+    ignore: fill(t.ignore),
+  };
+  return { subject: parts.subject, text: textTemplate(parts), html: htmlTemplate(parts) };
+}

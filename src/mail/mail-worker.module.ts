@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgreementsDataModule } from '../agreements/agreements-data.module';
+import { documentsConfig } from '../documents/documents.config';
+import { MailEventSources } from './mail-event-sources';
+import { MailOutbox } from './mail-outbox';
+import { mailConfig } from './mail.config';
+import { MAIL_ENTITIES } from './mail.entities';
+import { SendMessageHandler } from './send-message.handler';
+
+/**
+ * The worker's side: it sends the messages (SMTP_URL, or .eml files in MAIL_DIR), and writes
+ * the ones the worker's own changes cause (a sealed PDF ready: `agreement.sealed`).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(MAIL_ENTITIES),
+    ConfigModule.forFeature(mailConfig),
+    // PUBLIC_BASE_URL: the sign page a signing request links to.
+    ConfigModule.forFeature(documentsConfig),
+    // A sealed PDF's signatories, read through the agreements module's read port.
+    AgreementsDataModule,
+  ],
+  providers: [SendMessageHandler, MailOutbox, MailEventSources],
+})
+export class MailWorkerModule {}

@@ -1,0 +1,69 @@
+import { registerAs } from '@nestjs/config';
+import { resolve } from 'node:path';
+import { ConfigError } from '../config/app-config';
+import { secretBoxKey } from '../webhooks/delivery';
+
+export interface MailAddress {
+  name: string;
+  address: string;
+}
+
+/** Settings of e-mail to people (SMTP_URL, MAIL_FROM, MAIL_DIR), validated once at start-up. */
+export interface MailConfig {
+  /** SMTP_URL (nodemailer, e.g. smtp://user:pass@host:587): required in production. */
+  smtpUrl: string | null;
+  /** MAIL_DIR (default var/mail): where messages are written as .eml files without SMTP_URL. */
+  dir: string;
+  /** MAIL_FROM ("Name <address>" or an address): required in production. */
+  from: MailAddress;
+  /** The host of MAIL_FROM's address: the right-hand side of every Message-ID. */
+  messageIdHost: string;
+  /**
+   * Signing tokens wait on their message row sealed with the key that seals webhook secrets
+   * (WEBHOOK_SECRET_KEY): one key for secrets the platform must read back.
+   */
+  sealKey: Buffer;
+}
+
+const DEV_FROM = 'DualRoute <no-reply@dualroute.localhost>';
+const ADDRESS = /^[^\s@<>"]+@([^\s@<>"]+)$/;
+
+/** "Name <a@b>" or "a@b"; a name is plain text (no CR/LF, no angle brackets). */
+export function parseMailFrom(raw: string): MailAddress {
+  const value = raw.trim();
+  const named = /^(.*?)\s*<([^<>]+)>$/.exec(value);
+  const name = (named ? named[1] : '').replace(/^"(.*)"$/, '$1').trim();
+  const address = (named ? named[2] : value).trim();
+  if (!ADDRESS.test(address) || /[\r\n<>]/.test(name)) {
+    throw new ConfigError(`MAIL_FROM must be an address or "Name <address>", not ${raw}`);
+  }
+  return { name, address };
+}
+
+export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (production && !smtpUrl) {
+    throw new ConfigError('SMTP_URL must be set in production (e.g. smtp://user:pass@host:587)');
+  }
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  }
+  const rawFrom = env.MAIL_FROM?.trim();
+  if (production && !rawFrom) {
+    throw new ConfigError(
+      'MAIL_FROM must be set in production (e.g. "DualRoute <no-reply@example.nl>")',
+    );
+  }
+  const from = parseMailFrom(rawFrom || DEV_FROM);
+  return {
+    smtpUrl,
+    dir: resolve(env.MAIL_DIR?.trim() || 'var/mail'),
+    from,
+    messageIdHost: ADDRESS.exec(from.address)![1].toLowerCase(),
+    sealKey: secretBoxKey(env.WEBHOOK_SECRET_KEY, nodeEnv),
+  };
+}
+
+export const mailConfig = registerAs('mail', () => loadMailConfig());

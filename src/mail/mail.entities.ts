@@ -1,0 +1,3 @@
+import { Message } from './message.entity';
+
+export const MAIL_ENTITIES = [Message];

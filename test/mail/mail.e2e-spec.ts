@@ -1,0 +1,303 @@
+import { simpleParser } from 'mailparser';
+import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { SMTPServer, SMTPServerAddress } from 'smtp-server';
+import { AgreementWorld, agreementWorld, pendingAgreement, sign } from '../helpers/agreements';
+import { bearer, startApi, TestApi } from '../helpers/api';
+import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
+
+interface Received {
+  rcptTo: string[];
+  raw: Buffer;
+  messageId: string;
+  kind: string;
+  subject: string;
+  text: string;
+  html: string;
+  headerLines: string[];
+}
+
+/**
+ * A real SMTP server on 127.0.0.1: records every accepted message (parsed as a mail client
+ * would), refuses recipients the test names with 550, and can stop listening for a while.
+ */
+class Inbox {
+  readonly received: Received[] = [];
+  readonly refused = new Set<string>();
+  /** Addresses answered 451 (try again later) this many more times. */
+  readonly busy = new Map<string, number>();
+  private server!: SMTPServer;
+  port = 0;
+
+  async start(port = 0): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address: SMTPServerAddress, _session, callback) => {
+        if (this.refused.has(address.address)) {
+          return callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 }));
+        }
+        const busy = this.busy.get(address.address) ?? 0;
+        if (busy > 0) {
+          this.busy.set(address.address, busy - 1);
+          return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+        }
+        callback();
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw)
+            .then((mail) => {
+              this.received.push({
+                rcptTo: session.envelope.rcptTo.map((r) => r.address),
+                raw,
+                messageId: mail.messageId ?? '',
+                kind: String(mail.headers.get('x-message-kind') ?? ''),
+                subject: mail.subject ?? '',
+                text: mail.text ?? '',
+                html: typeof mail.html === 'string' ? mail.html : '',
+                headerLines: mail.headerLines.map((h) => h.key),
+              });
+              callback();
+            })
+            .catch(callback);
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+  }
+
+  to(address: string): Received[] {
+    return this.received.filter((r) => r.rcptTo.includes(address));
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+describe('e-mail to people', () => {
+  let api: TestApi;
+  let worker: TestWorker;
+  let world: AgreementWorld;
+  const inbox = new Inbox();
+
+  const messages = (token: string, agreementId: string) =>
+    api.http.get(`/api/v1/agreements/${agreementId}/messages`).set(bearer(token));
+
+  async function signingLink(agreementId: string, body: Record<string, unknown>) {
+    const res = await api.http
+      .post(`/api/v1/agreements/${agreementId}/signing-links`)
+      .set(bearer(world.coordinatorToken))
+      .send({ party: 'employer', ...body });
+    expect(res.status).toBe(201);
+    return res.body as { token: string; url: string };
+  }
+
+  async function messageRows(agreementId: string) {
+    return api.app
+      .get(DataSource)
+      .query(
+        `SELECT status, attempts, message_id, token_sealed, last_error FROM messages WHERE agreement_id = $1`,
+        [agreementId],
+      ) as Promise<
+      {
+        status: string;
+        attempts: number;
+        message_id: string;
+        token_sealed: string | null;
+        last_error: string | null;
+      }[]
+    >;
+  }
+
+  beforeAll(async () => {
+    await inbox.start();
+    // The API writes the Message-ID (MAIL_FROM's host); the worker sends.
+    const from = { MAIL_FROM: 'DualRoute <stage@dualroute.test>' };
+    api = await withEnv(from, () => startApi());
+    worker = await startWorker({
+      ...from,
+      SMTP_URL: `smtp://127.0.0.1:${inbox.port}`,
+      JOB_RETRY_BASE_SECONDS: '0.1',
+      JOB_RETRY_MAX_SECONDS: '0.5',
+    });
+    world = await agreementWorld(api);
+  }, 60_000);
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await inbox.stop();
+  });
+
+  it('e-mails a signing link to its signer, with a sign-page link that works', async () => {
+    const { id } = await pendingAgreement(api, world);
+    const link = await signingLink(id, { email: 'werkgever@bouw.test', name: 'Wim Werkgever' });
+    const [mail] = await waitFor(() => {
+      const got = inbox.to('werkgever@bouw.test');
+      return got.length ? got : null;
+    });
+    expect(mail.kind).toBe('signing.requested');
+    expect(mail.subject).toMatch(/^Ondertekenen: praktijkovereenkomst .+ — .+$/);
+    expect(mail.text).toContain(link.url);
+    expect(mail.html).toContain(`href="${link.url}"`);
+    expect(mail.html).not.toMatch(/<img|src=/i);
+    const row = (await messageRows(id))[0];
+    expect(mail.messageId).toBe(row.message_id);
+    expect(row.message_id).toMatch(/^<[0-9a-f-]{36}@dualroute\.test>$/);
+    // The token was sealed while it waited, and leaves the row once sent.
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, token_sealed: null });
+
+    const page = await api.http.get(new URL(link.url).pathname);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<form');
+
+    const list = await messages(world.coordinatorToken, id).expect(200);
+    expect(list.body.data).toEqual([
+      expect.objectContaining({
+        kind: 'signing.requested',
+        recipient: { name: 'Wim Werkgever', email: 'werkgever@bouw.test' },
+        status: 'sent',
+        messageId: row.message_id,
+        sentAt: expect.any(String),
+      }),
+    ]);
+    expect(JSON.stringify(list.body)).not.toContain(link.token);
+  });
+
+  it('keeps the token sealed on the row until it is sent', async () => {
+    const { id } = await pendingAgreement(api, world);
+    inbox.refused.add('sealed@bouw.test');
+    const link = await signingLink(id, { email: 'sealed@bouw.test', name: 'Sam' });
+    const rows = await messageRows(id);
+    expect(JSON.stringify(rows)).not.toContain(link.token);
+    await waitFor(async () => (await messageRows(id))[0].status === 'failed');
+  });
+
+  it('sends nothing when the body says send: false', async () => {
+    const { id } = await pendingAgreement(api, world);
+    await signingLink(id, { email: 'stil@bouw.test', name: 'Stil', send: false });
+    expect(await messageRows(id)).toEqual([]);
+    const list = await messages(world.coordinatorToken, id).expect(200);
+    expect(list.body).toEqual({ data: [], nextCursor: null });
+  });
+
+  it('never lets a name with CR/LF add a header', async () => {
+    const { id } = await pendingAgreement(api, world);
+    await signingLink(id, {
+      email: 'eve@bouw.test',
+      name: 'Eve\r\nBcc: mallory@evil.test\r\nX-Injected: yes',
+    });
+    const [mail] = await waitFor(() => {
+      const got = inbox.to('eve@bouw.test');
+      return got.length ? got : null;
+    });
+    expect(mail.rcptTo).toEqual(['eve@bouw.test']);
+    expect(mail.headerLines).not.toContain('bcc');
+    expect(mail.headerLines).not.toContain('x-injected');
+    expect(inbox.to('mallory@evil.test')).toEqual([]);
+  });
+
+  it('marks a message the server refuses with 550 as failed, once', async () => {
+    const { id } = await pendingAgreement(api, world);
+    inbox.refused.add('weg@bouw.test');
+    await signingLink(id, { email: 'weg@bouw.test', name: 'Weg' });
+    const list = await waitFor(async () => {
+      const res = await messages(world.coordinatorToken, id).expect(200);
+      return res.body.data[0]?.status === 'failed' ? res.body : null;
+    });
+    expect(list.data[0]).toMatchObject({ attempts: 1, sentAt: null });
+    expect(list.data[0].lastError).toMatch(/550/);
+    const [job] = await api.app
+      .get(DataSource)
+      .query(
+        `SELECT state, attempts FROM jobs WHERE subject_type = 'message' AND subject_id = $1`,
+        [list.data[0].id],
+      );
+    expect(job.state).toBe('failed');
+  });
+
+  it('retries a message the server answers 451, and sends it once', async () => {
+    const { id } = await pendingAgreement(api, world);
+    inbox.busy.set('druk@bouw.test', 2);
+    await signingLink(id, { email: 'druk@bouw.test', name: 'Druk' });
+    const [row] = await waitFor(async () => {
+      const rows = await messageRows(id);
+      return rows[0]?.status === 'sent' ? rows : null;
+    }, 30_000);
+    expect(row.attempts).toBe(3);
+    expect(inbox.to('druk@bouw.test')).toHaveLength(1);
+  }, 60_000);
+
+  it('delivers every message once after the SMTP server was away for a while', async () => {
+    const port = inbox.port;
+    await inbox.stop();
+    const agreements: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const { id } = await pendingAgreement(api, world);
+      agreements.push(id);
+      await signingLink(id, { email: `later${i}@bouw.test`, name: `Later ${i}` });
+    }
+    // Every message tried at least once while the server refused connections.
+    await waitFor(async () => {
+      for (const id of agreements) {
+        const [row] = await messageRows(id);
+        if (row.attempts < 1 || row.status !== 'pending') return false;
+      }
+      return true;
+    });
+    await inbox.start(port);
+    const ids = await waitFor(async () => {
+      const rows = (await Promise.all(agreements.map(messageRows))).flat();
+      return rows.every((r) => r.status === 'sent') ? rows.map((r) => r.message_id) : null;
+    }, 30_000);
+    for (const messageId of ids) {
+      expect(inbox.received.filter((r) => r.messageId === messageId)).toHaveLength(1);
+    }
+  }, 60_000);
+
+  it('tells every signatory once the sealed PDF is ready, linking to the verify page', async () => {
+    const { id, contentHash } = await pendingAgreement(api, world);
+    for (const token of [world.studentToken, world.companyRepToken, world.coordinatorToken]) {
+      expect((await sign(api, token, id, contentHash)).status).toBe(201);
+    }
+    const signers: { signer_email: string }[] = await api.app.get(DataSource).query(
+      `SELECT DISTINCT lower(s.signer_email) AS signer_email FROM agreement_signatures s
+         JOIN agreement_versions v ON v.id = s.version_id WHERE v.agreement_id = $1`,
+      [id],
+    );
+    expect(signers.length).toBeGreaterThanOrEqual(2);
+    const sealed = await waitFor(async () => {
+      const res = await messages(world.coordinatorToken, id).expect(200);
+      const rows = (
+        res.body.data as {
+          kind: string;
+          status: string;
+          recipient: { email: string };
+          messageId: string;
+        }[]
+      ).filter((m) => m.kind === 'agreement.sealed');
+      return rows.length === signers.length && rows.every((m) => m.status === 'sent') ? rows : null;
+    }, 60_000);
+    expect(sealed.map((m) => m.recipient.email.toLowerCase()).sort()).toEqual(
+      signers.map((s) => s.signer_email).sort(),
+    );
+    for (const m of sealed) {
+      const [mail] = inbox.received.filter((r) => r.messageId === m.messageId);
+      expect(mail.kind).toBe('agreement.sealed');
+      expect(mail.text).toContain('/verify');
+      expect(mail.text).toMatch(/[0-9a-f]{64}/);
+    }
+  }, 90_000);
+
+  it('shows another university’s coordinator no messages of this agreement (404)', async () => {
+    const { id } = await pendingAgreement(api, world);
+    const other = await agreementWorld(api);
+    await messages(other.coordinatorToken, id).expect(404);
+  });
+});
