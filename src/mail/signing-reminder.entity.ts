@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * The reminders of one signing request (its message's id): when the next one is due and how
+ * many went out. The link's token waits here sealed while reminding goes on (the request's own
+ * row lets go of it once sent) and is cleared, with next_reminder_at, when reminding stops.
+ */
+@Entity('signing_reminders')
+@Index('ix_signing_reminders_due', ['nextReminderAt'], { where: 'next_reminder_at IS NOT NULL' })
+export class SigningReminder {
+  /** The signing.requested message these reminders follow. */
+  @PrimaryColumn('uuid')
+  messageId!: string;
+
+  @Column('uuid')
+  agreementId!: string;
+
+  @Column('int')
+  versionNumber!: number;
+
+  @Column('text')
+  party!: string;
+
+  @Column('text', { nullable: true })
+  tokenSealed!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  nextReminderAt!: Date | null;
+
+  @Column('int', { default: 0 })
+  remindersSent!: number;
+}
