@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, EntityManager, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The reminders of one signing request (its message's id): when the next one is due and how
@@ -29,4 +29,20 @@ export class SigningReminder {
 
   @Column('int', { default: 0 })
   remindersSent!: number;
+}
+
+/**
+ * Brings the agreement's scheduled reminders forward to `seconds` from now: the demo data, so a
+ * newcomer sees reminders go out shortly after `npm start`.
+ */
+export async function remindSoon(
+  manager: EntityManager,
+  agreementId: string,
+  seconds: number,
+): Promise<void> {
+  await manager.query(
+    `UPDATE signing_reminders SET next_reminder_at = clock_timestamp() + make_interval(secs => $2)
+      WHERE agreement_id = $1 AND next_reminder_at IS NOT NULL`,
+    [agreementId, seconds],
+  );
 }
