@@ -110,6 +110,9 @@ describe('signing reminders', () => {
       .post(`/api/v1/signing/${employer.token}/sign`)
       .send({ contentHash, name: 'Wim Werkgever', consent: true })
       .expect(201);
+    // Stopped in the signature's own transaction: no look can remind the employer again.
+    const atSign = (await reminderRows(id)).find((r) => r.party === 'employer')!;
+    expect(atSign).toMatchObject({ next_reminder_at: null, token_sealed: null });
 
     const rows = await waitFor(() => settled(id), 30_000);
     // Only parties with a link that was e-mailed are reminded: none for `send: false`.
@@ -120,6 +123,7 @@ describe('signing reminders', () => {
     // The sealed token leaves with the schedule; it was never stored in clear.
     expect(rows.every((r) => r.token_sealed === null)).toBe(true);
     await waitFor(async () => (await sentReminders('herinner-student@school.test')).length === 3);
+    expect(employerRow.reminders_sent).toBe(atSign.reminders_sent);
     expect(await sentReminders('herinner-werkgever@bouw.test')).toHaveLength(
       employerRow.reminders_sent,
     );
@@ -152,6 +156,9 @@ describe('signing reminders', () => {
       .post(`/api/v1/signing/${employer.token}/decline`)
       .send({ reason: 'De uren kloppen niet' })
       .expect(200);
+    expect(
+      (await reminderRows(id)).every((r) => r.next_reminder_at === null && r.token_sealed === null),
+    ).toBe(true);
     const rows = await waitFor(() => settled(id), 30_000);
     expect(rows.every((r) => r.reminders_sent < 3 && r.token_sealed === null)).toBe(true);
     const sent = rows.find((r) => r.party === 'student')!.reminders_sent;
