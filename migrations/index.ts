@@ -23,6 +23,7 @@ import { OutcomeSummary1796450000000 } from './1796450000000-OutcomeSummary';
 import { Webhooks1796460000000 } from './1796460000000-Webhooks';
 import { OidcSubjects1796470000000 } from './1796470000000-OidcSubjects';
 import { Messages1796480000000 } from './1796480000000-Messages';
+import { SigningReminders1796490000000 } from './1796490000000-SigningReminders';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -51,4 +52,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Webhooks1796460000000,
   OidcSubjects1796470000000,
   Messages1796480000000,
+  SigningReminders1796490000000,
 ];

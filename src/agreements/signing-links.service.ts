@@ -121,6 +121,7 @@ export class SigningLinksService {
           language: v.language,
           recipient: { name: dto.name, email: dto.email },
           token,
+          version: v.number,
           data: {
             student: v.parties!.student.name,
             employer: v.parties!.employer.name,

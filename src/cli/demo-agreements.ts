@@ -2,6 +2,9 @@ import type { AgreementTerms } from '../agreements/agreement-terms.types';
 import { INestApplicationContext } from '@nestjs/common';
 import { AgreementTransitionsService } from '../agreements/agreement-transitions.service';
 import { AgreementsService } from '../agreements/agreements.service';
+import { SigningLinksService } from '../agreements/signing-links.service';
+import { remindSoon } from '../mail/signing-reminder.entity';
+import { DataSource } from 'typeorm';
 import type { DemoActors } from './demo-actors';
 
 /** Complete terms for a demo agreement that starts on 1 September of `startYear` (2026 unless said). */
@@ -50,10 +53,13 @@ export interface DemoStudentRow {
   nominalYears: number;
 }
 
+/** When the pending agreement's first signing reminder is due, from seeding. */
+export const DEMO_FIRST_REMINDER_SECONDS = 60;
+
 /**
  * Two agreements drafted directly at the demo company, through the real use cases (so hashes,
- * events and document jobs are what production makes): one awaiting signatures (English), one
- * draft. The demo student's own agreement comes from a placement (demo-placements.ts).
+ * events and document jobs are what production makes): one awaiting signatures (English), with
+ * an e-mailed signing link for the company, one draft. The demo student's own agreement comes from a placement (demo-placements.ts).
  */
 export async function seedDemoCompanyAgreements(
   app: INestApplicationContext,
@@ -73,6 +79,14 @@ export async function seedDemoCompanyAgreements(
   await transitions.submit(actors.coordinator, pending.id, {
     reason: 'Terms agreed with the company at the intake meeting',
   });
+  // The company's signer has no account: a link by e-mail, its first reminder due a minute after
+  // seeding (not SIGNING_REMINDER_HOURS), so `npm start` soon shows one in var/mail.
+  await app.get(SigningLinksService).create(actors.coordinator, pending.id, {
+    party: 'employer',
+    name: 'Petra de Groot',
+    email: 'hr@demo.local',
+  });
+  await remindSoon(app.get(DataSource).manager, pending.id, DEMO_FIRST_REMINDER_SECONDS);
   await agreements.create(actors.coordinator, {
     studentId: students[1].id,
     employer,

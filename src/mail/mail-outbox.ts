@@ -24,6 +24,14 @@ interface AgreementMail<D> {
 export interface SigningRequestMail extends AgreementMail<SigningRequestData> {
   /** The link's token: sealed on the row, put into the body only when it is sent. */
   token: string;
+  /** The version the link signs: reminders go on while it awaits this party. */
+  version: number;
+}
+
+/** A reminder of a signing request, written by the worker (SigningReminderScheduler). */
+export interface SigningReminderMail extends AgreementMail<SigningRequestData> {
+  /** The link's token as the reminders row keeps it: sealed, never opened here. */
+  tokenSealed: string;
 }
 
 export type AgreementSealedMail = AgreementMail<AgreementSealedData>;
@@ -43,8 +51,28 @@ export class MailOutbox {
     this.box = new SecretBox(config.sealKey);
   }
 
+  /** The request, and its reminders scheduled in the same transaction. */
   async signingRequested(manager: EntityManager, mail: SigningRequestMail): Promise<string> {
-    return this.write(manager, 'signing.requested', mail, this.box.seal(mail.token));
+    const tokenSealed = this.box.seal(mail.token);
+    const id = await this.write(manager, 'signing.requested', mail, tokenSealed);
+    await manager.query(
+      `INSERT INTO signing_reminders
+              (message_id, agreement_id, version_number, party, token_sealed, next_reminder_at)
+       VALUES ($1, $2, $3, $4, $5, clock_timestamp() + make_interval(secs => $6))`,
+      [
+        id,
+        mail.agreementId,
+        mail.version,
+        mail.data.party,
+        tokenSealed,
+        this.config.reminderHours * 3600,
+      ],
+    );
+    return id;
+  }
+
+  async signingReminder(manager: EntityManager, mail: SigningReminderMail): Promise<string> {
+    return this.write(manager, 'signing.reminder', mail, mail.tokenSealed);
   }
 
   async agreementSealed(manager: EntityManager, mail: AgreementSealedMail): Promise<string> {

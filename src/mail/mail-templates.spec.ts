@@ -1,4 +1,8 @@
-import { renderAgreementSealed, renderSigningRequest } from './mail-templates';
+import {
+  renderAgreementSealed,
+  renderSigningReminder,
+  renderSigningRequest,
+} from './mail-templates';
 
 const data = {
   student: 'Sam <b>de Vries</b>',
@@ -47,5 +51,17 @@ describe('renderAgreementSealed', () => {
     expect(mail.text).toContain('version 2');
     expect(mail.text).toContain('ab'.repeat(32));
     expect(mail.html).toContain('href="https://dualroute.example/verify"');
+  });
+});
+
+describe('renderSigningReminder', () => {
+  it('says in its subject what to do, with the same link', () => {
+    const nl = renderSigningReminder('nl', 'Jan', data, url);
+    expect(nl.subject).toBe(
+      'Herinnering: onderteken de praktijkovereenkomst Sam <b>de Vries</b> — Bakkerij & Zn',
+    );
+    expect(nl.text).toContain(url);
+    expect(nl.html).toContain(`href="${url}"`);
+    expect(renderSigningReminder('en', 'Jo', data, url).subject).toMatch(/^Reminder: sign /);
   });
 });

@@ -51,6 +51,25 @@ const TEXTS = {
   },
 } as const;
 
+const REMINDER_TEXTS = {
+  nl: {
+    subject: 'Herinnering: onderteken de praktijkovereenkomst {{student}} — {{employer}}',
+    greeting: 'Beste {{name}},',
+    body: 'De praktijkovereenkomst van {{student}} bij {{employer}} wacht nog op uw handtekening.',
+    action: 'Lees en onderteken de overeenkomst',
+    expires: TEXTS.nl.expires,
+    ignore: 'Al ondertekend? Dan kunt u dit bericht negeren.',
+  },
+  en: {
+    subject: 'Reminder: sign the work-based learning agreement {{student}} — {{employer}}',
+    greeting: 'Dear {{name}},',
+    body: 'The work-based learning agreement of {{student}} at {{employer}} still awaits your signature.',
+    action: 'Read and sign the agreement',
+    expires: TEXTS.en.expires,
+    ignore: 'Signed already? You can ignore this message.',
+  },
+} as const;
+
 const SEALED_TEXTS = {
   nl: {
     subject: 'Ondertekend: praktijkovereenkomst {{student}} — {{employer}}',
@@ -118,6 +137,17 @@ export function renderSigningRequest(
 ): RenderedMail {
   const values = { ...data, name: recipient, expiresAt: readableDate(data.expiresAt, language) };
   return render(TEXTS[language], language, values, url);
+}
+
+/** A reminder of a signing request, with the same personal link. */
+export function renderSigningReminder(
+  language: MailLanguage,
+  recipient: string,
+  data: SigningRequestData,
+  url: string,
+): RenderedMail {
+  const values = { ...data, name: recipient, expiresAt: readableDate(data.expiresAt, language) };
+  return render(REMINDER_TEXTS[language], language, values, url);
 }
 
 /** A sealed agreement in `language`, linking to the verify page (never the PDF attached). */

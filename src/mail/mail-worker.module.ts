@@ -8,10 +8,12 @@ import { MailOutbox } from './mail-outbox';
 import { mailConfig } from './mail.config';
 import { MAIL_ENTITIES } from './mail.entities';
 import { SendMessageHandler } from './send-message.handler';
+import { SigningReminderScheduler } from './signing-reminders';
 
 /**
  * The worker's side: it sends the messages (SMTP_URL, or .eml files in MAIL_DIR), and writes
- * the ones the worker's own changes cause (a sealed PDF ready: `agreement.sealed`).
+ * the ones the worker's own changes cause (a sealed PDF ready: `agreement.sealed`) or its clock
+ * does (`signing.reminder`, SigningReminderScheduler).
  */
 @Module({
   imports: [
@@ -22,6 +24,6 @@ import { SendMessageHandler } from './send-message.handler';
     // A sealed PDF's signatories, read through the agreements module's read port.
     AgreementsDataModule,
   ],
-  providers: [SendMessageHandler, MailOutbox, MailEventSources],
+  providers: [SendMessageHandler, MailOutbox, MailEventSources, SigningReminderScheduler],
 })
 export class MailWorkerModule {}

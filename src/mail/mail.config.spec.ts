@@ -27,6 +27,15 @@ describe('loadMailConfig', () => {
     expect(ok.messageIdHost).toBe('example.nl');
   });
 
+  it('reminds every 72 hours by default; decimals allowed, nothing else', () => {
+    expect(loadMailConfig({})).toMatchObject({ reminderHours: 72, reminderPollSeconds: 60 });
+    expect(
+      loadMailConfig({ SIGNING_REMINDER_HOURS: '0.5', MAIL_REMINDER_POLL_SECONDS: '0.2' }),
+    ).toMatchObject({ reminderHours: 0.5, reminderPollSeconds: 0.2 });
+    expect(() => loadMailConfig({ SIGNING_REMINDER_HOURS: '0' })).toThrow(ConfigError);
+    expect(() => loadMailConfig({ MAIL_REMINDER_POLL_SECONDS: 'soon' })).toThrow(ConfigError);
+  });
+
   it('refuses an SMTP_URL that is not smtp(s)://', () => {
     expect(() => loadMailConfig({ SMTP_URL: 'http://mx' })).toThrow(ConfigError);
   });

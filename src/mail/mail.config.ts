@@ -23,6 +23,23 @@ export interface MailConfig {
    * (WEBHOOK_SECRET_KEY): one key for secrets the platform must read back.
    */
   sealKey: Buffer;
+  /** SIGNING_REMINDER_HOURS (default 72, decimals allowed): between a request and each reminder. */
+  reminderHours: number;
+  /** MAIL_REMINDER_POLL_SECONDS (default 60, decimals allowed): how often the worker looks. */
+  reminderPollSeconds: number;
+}
+
+/** A signing request is followed by at most this many reminders. */
+export const MAX_SIGNING_REMINDERS = 3;
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new ConfigError(`${name} must be a positive number, not ${raw}`);
+  }
+  return value;
 }
 
 const DEV_FROM = 'DualRoute <no-reply@dualroute.localhost>';
@@ -63,6 +80,8 @@ export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig
     from,
     messageIdHost: ADDRESS.exec(from.address)![1].toLowerCase(),
     sealKey: secretBoxKey(env.WEBHOOK_SECRET_KEY, nodeEnv),
+    reminderHours: positive(env, 'SIGNING_REMINDER_HOURS', 72),
+    reminderPollSeconds: positive(env, 'MAIL_REMINDER_POLL_SECONDS', 60),
   };
 }
 

@@ -1,3 +1,4 @@
 import { Message } from './message.entity';
+import { SigningReminder } from './signing-reminder.entity';
 
-export const MAIL_ENTITIES = [Message];
+export const MAIL_ENTITIES = [Message, SigningReminder];

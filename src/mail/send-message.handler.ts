@@ -17,6 +17,7 @@ import {
   AgreementSealedData,
   MailLanguage,
   renderAgreementSealed,
+  renderSigningReminder,
   renderSigningRequest,
   RenderedMail,
   SigningRequestData,
@@ -94,9 +95,16 @@ export class SendMessageHandler implements JobHandler, OnModuleInit, OnApplicati
   }
 
   private render(message: Message): RenderedMail {
-    if (message.kind === 'signing.requested' && message.tokenSealed) {
+    const signing = {
+      'signing.requested': renderSigningRequest,
+      'signing.reminder': renderSigningReminder,
+    };
+    if (
+      (message.kind === 'signing.requested' || message.kind === 'signing.reminder') &&
+      message.tokenSealed
+    ) {
       const token = this.box.open(message.tokenSealed);
-      return renderSigningRequest(
+      return signing[message.kind](
         message.language as MailLanguage,
         message.recipientName,
         message.data as unknown as SigningRequestData,

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { DEMO_FIRST_REMINDER_SECONDS } from '../../src/cli/demo-agreements';
 import { seedDemoWorldStandalone } from '../../src/cli/demo-world';
 import {
   DEMO_EMAILS,
@@ -222,6 +223,29 @@ describe('demo data (npm run seed:demo, npm start)', () => {
           WHERE ${thisWorld} ORDER BY d.kind`,
       ),
     ).toEqual([{ kind: 'preview' }, { kind: 'preview' }, { kind: 'signed' }]);
+  });
+
+  it("e-mails the pending agreement's company signer a link, its first reminder due shortly after seeding", async () => {
+    const rows = await dataSource.query(
+      `SELECT m.kind, m.recipient_email, r.reminders_sent, r.token_sealed IS NOT NULL AS sealed,
+              extract(epoch FROM r.next_reminder_at - m.created_at)::float AS due_after
+         FROM signing_reminders r
+         JOIN messages m ON m.id = r.message_id
+         JOIN agreements a ON a.id = r.agreement_id
+        WHERE a.status = 'pending_signatures'`,
+    );
+    expect(rows).toEqual([
+      {
+        kind: 'signing.requested',
+        recipient_email: 'hr@demo.local',
+        reminders_sent: 0,
+        sealed: true,
+        due_after: expect.any(Number),
+      },
+    ]);
+    // A minute after seeding, not SIGNING_REMINDER_HOURS (72 by default).
+    expect(rows[0].due_after).toBeGreaterThanOrEqual(DEMO_FIRST_REMINDER_SECONDS);
+    expect(rows[0].due_after).toBeLessThan(3600);
   });
 
   it("the worker computes the matching run into proposals and seals the placed student's agreement", async () => {

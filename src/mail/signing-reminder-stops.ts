@@ -1,0 +1,47 @@
+import { DomainEvents } from '@app/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  AGREEMENT_EVENTS,
+  AgreementDeclined,
+  AgreementSigned,
+  AgreementVersionActivated,
+} from '../agreements/agreement-domain-events';
+
+/**
+ * Stops reminders the moment they lose their reason, in the transaction of the signature or
+ * decline itself, and lets go of the sealed tokens with them. The worker's look checks again
+ * before each reminder, which also covers a version withdrawn without an event.
+ */
+@Injectable()
+export class SigningReminderStops implements OnModuleInit {
+  constructor(private readonly events: DomainEvents) {}
+
+  onModuleInit(): void {
+    this.events.subscribe<AgreementSigned>(AGREEMENT_EVENTS.signed, (manager, e) =>
+      stop(manager, e.agreementId, e.version, e.party),
+    );
+    this.events.subscribe<AgreementDeclined>(AGREEMENT_EVENTS.declined, (manager, e) =>
+      stop(manager, e.agreementId, e.version, null),
+    );
+    this.events.subscribe<AgreementVersionActivated>(
+      AGREEMENT_EVENTS.versionActivated,
+      (manager, e) => stop(manager, e.agreementId, e.version, null),
+    );
+  }
+}
+
+/** Ends the reminders of a version (of one party, or all of them). */
+async function stop(
+  manager: EntityManager,
+  agreementId: string,
+  version: number,
+  party: string | null,
+): Promise<void> {
+  await manager.query(
+    `UPDATE signing_reminders SET next_reminder_at = NULL, token_sealed = NULL
+      WHERE agreement_id = $1 AND version_number = $2 AND ($3::text IS NULL OR party = $3)
+        AND (next_reminder_at IS NOT NULL OR token_sealed IS NOT NULL)`,
+    [agreementId, version, party],
+  );
+}
