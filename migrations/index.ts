@@ -24,6 +24,7 @@ import { Webhooks1796460000000 } from './1796460000000-Webhooks';
 import { OidcSubjects1796470000000 } from './1796470000000-OidcSubjects';
 import { Messages1796480000000 } from './1796480000000-Messages';
 import { SigningReminders1796490000000 } from './1796490000000-SigningReminders';
+import { OverdueDigest1796500000000 } from './1796500000000-OverdueDigest';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -53,4 +54,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OidcSubjects1796470000000,
   Messages1796480000000,
   SigningReminders1796490000000,
+  OverdueDigest1796500000000,
 ];

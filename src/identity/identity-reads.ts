@@ -10,6 +10,14 @@ export interface ActorIdentity {
   email: string | null;
 }
 
+/** An active coordinator: who a university's weekly digest goes to. */
+export interface CoordinatorRecipient {
+  id: string;
+  name: string;
+  email: string;
+  universityId: string;
+}
+
 /** The only way other modules read the identity module's tables (users, API keys). */
 @Injectable()
 export class IdentityReads {
@@ -27,5 +35,17 @@ export class IdentityReads {
       select: { name: true },
     });
     return { name: key?.name ?? null, email: null };
+  }
+
+  /** Every active coordinator, by id. */
+  async activeCoordinators(manager: EntityManager): Promise<CoordinatorRecipient[]> {
+    const users = await manager.find(User, {
+      where: { role: 'coordinator', active: true },
+      select: { id: true, name: true, email: true, universityId: true },
+      order: { id: 'ASC' },
+    });
+    return users
+      .filter((u) => u.universityId !== null)
+      .map((u) => ({ id: u.id, name: u.name, email: u.email, universityId: u.universityId! }));
   }
 }

@@ -12,6 +12,7 @@ import type {
   SigningRequestData,
 } from './mail-templates';
 import { Message } from './message.entity';
+import type { OverdueDigestData } from './overdue-digest';
 
 interface AgreementMail<D> {
   agreementId: string;
@@ -35,6 +36,14 @@ export interface SigningReminderMail extends AgreementMail<SigningRequestData> {
 }
 
 export type AgreementSealedMail = AgreementMail<AgreementSealedData>;
+
+/** A coordinator's weekly digest: about a university's agreements, none in particular. */
+export interface OverdueDigestMail {
+  universityId: string;
+  language: MailLanguage;
+  recipient: { name: string; email: string };
+  data: OverdueDigestData;
+}
 
 /**
  * The port other modules write e-mail through, inside the transaction of the change that causes
@@ -79,10 +88,19 @@ export class MailOutbox {
     return this.write(manager, 'agreement.sealed', mail, null);
   }
 
+  async overdueDigest(manager: EntityManager, mail: OverdueDigestMail): Promise<string> {
+    return this.write(manager, 'monitoring.overdue', { ...mail, agreementId: null }, null);
+  }
+
   private async write(
     manager: EntityManager,
     kind: MessageKind,
-    mail: AgreementMail<SigningRequestData | AgreementSealedData>,
+    mail: Omit<
+      AgreementMail<SigningRequestData | AgreementSealedData | OverdueDigestData>,
+      'agreementId'
+    > & {
+      agreementId: string | null;
+    },
     tokenSealed: string | null,
   ): Promise<string> {
     const id = newId();

@@ -27,6 +27,12 @@ describe('loadMailConfig', () => {
     expect(ok.messageIdHost).toBe('example.nl');
   });
 
+  it('looks for overdue digests hourly by default; decimals allowed, nothing else', () => {
+    expect(loadMailConfig({}).digestPollSeconds).toBe(3600);
+    expect(loadMailConfig({ MONITORING_DIGEST_POLL_SECONDS: '0.2' }).digestPollSeconds).toBe(0.2);
+    expect(() => loadMailConfig({ MONITORING_DIGEST_POLL_SECONDS: '-1' })).toThrow(ConfigError);
+  });
+
   it('reminds every 72 hours by default; decimals allowed, nothing else', () => {
     expect(loadMailConfig({})).toMatchObject({ reminderHours: 72, reminderPollSeconds: 60 });
     expect(

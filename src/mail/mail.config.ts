@@ -27,6 +27,11 @@ export interface MailConfig {
   reminderHours: number;
   /** MAIL_REMINDER_POLL_SECONDS (default 60, decimals allowed): how often the worker looks. */
   reminderPollSeconds: number;
+  /**
+   * MONITORING_DIGEST_POLL_SECONDS (default 3600, decimals allowed): how often the worker looks
+   * for coordinators not yet sent this ISO week's overdue digest. The week decides who is due.
+   */
+  digestPollSeconds: number;
 }
 
 /** A signing request is followed by at most this many reminders. */
@@ -82,6 +87,7 @@ export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig
     sealKey: secretBoxKey(env.WEBHOOK_SECRET_KEY, nodeEnv),
     reminderHours: positive(env, 'SIGNING_REMINDER_HOURS', 72),
     reminderPollSeconds: positive(env, 'MAIL_REMINDER_POLL_SECONDS', 60),
+    digestPollSeconds: positive(env, 'MONITORING_DIGEST_POLL_SECONDS', 3600),
   };
 }
 

@@ -24,6 +24,7 @@ import {
 } from './mail-templates';
 import { isPermanentSmtpFailure, MailTransport } from './mail-transport';
 import { Message } from './message.entity';
+import { OverdueDigestData, renderOverdueDigest } from './overdue-digest';
 
 /**
  * Sends one message under its fixed Message-ID. A 5xx reply fails it for good (`failed`); a 4xx
@@ -117,6 +118,14 @@ export class SendMessageHandler implements JobHandler, OnModuleInit, OnApplicati
         message.recipientName,
         message.data as unknown as AgreementSealedData,
         `${this.documents.publicBaseUrl}/verify`,
+      );
+    }
+    if (message.kind === 'monitoring.overdue') {
+      return renderOverdueDigest(
+        message.language as MailLanguage,
+        message.recipientName,
+        message.data as unknown as OverdueDigestData,
+        `${this.documents.publicBaseUrl}/api/v1/monitoring/due?overdue=true`,
       );
     }
     throw new PermanentJobError(`no template for a ${message.kind} message in this state`);

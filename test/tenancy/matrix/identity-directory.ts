@@ -61,6 +61,19 @@ export const PUBLIC_IDENTITY_DIRECTORY: Record<string, MatrixEntry> = {
 
   // Identity
   'GET /api/v1/auth/me': { request: get('/auth/me'), expect: all(200) },
+  // A user's own mail preferences: no tenant's data in them; an API key has none (403).
+  'GET /api/v1/users/me/mail-preferences': {
+    request: get('/users/me/mail-preferences'),
+    expect: per(200, { integration: 403 }),
+  },
+  'PUT /api/v1/users/me/mail-preferences': {
+    request: () => ({
+      method: 'put',
+      path: `${V1}/users/me/mail-preferences`,
+      body: { overdueDigest: true },
+    }),
+    expect: per(200, { integration: 403 }),
+  },
   'POST /api/v1/users': {
     request: (a) => ({
       method: 'post',

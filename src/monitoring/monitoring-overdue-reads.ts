@@ -1,0 +1,54 @@
+import { Principal } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { StudentReads } from '../students/student-reads';
+import { MonitoringDueService } from './monitoring-due.service';
+
+/** One overdue meeting or visit, with the student's name: what a digest lists. */
+export interface OverdueItem {
+  agreementId: string;
+  student: string;
+  kind: 'progress_meeting' | 'workplace_visit';
+  dueOn: string;
+  daysOverdue: number;
+}
+
+/** A digest lists at most this many items; the due list has the rest. */
+const MAX_ITEMS = 200;
+
+/**
+ * The monitoring module's read port for other modules (the mail worker's weekly digest): what
+ * is overdue under the agreements a principal may see, the due list's own rules.
+ */
+@Injectable()
+export class MonitoringOverdueReads {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly due: MonitoringDueService,
+    private readonly students: StudentReads,
+  ) {}
+
+  async overdueFor(principal: Principal): Promise<OverdueItem[]> {
+    const items = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.due.due(principal, { overdue: 'true', limit: 100, cursor });
+      items.push(...page.data);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && items.length < MAX_ITEMS);
+    const students = await this.students.studentsByIds(
+      this.dataSource.manager,
+      items.map((i) => i.studentId),
+    );
+    return items.slice(0, MAX_ITEMS).map((i) => {
+      const s = students.get(i.studentId);
+      return {
+        agreementId: i.agreementId,
+        student: s ? `${s.firstName} ${s.lastName}` : i.studentId,
+        kind: i.kind as OverdueItem['kind'],
+        dueOn: i.dueOn,
+        daysOverdue: i.daysOverdue,
+      };
+    });
+  }
+}
