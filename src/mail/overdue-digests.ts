@@ -1,4 +1,4 @@
-import { Clock } from '@app/common';
+import { Clock, PeriodicLook } from '@app/common';
 import {
   Inject,
   Injectable,
@@ -28,9 +28,13 @@ const BATCH = 20;
 @Injectable()
 export class OverdueDigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OverdueDigestScheduler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  /** Set at shutdown: a look in progress stops after its current batch. */
+  private stopping = false;
+  private readonly looks = new PeriodicLook(
+    () => this.sendDue(),
+    () => this.config.digestPollSeconds * 1000,
+    (error: Error) => this.logger.warn(`overdue digests not written: ${error.message}`),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,13 +46,12 @@ export class OverdueDigestScheduler implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.looks.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    return this.looks.stop();
   }
 
   /** One look: the number of digests written. */
@@ -69,7 +72,7 @@ export class OverdueDigestScheduler implements OnApplicationBootstrap, OnApplica
         }
         return claimed.length;
       });
-      if (batch < BATCH || this.stopped) return sent;
+      if (batch < BATCH || this.stopping) return sent;
     }
   }
 
@@ -123,21 +126,5 @@ export class OverdueDigestScheduler implements OnApplicationBootstrap, OnApplica
       data: { items },
     });
     return true;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sendDue()
-        .catch((error: unknown) =>
-          // PostgreSQL away or busy: the coordinators stay due and the next look tries again.
-          this.logger.warn(`overdue digests not written: ${(error as Error).message}`),
-        )
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.config.digestPollSeconds * 1000);
-        });
-    }, delayMs);
-    this.timer.unref();
   }
 }

@@ -1,3 +1,4 @@
+import { PeriodicLook } from '@app/common';
 import {
   Inject,
   Injectable,
@@ -49,9 +50,11 @@ export function stillAwaited(
 @Injectable()
 export class SigningReminderScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SigningReminderScheduler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly looks = new PeriodicLook(
+    () => this.remindDue(),
+    () => this.config.reminderPollSeconds * 1000,
+    (error: Error) => this.logger.warn(`signing reminders not written: ${error.message}`),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,13 +64,11 @@ export class SigningReminderScheduler implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.looks.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.looks.stop();
   }
 
   /** One look: the number of reminder rows it settled (sent a reminder or stopped). */
@@ -137,21 +138,5 @@ export class SigningReminderScheduler implements OnApplicationBootstrap, OnAppli
         WHERE message_id = $1`,
       [messageId],
     );
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.remindDue()
-        .catch((error: unknown) =>
-          // PostgreSQL away or busy: the rows stay due and the next look tries again.
-          this.logger.warn(`signing reminders not written: ${(error as Error).message}`),
-        )
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.config.reminderPollSeconds * 1000);
-        });
-    }, delayMs);
-    this.timer.unref();
   }
 }

@@ -20,6 +20,7 @@ export * from './pagination/pagination';
 export * from './redis/redis-options';
 export * from './scope/scope';
 export * from './time/clock';
+export * from './time/periodic-look';
 export * from './database/transformers';
 export * from './database/query-helpers';
 export * from './logging/logger';

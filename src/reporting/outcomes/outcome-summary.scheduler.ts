@@ -1,3 +1,4 @@
+import { PeriodicLook } from '@app/common';
 import {
   Inject,
   Injectable,
@@ -18,9 +19,11 @@ import { OutcomeSummaryService } from './outcome-summary.service';
 @Injectable()
 export class OutcomeSummaryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutcomeSummaryScheduler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly looks = new PeriodicLook(
+    () => this.summary.refresh(),
+    () => Math.max(100, this.config.outcomeSummaryRefreshMs / 4),
+    (error: Error) => this.logger.warn(`outcome summary not rebuilt: ${error.message}`),
+  );
 
   constructor(
     private readonly summary: OutcomeSummaryService,
@@ -28,29 +31,10 @@ export class OutcomeSummaryScheduler implements OnApplicationBootstrap, OnApplic
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.looks.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.summary
-        .refresh()
-        .catch((error: unknown) =>
-          // PostgreSQL away or busy: the summary stays as it was and the next look tries again.
-          this.logger.warn(`outcome summary not rebuilt: ${(error as Error).message}`),
-        )
-        .finally(() => {
-          this.running = null;
-          this.schedule(Math.max(100, this.config.outcomeSummaryRefreshMs / 4));
-        });
-    }, delayMs);
-    this.timer.unref();
+  onApplicationShutdown(): Promise<void> {
+    return this.looks.stop();
   }
 }
