@@ -195,14 +195,15 @@ export class WebhookAttemptHandler implements JobHandler {
       const [rows]: [{ status: string }[], number] = await this.dataSource.query(
         `WITH attempt AS (${insertAttempt})
          UPDATE webhook_deliveries
-            SET status = 'succeeded', attempts = $3, round_attempts = round_attempts + 1,
-                last_attempt_at = $4, last_status_code = $7, last_error = NULL,
-                next_attempt_at = NULL, delivered_at = now()
-          WHERE id = $2 AND status = 'pending' AND EXISTS (SELECT 1 FROM attempt)
+            SET status = 'succeeded', attempts = GREATEST(attempts, $3),
+                round_attempts = round_attempts + 1, last_attempt_at = $4, last_status_code = $7,
+                last_error = NULL, next_attempt_at = NULL, delivered_at = now()
+          WHERE id = $2 AND status IN ('pending', 'cancelled') AND EXISTS (SELECT 1 FROM attempt)
           RETURNING status`,
         attemptRow,
       );
-      // Only when it was failing: a healthy endpoint's row is not written on every delivery.
+      // Cancelled while this attempt was under way and delivered all the same: the receiver has
+      // it, so the delivery says so. Only when it was failing is the endpoint's row written.
       if (rows.length && target.failing_since !== null) {
         await this.dataSource.query(
           `UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1`,
@@ -214,15 +215,36 @@ export class WebhookAttemptHandler implements JobHandler {
     return this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(insertAttempt, attemptRow);
       if (inserted.length === 0) return 'already recorded';
+      const error = result.error ?? `HTTP ${result.statusCode}`;
+      // The endpoint's row before the delivery's, the order in which disabling, deleting and
+      // redelivering lock them too: two failures recorded at once never deadlock, and one that
+      // waited for a disabling commit sees the endpoint disabled and its delivery cancelled.
+      const endpoint = await this.noteFailure(manager, target.endpoint_id, startedAt);
       const [delivery]: { status: string; round_attempts: number }[] = await manager.query(
         `SELECT status, round_attempts FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
         [deliveryId],
       );
-      // Cancelled meanwhile (endpoint deleted or disabled): the attempt is logged, nothing else.
-      if (delivery.status !== 'pending') return delivery.status;
+      if (delivery.status !== 'pending') {
+        // Cancelled meanwhile (endpoint deleted or disabled): the attempt is logged and counted
+        // (a redelivery numbers its attempts after it), nothing else changes.
+        await manager.query(
+          `UPDATE webhook_deliveries SET attempts = GREATEST(attempts, $2),
+                  last_attempt_at = $3, last_status_code = $4 WHERE id = $1`,
+          [deliveryId, attempt, startedAt, result.statusCode],
+        );
+        return delivery.status;
+      }
       const round = delivery.round_attempts + 1;
-      const error = result.error ?? `HTTP ${result.statusCode}`;
-      if (await this.disableIfFailingTooLong(manager, target.endpoint_id, startedAt, error)) {
+      if (endpoint.status !== 'active' || endpoint.deleted_at !== null) {
+        // Disabled or deleted while this attempt was under way: no retry for it either.
+        await this.update(manager, deliveryId, attempt, round, result, startedAt, {
+          status: 'cancelled',
+          next: null,
+        });
+        return 'cancelled';
+      }
+      if (startedAt.getTime() - endpoint.failing_since.getTime() >= this.config.disableAfterMs) {
+        await this.disable(manager, target.endpoint_id, startedAt, endpoint.failing_since, error);
         await this.update(manager, deliveryId, attempt, round, result, startedAt, {
           status: 'failed',
           next: null,
@@ -254,7 +276,7 @@ export class WebhookAttemptHandler implements JobHandler {
     round: number,
     result: SendResult,
     startedAt: Date,
-    to: { status: 'failed' | 'pending'; next: Date | null },
+    to: { status: 'failed' | 'pending' | 'cancelled'; next: Date | null },
   ): Promise<void> {
     await manager.query(
       `UPDATE webhook_deliveries
@@ -274,29 +296,36 @@ export class WebhookAttemptHandler implements JobHandler {
     );
   }
 
-  /**
-   * Notes the failure on the endpoint; when it has been failing for WEBHOOK_DISABLE_AFTER_DAYS,
-   * disables it (saying why) and cancels what else waits for it. Returns whether it did.
-   */
-  private async disableIfFailingTooLong(
+  /** Notes the failure on the endpoint (failing since when), locking its row. */
+  private async noteFailure(
     manager: EntityManager,
     endpointId: string,
     failedAt: Date,
-    error: string,
-  ): Promise<boolean> {
-    const [[endpoint]]: [{ failing_since: Date; status: string }[], number] = await manager.query(
+  ): Promise<{ failing_since: Date; status: string; deleted_at: Date | null }> {
+    const [[endpoint]]: [
+      { failing_since: Date; status: string; deleted_at: Date | null }[],
+      number,
+    ] = await manager.query(
       `UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $2)
-        WHERE id = $1 RETURNING failing_since, status`,
+          WHERE id = $1 RETURNING failing_since, status, deleted_at`,
       [endpointId, failedAt],
     );
-    if (endpoint.status !== 'active') return false;
-    if (failedAt.getTime() - endpoint.failing_since.getTime() < this.config.disableAfterMs)
-      return false;
+    return endpoint;
+  }
+
+  /** Failing for WEBHOOK_DISABLE_AFTER_DAYS: disabled, saying why; what else waits for it is cancelled. */
+  private async disable(
+    manager: EntityManager,
+    endpointId: string,
+    failedAt: Date,
+    failingSince: Date,
+    error: string,
+  ): Promise<void> {
     await manager.query(
       `UPDATE webhook_endpoints SET status = 'disabled', disabled_at = $2, disabled_reason = $3,
               updated_at = now(), version = version + 1
         WHERE id = $1`,
-      [endpointId, failedAt, disabledReason(endpoint.failing_since, error)],
+      [endpointId, failedAt, disabledReason(failingSince, error)],
     );
     await manager.query(
       `UPDATE webhook_deliveries SET status = 'cancelled', next_attempt_at = NULL,
@@ -304,6 +333,5 @@ export class WebhookAttemptHandler implements JobHandler {
         WHERE endpoint_id = $1 AND status = 'pending'`,
       [endpointId],
     );
-    return true;
   }
 }

@@ -124,24 +124,23 @@ export class WebhookDeliveriesService {
    * failure, a cancellation, or to replay one that succeeded. Not while it is still pending.
    */
   async redeliver(p: Principal, id: string): Promise<WebhookDeliveryDto> {
-    await this.visible(p, id);
+    const { endpoint_id: endpointId } = await this.visible(p, id);
     return this.dataSource.transaction(async (manager) => {
-      const [d]: {
-        status: string;
-        attempts: number;
-        endpoint_id: string;
-        university_id: string;
-      }[] = await manager.query(
-        `SELECT status, attempts, endpoint_id, university_id FROM webhook_deliveries
-            WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
+      // The endpoint's row before the delivery's, the order every writer of both takes.
+      const endpoint = await this.endpoints.visible(manager, p, endpointId, true);
+      const [d]: { status: string; attempts: number; university_id: string }[] =
+        await manager.query(
+          // Numbered after every attempt logged, so a redelivery is never taken for a repeat.
+          `SELECT status, university_id,
+                  GREATEST(attempts, (SELECT max(number) FROM webhook_attempts WHERE delivery_id = $1)) AS attempts
+             FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
+          [id],
+        );
       if (d.status === 'pending')
         throw new ConflictError(
           'The delivery is still pending: its next attempt is scheduled.',
           'delivery-pending',
         );
-      const endpoint = await this.endpoints.visible(manager, p, d.endpoint_id, true);
       if (endpoint.status !== 'active')
         throw new ConflictError(
           'The endpoint is disabled: enable it first (POST /webhook-endpoints/:id/enable).',

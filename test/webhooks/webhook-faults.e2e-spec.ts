@@ -1,6 +1,7 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { WebhookDelivery } from '../../src/webhooks/entities/webhook-delivery.entity';
 import { WebhookOutbox } from '../../src/webhooks/webhook-outbox';
 import { AgreementWorld, agreementWorld, pendingAgreement } from '../helpers/agreements';
 import { bearer, startApi, TestApi } from '../helpers/api';
@@ -29,6 +30,8 @@ describe('webhooks through faults', () => {
   /** Requests per path, with their webhook-id. */
   const received = new Map<string, string[]>();
   const failing = new Set<string>();
+  /** Paths whose next request waits for the test to answer it with a status. */
+  const held = new Map<string, Promise<number>>();
 
   const post = (token: string, path: string, body: object = {}) =>
     api.http.post(`/api/v1${path}`).set(bearer(token)).send(body);
@@ -52,7 +55,10 @@ describe('webhooks through faults', () => {
       req.on('end', () => {
         const path = req.url ?? '/';
         received.set(path, [...(received.get(path) ?? []), String(req.headers['webhook-id'])]);
-        res.writeHead(failing.has(path) ? 500 : 200).end();
+        const answer = held.get(path);
+        held.delete(path);
+        if (answer) void answer.then((status) => res.writeHead(status).end());
+        else res.writeHead(failing.has(path) ? 500 : 200).end();
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -140,6 +146,67 @@ describe('webhooks through faults', () => {
     expect(redone.status).toBe(202);
     await waitFor(async () => (await deliveries(world, id))[0].status === 'succeeded');
   });
+
+  it.each([
+    [500, 'cancelled'],
+    [200, 'succeeded'],
+  ])(
+    'counts an attempt under way when its endpoint is disabled (answered %i: %s); a redelivery numbers after it',
+    async (answer, settled) => {
+      const path = `/held-${answer}`;
+      let release!: (status: number) => void;
+      held.set(path, new Promise<number>((resolve) => (release = resolve)));
+      failing.add(path);
+      const world = await agreementWorld(api);
+      const id = await endpoint(world, `${base}${path}`, ['agreement.submitted']);
+      const outbox = api.app.get(WebhookOutbox);
+      const db = api.app.get(DataSource);
+      const event = (version: number) =>
+        db.transaction((manager) =>
+          outbox.record(manager, {
+            type: 'agreement.submitted',
+            universityId: world.universityId,
+            data: { agreementId: world.studentId, universityId: world.universityId, version },
+          }),
+        );
+      await event(1);
+      await waitFor(() => received.get(path)?.length === 1); // the first attempt is under way
+      // The endpoint has failed for longer than it may: the next failure (another event's
+      // first attempt, answered 500 at once) disables it and cancels the held delivery.
+      await db.query(
+        `UPDATE webhook_endpoints SET failing_since = now() - interval '1 hour' WHERE id = $1`,
+        [id],
+      );
+      await event(2);
+      await waitFor(
+        async () =>
+          (await get(world.coordinatorToken, `/webhook-endpoints/${id}`)).body.status ===
+          'disabled',
+      );
+      const [first] = await db.getRepository(WebhookDelivery).find({
+        where: { endpointId: id },
+        order: { createdAt: 'ASC' },
+      });
+      expect(first.status).toBe('cancelled');
+
+      release(answer);
+      const detail = await waitFor(async () => {
+        const res = await get(world.coordinatorToken, `/webhook-deliveries/${first.id}`);
+        return res.body.attemptLog.length === 1 && res.body.attempts === 1 && res.body;
+      });
+      expect(detail).toMatchObject({ status: settled, attempts: 1, lastStatusCode: answer });
+      if (answer === 200) return; // the receiver has it: delivered, whatever the endpoint became
+
+      failing.delete(path);
+      await post(world.coordinatorToken, `/webhook-endpoints/${id}/enable`).expect(200);
+      await post(world.coordinatorToken, `/webhook-deliveries/${first.id}/redeliver`).expect(202);
+      const redelivered = await waitFor(async () => {
+        const res = await get(world.coordinatorToken, `/webhook-deliveries/${first.id}`);
+        return res.body.status === 'succeeded' && res.body;
+      });
+      expect(redelivered.attemptLog.map((a: { number: number }) => a.number)).toEqual([1, 2]);
+    },
+  );
 
   it('delivers every event signed while Redis refused connections once it is back, none twice', async () => {
     const worlds = await Promise.all([1, 2, 3].map(() => agreementWorld(api)));
