@@ -61,7 +61,10 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/setup/file-database.ts'],
+      setupFilesAfterEnv: [
+        '<rootDir>/test/setup/hang-watchdog.ts',
+        '<rootDir>/test/setup/file-database.ts',
+      ],
     },
   ],
 };

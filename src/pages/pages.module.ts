@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, type ConfigType } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { agreementsConfig } from '../agreements/agreements.config';
-import { appConfig } from '../config/app-config';
 import { documentsConfig } from '../documents/documents.config';
 import { DocumentsModule } from '../documents/documents.module';
-import { FormTokens } from './form-tokens';
 import { PageErrorsFilter } from './page-errors.filter';
+import { PageLinksModule } from './page-links.module';
 import { PageRenderer } from './page-renderer';
 import { SignPageController } from './sign-page.controller';
 import { SignPagesService } from './sign-pages.service';
@@ -23,6 +22,7 @@ import { VerifyPageController, VerifyPagesService } from './verify-page.controll
     ConfigModule.forFeature(documentsConfig),
     AgreementsModule,
     DocumentsModule,
+    PageLinksModule,
   ],
   controllers: [SignPageController, VerifyPageController],
   providers: [
@@ -30,12 +30,6 @@ import { VerifyPageController, VerifyPagesService } from './verify-page.controll
     PageErrorsFilter,
     SignPagesService,
     VerifyPagesService,
-    {
-      // Keyed by the server secret: JWT_SECRET, required (and long) in production.
-      provide: FormTokens,
-      inject: [appConfig.KEY],
-      useFactory: (config: ConfigType<typeof appConfig>) => new FormTokens(config.jwtSecret),
-    },
   ],
 })
 export class PagesModule {}

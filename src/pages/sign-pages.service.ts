@@ -1,11 +1,9 @@
 import { Clock, DomainError, NotFoundError } from '@app/common';
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Readable } from 'node:stream';
 import type { RequestInfo } from '../agreements/agreement-signing.service';
-import { agreementsConfig } from '../agreements/agreements.config';
 import { LinkSignDto, Party, ReasonDto } from '../agreements/dto/agreement.dto';
 import {
   PartyStanding,
@@ -15,6 +13,9 @@ import {
 import { DocumentsService } from '../documents/documents.service';
 import { DocumentKind, StoredDocument } from '../documents/entities/document.entity';
 import { FormTokens, Receipt, ReceiptOutcome, TokenCheck } from './form-tokens';
+import { ReceiptNotValid, SignerReceipts } from './signer-receipts';
+
+export { ReceiptNotValid };
 
 /** How long a rendered sign form may be sent back (then it is shown again with a fresh token). */
 export const FORM_TTL_MS = 4 * 3600_000;
@@ -24,18 +25,6 @@ export type FormBody = Record<string, string | string[] | undefined>;
 
 export type FormOutcome =
   { kind: 'done'; receipt: string } | { kind: 'invalid'; status: 403 | 422; fields: string[] };
-
-/** 410 for a receipt past its time, 404 for one we never issued. */
-export class ReceiptNotValid extends DomainError {
-  constructor(readonly expired: boolean) {
-    super(
-      expired ? 410 : 404,
-      'receipt-not-valid',
-      expired ? 'Gone' : 'Not found',
-      'This confirmation link is unknown or has expired.',
-    );
-  }
-}
 
 /** 409 until a document of the version is made. */
 export class DocumentNotReady extends DomainError {
@@ -61,8 +50,8 @@ export class SignPagesService {
     private readonly links: SigningLinksService,
     private readonly documents: DocumentsService,
     private readonly tokens: FormTokens,
+    private readonly receipts: SignerReceipts,
     private readonly clock: Clock,
-    @Inject(agreementsConfig.KEY) private readonly config: ConfigType<typeof agreementsConfig>,
   ) {}
 
   /** The link's version (404 unknown, 410 used, expired or closed) and whether its preview is ready. */
@@ -144,16 +133,11 @@ export class SignPagesService {
     party: Party,
     outcome: ReceiptOutcome,
   ): string {
-    const expiresAt = new Date(
-      this.clock.now().getTime() + this.config.signingLinkTtlHours * 3600_000,
-    );
-    return this.tokens.receipt({ agreementId, version, party, outcome }, expiresAt);
+    return this.receipts.issue({ agreementId, version, party, outcome }).receipt;
   }
 
   private readReceipt(value: string): Receipt {
-    const r = this.tokens.readReceipt(value, this.clock.now());
-    if (r === 'invalid' || r === 'expired') throw new ReceiptNotValid(r === 'expired');
-    return r;
+    return this.receipts.read(value);
   }
 
   private async readyDocument(agreementId: string, version: number, kind: DocumentKind) {
