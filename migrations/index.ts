@@ -25,6 +25,7 @@ import { OidcSubjects1796470000000 } from './1796470000000-OidcSubjects';
 import { Messages1796480000000 } from './1796480000000-Messages';
 import { SigningReminders1796490000000 } from './1796490000000-SigningReminders';
 import { OverdueDigest1796500000000 } from './1796500000000-OverdueDigest';
+import { MailLanguage1796510000000 } from './1796510000000-MailLanguage';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -55,4 +56,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Messages1796480000000,
   SigningReminders1796490000000,
   OverdueDigest1796500000000,
+  MailLanguage1796510000000,
 ];

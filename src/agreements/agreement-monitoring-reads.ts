@@ -100,4 +100,18 @@ export class AgreementMonitoringReads {
     );
     return manager.query(sql, bound);
   }
+
+  /** Where each agreement's student works (the host when seconded, else the employer), by id. */
+  async workplaces(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string | null }[] = await manager.query(
+      `SELECT a.id, COALESCE(v.parties -> 'host' ->> 'name', v.parties -> 'employer' ->> 'name') AS name
+         FROM agreements a
+         JOIN agreement_versions v
+           ON v.agreement_id = a.id AND v.number = COALESCE(a.in_force_version_number, a.current_version_number)
+        WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.filter((r) => r.name).map((r) => [r.id, r.name!]));
+  }
 }

@@ -50,6 +50,11 @@ export class MailEventSources implements OnModuleInit {
           employer: version.parties.employer.name,
           version: event.version,
           sha256: event.sha256,
+          // What the link at send time is made of: an account holder's goes to the PDF in the
+          // API, an account-less signer's to a receipt for their party only.
+          party: signature.party,
+          signedWith: signature.method,
+          documentId: event.documentId,
         },
       });
     }

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What e-mail a user wants beyond the messages their work needs; no row means the defaults. */
 @Entity('mail_preferences')
+@Check('ck_mail_preferences_language', `language IN ('nl', 'en')`)
 export class MailPreference {
   @PrimaryColumn('uuid')
   userId!: string;
@@ -9,4 +10,11 @@ export class MailPreference {
   /** The weekly digest of overdue meetings and visits (coordinators); on unless switched off. */
   @Column('boolean', { default: true })
   overdueDigest!: boolean;
+
+  /**
+   * The language of messages that belong to no agreement (the weekly digest); messages about an
+   * agreement speak the agreement's language. Dutch unless chosen.
+   */
+  @Column('varchar', { length: 2, default: 'nl' })
+  language!: 'nl' | 'en';
 }

@@ -40,17 +40,33 @@ describe('renderSigningRequest', () => {
 });
 
 describe('renderAgreementSealed', () => {
-  it('says the agreement is signed and links to the verify page, with the PDF fingerprint', () => {
-    const mail = renderAgreementSealed(
-      'en',
-      'Jo',
-      { student: 'Sam', employer: 'Bakkerij', version: 2, sha256: 'ab'.repeat(32) },
-      'https://dualroute.example/verify',
-    );
+  const sealed = { student: 'Sam', employer: 'Bakkerij', version: 2, sha256: 'ab'.repeat(32) };
+
+  it('sends an account holder to the sealed PDF in the API, with the PDF fingerprint', () => {
+    const url = 'https://dualroute.example/api/v1/documents/d1/content';
+    const mail = renderAgreementSealed('en', 'Jo', sealed, { to: 'account', url });
     expect(mail.subject).toBe('Signed: work-based learning agreement Sam — Bakkerij');
     expect(mail.text).toContain('version 2');
+    expect(mail.text).toContain('Log in with your account');
     expect(mail.text).toContain('ab'.repeat(32));
-    expect(mail.html).toContain('href="https://dualroute.example/verify"');
+    expect(mail.html).toContain(`href="${url}"`);
+  });
+
+  it('sends an account-less signer to their own receipt, saying until when it is valid', () => {
+    const url = 'https://dualroute.example/sign/receipt/r';
+    const expiresAt = new Date('2026-12-10T09:00:00Z');
+    const mail = renderAgreementSealed('nl', 'Jan', sealed, { to: 'receipt', url, expiresAt });
+    expect(mail.subject).toBe('Ondertekend: praktijkovereenkomst Sam — Bakkerij');
+    expect(mail.text).toContain('persoonlijke bevestigingspagina');
+    expect(mail.text).toContain('geldig tot 10 december 2026 om 10:00');
+    expect(mail.html).toContain(`href="${url}"`);
+  });
+
+  it('sends a message without its signer’s party to the verify page', () => {
+    const url = 'https://dualroute.example/verify';
+    const mail = renderAgreementSealed('en', 'Jo', sealed, { to: 'verify', url });
+    expect(mail.text).toContain('Ask your contact at the university');
+    expect(mail.html).toContain(`href="${url}"`);
   });
 });
 

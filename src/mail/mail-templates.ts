@@ -7,7 +7,8 @@ export const MESSAGE_KINDS = [
   'monitoring.overdue',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
-export type MailLanguage = 'nl' | 'en';
+export const MAIL_LANGUAGES = ['nl', 'en'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 
 /** What a signing request says; the link is added only at send time. */
 export interface SigningRequestData {
@@ -17,14 +18,29 @@ export interface SigningRequestData {
   expiresAt: string;
 }
 
-/** What a sealed agreement's message says: the link is the verify page. */
+/** What a sealed agreement's message says; its link is made at send time (SealedLink). */
 export interface AgreementSealedData {
   student: string;
   employer: string;
   version: number;
   /** SHA-256 of the sealed PDF: what the verify page checks a copy against. */
   sha256: string;
+  /** The party the recipient signed for and how (messages written before these lack them). */
+  party?: string;
+  signedWith?: 'account' | 'signing_link';
+  /** The sealed PDF (documents module). */
+  documentId?: string;
 }
+
+/**
+ * Where a sealed agreement's message sends its reader: an account holder to the sealed PDF in
+ * the API (after logging in); an account-less signer to their own receipt page, which is valid
+ * for that signer only and until `expiresAt`; a message without either, to the verify page.
+ */
+export type SealedLink =
+  | { to: 'account'; url: string }
+  | { to: 'receipt'; url: string; expiresAt: Date }
+  | { to: 'verify'; url: string };
 
 export interface RenderedMail {
   subject: string;
@@ -70,24 +86,70 @@ const REMINDER_TEXTS = {
   },
 } as const;
 
-const SEALED_TEXTS = {
-  nl: {
-    subject: 'Ondertekend: praktijkovereenkomst {{student}} — {{employer}}',
-    greeting: 'Beste {{name}},',
-    body: 'Alle partijen hebben versie {{version}} van de praktijkovereenkomst van {{student}} bij {{employer}} ondertekend. De verzegelde PDF staat klaar; vraag uw contactpersoon bij de onderwijsinstelling om een exemplaar als u geen account heeft.',
-    action: 'Controleer een exemplaar van de overeenkomst',
-    expires: 'Vingerafdruk (SHA-256) van de verzegelde PDF: {{sha256}}',
-    ignore: 'Verwachtte u dit bericht niet? Dan kunt u het negeren.',
+const SEALED_BODY = {
+  nl: 'Alle partijen hebben versie {{version}} van de praktijkovereenkomst van {{student}} bij {{employer}} ondertekend. De verzegelde PDF staat klaar.',
+  en: 'Every party has signed version {{version}} of the work-based learning agreement of {{student}} at {{employer}}. The sealed PDF is ready.',
+};
+const FINGERPRINT = {
+  nl: 'Vingerafdruk (SHA-256) van de verzegelde PDF: {{sha256}}',
+  en: 'Fingerprint (SHA-256) of the sealed PDF: {{sha256}}',
+};
+const SEALED_TEXTS: Record<SealedLink['to'], Record<MailLanguage, Texts>> = {
+  account: {
+    nl: {
+      subject: 'Ondertekend: praktijkovereenkomst {{student}} — {{employer}}',
+      greeting: 'Beste {{name}},',
+      body: `${SEALED_BODY.nl} Log in met uw account om hem te downloaden.`,
+      action: 'Download de verzegelde overeenkomst',
+      expires: FINGERPRINT.nl,
+      ignore: 'Verwachtte u dit bericht niet? Dan kunt u het negeren.',
+    },
+    en: {
+      subject: 'Signed: work-based learning agreement {{student}} — {{employer}}',
+      greeting: 'Dear {{name}},',
+      body: `${SEALED_BODY.en} Log in with your account to download it.`,
+      action: 'Download the sealed agreement',
+      expires: FINGERPRINT.en,
+      ignore: 'Not expecting this message? You can ignore it.',
+    },
   },
-  en: {
-    subject: 'Signed: work-based learning agreement {{student}} — {{employer}}',
-    greeting: 'Dear {{name}},',
-    body: 'Every party has signed version {{version}} of the work-based learning agreement of {{student}} at {{employer}}. The sealed PDF is ready; ask your contact at the university for a copy if you have no account.',
-    action: 'Check a copy of the agreement',
-    expires: 'Fingerprint (SHA-256) of the sealed PDF: {{sha256}}',
-    ignore: 'Not expecting this message? You can ignore it.',
+  receipt: {
+    nl: {
+      subject: 'Ondertekend: praktijkovereenkomst {{student}} — {{employer}}',
+      greeting: 'Beste {{name}},',
+      body: `${SEALED_BODY.nl} U downloadt hem op uw persoonlijke bevestigingspagina.`,
+      action: 'Open uw bevestiging en download de overeenkomst',
+      expires: `Deze link is persoonlijk en geldig tot {{expiresAt}}. Stuur hem niet door. ${FINGERPRINT.nl}`,
+      ignore: 'Verwachtte u dit bericht niet? Dan kunt u het negeren.',
+    },
+    en: {
+      subject: 'Signed: work-based learning agreement {{student}} — {{employer}}',
+      greeting: 'Dear {{name}},',
+      body: `${SEALED_BODY.en} You download it from your personal confirmation page.`,
+      action: 'Open your confirmation and download the agreement',
+      expires: `This link is personal and valid until {{expiresAt}}. Do not forward it. ${FINGERPRINT.en}`,
+      ignore: 'Not expecting this message? You can ignore it.',
+    },
   },
-} as const;
+  verify: {
+    nl: {
+      subject: 'Ondertekend: praktijkovereenkomst {{student}} — {{employer}}',
+      greeting: 'Beste {{name}},',
+      body: `${SEALED_BODY.nl} Vraag uw contactpersoon bij de onderwijsinstelling om een exemplaar als u geen account heeft.`,
+      action: 'Controleer een exemplaar van de overeenkomst',
+      expires: FINGERPRINT.nl,
+      ignore: 'Verwachtte u dit bericht niet? Dan kunt u het negeren.',
+    },
+    en: {
+      subject: 'Signed: work-based learning agreement {{student}} — {{employer}}',
+      greeting: 'Dear {{name}},',
+      body: `${SEALED_BODY.en} Ask your contact at the university for a copy if you have no account.`,
+      action: 'Check a copy of the agreement',
+      expires: FINGERPRINT.en,
+      ignore: 'Not expecting this message? You can ignore it.',
+    },
+  },
+};
 
 const TEXT_PART = `{{greeting}}
 
@@ -150,14 +212,21 @@ export function renderSigningReminder(
   return render(REMINDER_TEXTS[language], language, values, url);
 }
 
-/** A sealed agreement in `language`, linking to the verify page (never the PDF attached). */
+/** A sealed agreement in `language`, with the recipient's link (never the PDF attached). */
 export function renderAgreementSealed(
   language: MailLanguage,
   recipient: string,
   data: AgreementSealedData,
-  url: string,
+  link: SealedLink,
 ): RenderedMail {
-  return render(SEALED_TEXTS[language], language, { ...data, name: recipient }, url);
+  const expiresAt =
+    link.to === 'receipt' ? readableDate(link.expiresAt.toISOString(), language) : '';
+  return render(
+    SEALED_TEXTS[link.to][language],
+    language,
+    { ...data, name: recipient, expiresAt },
+    link.url,
+  );
 }
 
 type Texts = Record<'subject' | 'greeting' | 'body' | 'action' | 'expires' | 'ignore', string>;

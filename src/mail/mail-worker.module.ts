@@ -5,6 +5,7 @@ import { AgreementsDataModule } from '../agreements/agreements-data.module';
 import { documentsConfig } from '../documents/documents.config';
 import { IdentityDataModule } from '../identity/identity-data.module';
 import { MonitoringReadsModule } from '../monitoring/monitoring-reads.module';
+import { PageLinksModule } from '../pages/page-links.module';
 import { MailEventSources } from './mail-event-sources';
 import { MailOutbox } from './mail-outbox';
 import { mailConfig } from './mail.config';
@@ -29,6 +30,8 @@ import { SigningReminderScheduler } from './signing-reminders';
     // The weekly overdue digest: its recipients and what is overdue, through their read ports.
     IdentityDataModule,
     MonitoringReadsModule,
+    // A sealed agreement's message to an account-less signer links to their receipt page.
+    PageLinksModule,
   ],
   providers: [
     SendMessageHandler,

@@ -4,14 +4,16 @@ const url = 'https://dualroute.example/monitoring';
 const items = [
   {
     student: 'Sam <b>de Vries</b>',
-    agreement: 'Bakkerij & Zn',
+    agreement: '01a2',
+    workplace: 'Bakkerij & Zn',
     kind: 'progress_meeting' as const,
     dueDate: '2026-11-01',
     daysOverdue: 32,
   },
   {
     student: 'Ali',
-    agreement: 'Garage',
+    agreement: '01a3',
+    workplace: 'Garage',
     kind: 'workplace_visit' as const,
     dueDate: '2026-11-20',
     daysOverdue: 13,
@@ -39,12 +41,28 @@ describe('renderOverdueDigest', () => {
     expect(mail.subject).toBe('Achterstallige voortgangsgesprekken: 2 afspraken');
     expect(mail.text).toContain('Beste Jan,');
     expect(mail.text).toContain(
-      '- Sam <b>de Vries</b> — Bakkerij & Zn: voortgangsgesprek, gepland 2026-11-01, 32 dagen te laat',
+      '- Sam <b>de Vries</b> — Bakkerij & Zn: voortgangsgesprek, gepland op 1 november 2026, 32 dagen te laat',
     );
-    expect(mail.text).toContain('werkplekbezoek, gepland 2026-11-20, 13 dagen te laat');
+    expect(mail.text).toContain('werkplekbezoek, gepland op 20 november 2026, 13 dagen te laat');
     expect(mail.text).toContain(url);
     expect(mail.html).toContain(`href="${url}"`);
     expect(mail.html).toContain('<html lang="nl">');
+  });
+
+  it('speaks English when asked, one day in the singular', () => {
+    const one = [{ ...items[1], daysOverdue: 1 }];
+    const mail = renderOverdueDigest('en', 'Jo', { items: one }, url);
+    expect(mail.text).toContain('Dear Jo,');
+    expect(mail.text).toContain(
+      '- Ali — Garage: workplace visit, due on 20 November 2026, 1 day overdue',
+    );
+    expect(mail.html).toContain('<html lang="en">');
+  });
+
+  it('names the agreement by its id when a digest written earlier has no workplace', () => {
+    const { workplace: _, ...old } = items[0];
+    const mail = renderOverdueDigest('nl', 'Jan', { items: [old] }, url);
+    expect(mail.text).toContain('Sam <b>de Vries</b> — overeenkomst 01a2: voortgangsgesprek');
   });
 
   it('escapes names in the HTML part and carries no remote assets', () => {

@@ -4,7 +4,10 @@ import type { MailLanguage, RenderedMail } from './mail-templates';
 /** One overdue meeting or visit, as the weekly digest lists it. */
 export interface OverdueDigestItem {
   student: string;
+  /** The agreement's id. */
   agreement: string;
+  /** Where the student works (host, else employer); digests written before it lack it. */
+  workplace?: string | null;
   kind: 'progress_meeting' | 'workplace_visit';
   /** YYYY-MM-DD */
   dueDate: string;
@@ -36,7 +39,9 @@ const DIGEST_TEXTS = {
     greeting: 'Beste {{name}},',
     body: 'Deze voortgangsgesprekken en werkplekbezoeken zijn over hun datum:',
     kinds: { progress_meeting: 'voortgangsgesprek', workplace_visit: 'werkplekbezoek' },
-    line: '{{student}} — {{agreement}}: {{kind}}, gepland {{dueDate}}, {{daysOverdue}} dagen te laat',
+    line: '{{student}} — {{workplace}}: {{kind}}, gepland op {{dueDate}}, {{daysOverdue}} {{days}} te laat',
+    days: (n: number) => (n === 1 ? 'dag' : 'dagen'),
+    agreement: 'overeenkomst {{agreement}}',
     action: 'Bekijk wat er openstaat',
     optOut: 'U ontvangt dit overzicht wekelijks. U kunt het uitzetten in uw e-mailvoorkeuren.',
   },
@@ -45,7 +50,9 @@ const DIGEST_TEXTS = {
     greeting: 'Dear {{name}},',
     body: 'These progress meetings and workplace visits are past their date:',
     kinds: { progress_meeting: 'progress meeting', workplace_visit: 'workplace visit' },
-    line: '{{student}} — {{agreement}}: {{kind}}, due {{dueDate}}, {{daysOverdue}} days overdue',
+    line: '{{student}} — {{workplace}}: {{kind}}, due on {{dueDate}}, {{daysOverdue}} {{days}} overdue',
+    days: (n: number) => (n === 1 ? 'day' : 'days'),
+    agreement: 'agreement {{agreement}}',
     action: 'See what is open',
     optOut: 'You receive this overview weekly. You can switch it off in your e-mail preferences.',
   },
@@ -83,6 +90,14 @@ const HTML_PART = `<!DOCTYPE html>
 </html>
 `;
 
+/** A calendar date (YYYY-MM-DD) as people read it: "2 november 2026", "2 November 2026". */
+function readableDay(day: string, language: MailLanguage): string {
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
 const textTemplate = Handlebars.compile(TEXT_PART, { strict: true, noEscape: true });
 const htmlTemplate = Handlebars.compile(HTML_PART, { strict: true });
 
@@ -97,7 +112,15 @@ export function renderOverdueDigest(
   // Texts are filled in as plain text first; the HTML template escapes them once.
   const fill = (source: string, values: Record<string, unknown>) =>
     Handlebars.compile(source, { noEscape: true })(values);
-  const lines = data.items.map((item) => fill(t.line, { ...item, kind: t.kinds[item.kind] }));
+  const lines = data.items.map((item) =>
+    fill(t.line, {
+      ...item,
+      kind: t.kinds[item.kind],
+      workplace: item.workplace ?? fill(t.agreement, { agreement: item.agreement }),
+      dueDate: readableDay(item.dueDate, language),
+      days: t.days(item.daysOverdue),
+    }),
+  );
   const parts = {
     language,
     url,

@@ -12,6 +12,7 @@ import { CoordinatorRecipient, IdentityReads } from '../identity/identity-reads'
 import { MonitoringOverdueReads } from '../monitoring/monitoring-overdue-reads';
 import { mailConfig } from './mail.config';
 import { MailOutbox } from './mail-outbox';
+import type { MailLanguage } from './mail-templates';
 import { isoWeek, OverdueDigestItem } from './overdue-digest';
 
 /** How many coordinators one transaction claims. */
@@ -97,8 +98,8 @@ export class OverdueDigestScheduler implements OnApplicationBootstrap, OnApplica
 
   /** Writes the coordinator's digest unless switched off or nothing is overdue. */
   private async digest(manager: EntityManager, c: CoordinatorRecipient): Promise<boolean> {
-    const [pref]: { overdue_digest: boolean }[] = await manager.query(
-      `SELECT overdue_digest FROM mail_preferences WHERE user_id = $1`,
+    const [pref]: { overdue_digest: boolean; language: MailLanguage }[] = await manager.query(
+      `SELECT overdue_digest, language FROM mail_preferences WHERE user_id = $1`,
       [c.id],
     );
     if (pref && !pref.overdue_digest) return false;
@@ -115,13 +116,14 @@ export class OverdueDigestScheduler implements OnApplicationBootstrap, OnApplica
     const items: OverdueDigestItem[] = overdue.map((i) => ({
       student: i.student,
       agreement: i.agreementId,
+      workplace: i.workplace,
       kind: i.kind,
       dueDate: i.dueOn,
       daysOverdue: i.daysOverdue,
     }));
     await this.outbox.overdueDigest(manager, {
       universityId: c.universityId,
-      language: 'nl',
+      language: pref?.language ?? 'nl',
       recipient: { name: c.name, email: c.email },
       data: { items },
     });

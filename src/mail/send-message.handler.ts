@@ -11,6 +11,8 @@ import type { ConfigType } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
 import { documentsConfig } from '../documents/documents.config';
 import { JOBS, QUEUES } from '../jobs/queues';
+import { Party, PARTIES } from '../agreements/dto/agreement.dto';
+import { SignerReceipts } from '../pages/signer-receipts';
 import { SecretBox } from '../webhooks/delivery';
 import { mailConfig } from './mail.config';
 import {
@@ -20,6 +22,7 @@ import {
   renderSigningReminder,
   renderSigningRequest,
   RenderedMail,
+  SealedLink,
   SigningRequestData,
 } from './mail-templates';
 import { isPermanentSmtpFailure, MailTransport } from './mail-transport';
@@ -43,6 +46,7 @@ export class SendMessageHandler implements JobHandler, OnModuleInit, OnApplicati
     private readonly clock: Clock,
     @Inject(mailConfig.KEY) config: ConfigType<typeof mailConfig>,
     @Inject(documentsConfig.KEY) private readonly documents: ConfigType<typeof documentsConfig>,
+    private readonly receipts: SignerReceipts,
   ) {
     this.transport = new MailTransport(config);
     this.box = new SecretBox(config.sealKey);
@@ -95,6 +99,27 @@ export class SendMessageHandler implements JobHandler, OnModuleInit, OnApplicati
     );
   }
 
+  /**
+   * Made at send time and never stored: a receipt is a credential of its signer, like the
+   * signing token. Messages written before the data named the party go to the verify page.
+   */
+  private sealedLink(agreementId: string, data: AgreementSealedData): SealedLink {
+    const base = this.documents.publicBaseUrl;
+    if (data.signedWith === 'signing_link' && isParty(data.party)) {
+      const { path, expiresAt } = this.receipts.issue({
+        agreementId,
+        version: data.version,
+        party: data.party,
+        outcome: 'signed',
+      });
+      return { to: 'receipt', url: `${base}${path}`, expiresAt };
+    }
+    if (data.signedWith === 'account' && data.documentId) {
+      return { to: 'account', url: `${base}/api/v1/documents/${data.documentId}/content` };
+    }
+    return { to: 'verify', url: `${base}/verify` };
+  }
+
   private render(message: Message): RenderedMail {
     const signing = {
       'signing.requested': renderSigningRequest,
@@ -112,12 +137,13 @@ export class SendMessageHandler implements JobHandler, OnModuleInit, OnApplicati
         `${this.documents.publicBaseUrl}/sign/${token}`,
       );
     }
-    if (message.kind === 'agreement.sealed') {
+    if (message.kind === 'agreement.sealed' && message.agreementId) {
+      const data = message.data as unknown as AgreementSealedData;
       return renderAgreementSealed(
         message.language as MailLanguage,
         message.recipientName,
-        message.data as unknown as AgreementSealedData,
-        `${this.documents.publicBaseUrl}/verify`,
+        data,
+        this.sealedLink(message.agreementId, data),
       );
     }
     if (message.kind === 'monitoring.overdue') {
@@ -130,4 +156,8 @@ export class SendMessageHandler implements JobHandler, OnModuleInit, OnApplicati
     }
     throw new PermanentJobError(`no template for a ${message.kind} message in this state`);
   }
+}
+
+function isParty(value: unknown): value is Party {
+  return (PARTIES as readonly unknown[]).includes(value);
 }

@@ -1,13 +1,16 @@
 import { Principal } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AgreementMonitoringReads } from '../agreements/agreement-monitoring-reads';
 import { StudentReads } from '../students/student-reads';
 import { MonitoringDueService } from './monitoring-due.service';
 
-/** One overdue meeting or visit, with the student's name: what a digest lists. */
+/** One overdue meeting or visit, with the student's name and workplace: what a digest lists. */
 export interface OverdueItem {
   agreementId: string;
   student: string;
+  /** The host company when seconded, else the employer (null before the parties are frozen). */
+  workplace: string | null;
   kind: 'progress_meeting' | 'workplace_visit';
   dueOn: string;
   daysOverdue: number;
@@ -26,6 +29,7 @@ export class MonitoringOverdueReads {
     private readonly dataSource: DataSource,
     private readonly due: MonitoringDueService,
     private readonly students: StudentReads,
+    private readonly agreements: AgreementMonitoringReads,
   ) {}
 
   async overdueFor(principal: Principal): Promise<OverdueItem[]> {
@@ -40,11 +44,16 @@ export class MonitoringOverdueReads {
       this.dataSource.manager,
       items.map((i) => i.studentId),
     );
-    return items.slice(0, MAX_ITEMS).map((i) => {
+    const listed = items.slice(0, MAX_ITEMS);
+    const workplaces = await this.agreements.workplaces(this.dataSource.manager, [
+      ...new Set(listed.map((i) => i.agreementId)),
+    ]);
+    return listed.map((i) => {
       const s = students.get(i.studentId);
       return {
         agreementId: i.agreementId,
         student: s ? `${s.firstName} ${s.lastName}` : i.studentId,
+        workplace: workplaces.get(i.agreementId) ?? null,
         kind: i.kind as OverdueItem['kind'],
         dueOn: i.dueOn,
         daysOverdue: i.daysOverdue,

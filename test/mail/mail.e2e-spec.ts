@@ -265,17 +265,23 @@ describe('e-mail to people', () => {
     }
   }, 60_000);
 
-  it('tells every signatory once the sealed PDF is ready, linking to the verify page', async () => {
+  it('tells every signatory once the sealed PDF is ready: account holders to the PDF in the API, a link signer to their own receipt', async () => {
     const { id, contentHash } = await pendingAgreement(api, world);
-    for (const token of [world.studentToken, world.companyRepToken, world.coordinatorToken]) {
+    // The employer signs through a signing link (no account); student and university by account.
+    const link = await signingLink(id, { email: 'directeur@bouw.test', name: 'Dirk Directeur' });
+    await api.http
+      .post(`/api/v1/signing/${link.token}/sign`)
+      .send({ contentHash, name: 'Dirk Directeur', consent: true })
+      .expect(201);
+    for (const token of [world.studentToken, world.coordinatorToken]) {
       expect((await sign(api, token, id, contentHash)).status).toBe(201);
     }
-    const signers: { signer_email: string }[] = await api.app.get(DataSource).query(
-      `SELECT DISTINCT lower(s.signer_email) AS signer_email FROM agreement_signatures s
-         JOIN agreement_versions v ON v.id = s.version_id WHERE v.agreement_id = $1`,
+    const signers: { signer_email: string; method: string }[] = await api.app.get(DataSource).query(
+      `SELECT DISTINCT lower(s.signer_email) AS signer_email, s.method FROM agreement_signatures s
+           JOIN agreement_versions v ON v.id = s.version_id WHERE v.agreement_id = $1`,
       [id],
     );
-    expect(signers.length).toBeGreaterThanOrEqual(2);
+    expect(signers.map((s) => s.method).sort()).toEqual(['account', 'account', 'signing_link']);
     const sealed = await waitFor(async () => {
       const res = await messages(world.coordinatorToken, id).expect(200);
       const rows = (
@@ -291,11 +297,33 @@ describe('e-mail to people', () => {
     expect(sealed.map((m) => m.recipient.email.toLowerCase()).sort()).toEqual(
       signers.map((s) => s.signer_email).sort(),
     );
+    const { body: documents } = await api.http
+      .get(`/api/v1/agreements/${id}/documents`)
+      .set(bearer(world.coordinatorToken))
+      .expect(200);
+    const signed = (documents.data as { id: string; kind: string; sha256: string }[]).find(
+      (d) => d.kind === 'signed',
+    )!;
     for (const m of sealed) {
       const [mail] = inbox.received.filter((r) => r.messageId === m.messageId);
       expect(mail.kind).toBe('agreement.sealed');
-      expect(mail.text).toContain('/verify');
-      expect(mail.text).toMatch(/[0-9a-f]{64}/);
+      expect(mail.text).toContain(signed.sha256);
+      // Never the PDF attached, never the signing token.
+      expect(mail.raw.toString()).not.toContain('application/pdf');
+      expect(mail.raw.toString()).not.toContain(link.token);
+      const url = /https?:\/\/\S+/.exec(mail.text)![0];
+      if (m.recipient.email.toLowerCase() === 'directeur@bouw.test') {
+        expect(url).toMatch(/\/sign\/receipt\/[^/]+$/);
+        const page = await api.http.get(new URL(url).pathname).expect(200);
+        const pdf = await api.http.get(`${new URL(url).pathname}/agreement.pdf`).expect(200);
+        expect(pdf.headers['content-type']).toBe('application/pdf');
+        expect(page.text).toContain('agreement.pdf');
+      } else {
+        expect(url).toMatch(new RegExp(`/api/v1/documents/${signed.id}/content$`));
+        // The API's own download, for a logged-in account holder only.
+        await api.http.get(new URL(url).pathname).expect(401);
+        await api.http.get(new URL(url).pathname).set(bearer(world.studentToken)).expect(200);
+      }
     }
   }, 90_000);
 

@@ -43,6 +43,8 @@ describe('the weekly overdue digest', () => {
   let dir: string;
   let coordinator: { id: string; email: string };
   let switchedOff: { id: string; email: string };
+  let inEnglish: { id: string; email: string };
+  let companyName: string;
 
   const db = () => api.app.get(DataSource);
   const me = async (token: string) => {
@@ -80,6 +82,22 @@ describe('the weekly overdue digest', () => {
       .send({ overdueDigest: false });
     expect(off.status).toBe(200);
     switchedOff = await me(offToken);
+    // A third, who reads the digest in English.
+    const enToken = await userToken(api, api.adminToken, {
+      role: 'coordinator',
+      universityId: world.universityId,
+    });
+    const en = await api.http
+      .put('/api/v1/users/me/mail-preferences')
+      .set(bearer(enToken))
+      .send({ overdueDigest: true, language: 'en' });
+    expect(en.body).toEqual({ overdueDigest: true, language: 'en' });
+    inEnglish = await me(enToken);
+    const company = await api.http
+      .get(`/api/v1/companies/${world.companyId}`)
+      .set(bearer(world.coordinatorToken))
+      .expect(200);
+    companyName = company.body.name;
     other = await createTenant(api);
     worker = await startWorker({
       MONITORING_DIGEST_POLL_SECONDS: '0.2',
@@ -103,8 +121,23 @@ describe('the weekly overdue digest', () => {
     );
     expect(mail.headers.get('x-message-kind')).toBe('monitoring.overdue');
     expect(mail.subject).toBe('Achterstallige voortgangsgesprekken: 1 afspraak');
-    expect(mail.text).toContain('voortgangsgesprek, gepland');
-    expect(mail.text).toContain('50 dagen te laat');
+    // The student's workplace names the agreement; the date reads as people write it.
+    expect(mail.text).toMatch(
+      new RegExp(
+        ` — ${escape(companyName)}: voortgangsgesprek, gepland op \\d{1,2} \\p{L}+ \\d{4}, 50 dagen te laat`,
+        'u',
+      ),
+    );
+
+    const [english] = await waitFor(async () => {
+      const rows = await digests(inEnglish.email);
+      return rows.length > 0 && rows[0].status === 'sent' ? rows : null;
+    }, 30_000);
+    const englishMail = await simpleParser(
+      await readFile(join(dir, `${english.message_id.slice(1, -1)}.eml`)),
+    );
+    expect(englishMail.subject).toBe('Overdue progress meetings: 1 item');
+    expect(englishMail.text).toContain(`— ${companyName}: progress meeting, due on `);
 
     const otherCoordinator = await me(other.coordinatorToken);
     await waitFor(() => settled([switchedOff.id, otherCoordinator.id]), 30_000);
@@ -116,3 +149,7 @@ describe('the weekly overdue digest', () => {
     expect(await digests(coordinator.email)).toHaveLength(1);
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
