@@ -42,6 +42,14 @@ describe('loadMailConfig', () => {
     expect(() => loadMailConfig({ MAIL_REMINDER_POLL_SECONDS: 'soon' })).toThrow(ConfigError);
   });
 
+  it('sends 4 messages at once by default; a whole number from 1 to 64', () => {
+    expect(loadMailConfig({}).concurrency).toBe(4);
+    expect(loadMailConfig({ MAIL_CONCURRENCY: '1' }).concurrency).toBe(1);
+    for (const bad of ['0', '2.5', '65', 'many']) {
+      expect(() => loadMailConfig({ MAIL_CONCURRENCY: bad })).toThrow(ConfigError);
+    }
+  });
+
   it('refuses an SMTP_URL that is not smtp(s)://', () => {
     expect(() => loadMailConfig({ SMTP_URL: 'http://mx' })).toThrow(ConfigError);
   });

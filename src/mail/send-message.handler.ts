@@ -40,6 +40,8 @@ export class SendMessageHandler implements JobHandler, OnModuleInit, OnApplicati
   private readonly logger = new Logger(SendMessageHandler.name);
   private readonly transport: MailTransport;
   private readonly box: SecretBox;
+  /** MAIL_CONCURRENCY: messages this worker sends at once. */
+  readonly concurrency: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,6 +51,7 @@ export class SendMessageHandler implements JobHandler, OnModuleInit, OnApplicati
     private readonly receipts: SignerReceipts,
   ) {
     this.transport = new MailTransport(config);
+    this.concurrency = config.concurrency;
     this.box = new SecretBox(config.sealKey);
   }
 
