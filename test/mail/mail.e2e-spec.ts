@@ -250,9 +250,28 @@ describe('e-mail to people', () => {
     }
   }, 90_000);
 
-  it('shows another university’s coordinator no messages of this agreement (404)', async () => {
-    const { id } = await pendingAgreement(api, world);
+  it('e-mails nobody of another university about this one’s agreements, nor shows them its messages (404)', async () => {
     const other = await agreementWorld(api);
+    const { id, contentHash } = await pendingAgreement(api, world);
+    await signingLink(id, { email: 'werkgever-eigen@bouw.test', name: 'Werkgever' });
+    for (const token of [world.studentToken, world.companyRepToken, world.coordinatorToken]) {
+      expect((await sign(api, token, id, contentHash)).status).toBe(201);
+    }
+    // The sealed notices are the last messages the agreement causes.
+    await waitFor(async () => {
+      const res = await messages(world.coordinatorToken, id).expect(200);
+      const rows = res.body.data as { kind: string; status: string }[];
+      const sealed = rows.filter((m) => m.kind === 'agreement.sealed');
+      return sealed.length > 0 && rows.every((m) => m.status === 'sent');
+    }, 60_000);
+    const addresses = await Promise.all(
+      [other.coordinatorToken, other.studentToken, other.companyRepToken].map(async (token) => {
+        const me = await api.http.get('/api/v1/auth/me').set(bearer(token)).expect(200);
+        return (me.body.user.email as string).toLowerCase();
+      }),
+    );
+    const to = inbox.received.flatMap((m) => m.rcptTo.map((a) => a.toLowerCase()));
+    for (const address of addresses) expect(to).not.toContain(address);
     await messages(other.coordinatorToken, id).expect(404);
-  });
+  }, 90_000);
 });
