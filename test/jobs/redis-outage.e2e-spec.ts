@@ -109,8 +109,12 @@ describe('jobs through a Redis outage and a Redis that lost its data', () => {
     const done = await waitForImport(api.http, importId, key, 45_000);
     expect(done).toMatchObject({ status: 'completed', created: 20, rejected: 0 });
     expect(await settledJobOf(importId)).toMatchObject({ state: 'succeeded', dispatchCount: 1, attempts: 1 });
-    const carrier = await queue.getJob(bullJobId(jobKeys.studentImport(importId), 1));
-    expect(carrier?.returnvalue).toMatchObject({ outcome: 'succeeded', importId, processed: true, created: 20 });
+    // BullMQ records the carrier's completion just after the run settled the row in PostgreSQL.
+    const returned = await waitFor(async () => {
+      const carrier = await queue.getJob(bullJobId(jobKeys.studentImport(importId), 1));
+      return (await carrier?.isCompleted()) ? carrier!.returnvalue : null;
+    });
+    expect(returned).toMatchObject({ outcome: 'succeeded', importId, processed: true, created: 20 });
     await expect(dispatcher.dispatchOnce()).resolves.toBe(0);
     const after = await api.http.get(`/api/v1/imports/${importId}`).set(key).expect(200);
     expect(after.body).toMatchObject({ status: 'completed', created: 20, version: done.version });
