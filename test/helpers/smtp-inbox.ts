@@ -1,6 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer, SMTPServerAddress } from 'smtp-server';
+import { startApi, TestApi } from './api';
+import { startWorker, TestWorker, withEnv } from './worker';
 
 export interface Received {
   rcptTo: string[];
@@ -75,4 +77,22 @@ export class Inbox {
   stop(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/**
+ * The API and a worker that sends to the inbox (started first). Both know MAIL_FROM: the API
+ * writes each Message-ID with its host, the worker sends. `workerEnv` adds to the worker's.
+ */
+export async function startMailApps(
+  inbox: Inbox,
+  workerEnv: Record<string, string> = {},
+): Promise<{ api: TestApi; worker: TestWorker }> {
+  const from = { MAIL_FROM: 'DualRoute <stage@dualroute.test>' };
+  const api = await withEnv(from, () => startApi());
+  const worker = await startWorker({
+    ...from,
+    SMTP_URL: `smtp://127.0.0.1:${inbox.port}`,
+    ...workerEnv,
+  });
+  return { api, worker };
 }

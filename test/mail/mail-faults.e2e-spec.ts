@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { AgreementWorld, agreementWorld, pendingAgreement, sign } from '../helpers/agreements';
-import { bearer, startApi, TestApi } from '../helpers/api';
-import { Inbox } from '../helpers/smtp-inbox';
-import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
+import { bearer, TestApi } from '../helpers/api';
+import { Inbox, startMailApps } from '../helpers/smtp-inbox';
+import { TestWorker, waitFor } from '../helpers/worker';
 
 const AGREEMENTS = 50;
 const OUTAGE_MS = 60_000;
@@ -35,16 +35,12 @@ describe('e-mail through an SMTP outage', () => {
 
   beforeAll(async () => {
     await inbox.start();
-    const from = { MAIL_FROM: 'DualRoute <stage@dualroute.test>' };
-    api = await withEnv(from, () => startApi());
-    worker = await startWorker({
-      ...from,
-      SMTP_URL: `smtp://127.0.0.1:${inbox.port}`,
+    ({ api, worker } = await startMailApps(inbox, {
       // The job path's backoff, shortened: a message refused by a server that is away is tried
       // again after 1, 2, 4, 4, ... seconds (in production it grows to an hour).
       JOB_RETRY_BASE_SECONDS: '1',
       JOB_RETRY_MAX_SECONDS: '4',
-    });
+    }));
   }, 60_000);
   afterAll(async () => {
     await worker?.close();

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { AgreementWorld, agreementWorld, pendingAgreement, sign } from '../helpers/agreements';
-import { bearer, startApi, TestApi } from '../helpers/api';
-import { Inbox } from '../helpers/smtp-inbox';
-import { startWorker, TestWorker, waitFor, withEnv } from '../helpers/worker';
+import { bearer, TestApi } from '../helpers/api';
+import { Inbox, startMailApps } from '../helpers/smtp-inbox';
+import { TestWorker, waitFor } from '../helpers/worker';
 
 describe('e-mail to people', () => {
   let api: TestApi;
@@ -41,15 +41,10 @@ describe('e-mail to people', () => {
 
   beforeAll(async () => {
     await inbox.start();
-    // The API writes the Message-ID (MAIL_FROM's host); the worker sends.
-    const from = { MAIL_FROM: 'DualRoute <stage@dualroute.test>' };
-    api = await withEnv(from, () => startApi());
-    worker = await startWorker({
-      ...from,
-      SMTP_URL: `smtp://127.0.0.1:${inbox.port}`,
+    ({ api, worker } = await startMailApps(inbox, {
       JOB_RETRY_BASE_SECONDS: '0.1',
       JOB_RETRY_MAX_SECONDS: '0.5',
-    });
+    }));
     world = await agreementWorld(api);
   }, 60_000);
   afterAll(async () => {

@@ -65,34 +65,30 @@ describe('the weekly overdue digest', () => {
     return rows.length === ids.length;
   };
 
+  /** Another coordinator of the world's university, with these mail preferences. */
+  async function coordinatorPreferring(preferences: { overdueDigest: boolean; language?: string }) {
+    const token = await userToken(api, api.adminToken, {
+      role: 'coordinator',
+      universityId: world.universityId,
+    });
+    const res = await api.http
+      .put('/api/v1/users/me/mail-preferences')
+      .set(bearer(token))
+      .send(preferences);
+    expect(res.body).toEqual({ language: 'nl', ...preferences });
+    return me(token);
+  }
+
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dualroute-digest-'));
     api = await startApi();
     world = await agreementWorld(api);
     await overdueAgreement(api, world);
     coordinator = await me(world.coordinatorToken);
-    // A second coordinator of the same university, who switched the digest off.
-    const offToken = await userToken(api, api.adminToken, {
-      role: 'coordinator',
-      universityId: world.universityId,
-    });
-    const off = await api.http
-      .put('/api/v1/users/me/mail-preferences')
-      .set(bearer(offToken))
-      .send({ overdueDigest: false });
-    expect(off.status).toBe(200);
-    switchedOff = await me(offToken);
-    // A third, who reads the digest in English.
-    const enToken = await userToken(api, api.adminToken, {
-      role: 'coordinator',
-      universityId: world.universityId,
-    });
-    const en = await api.http
-      .put('/api/v1/users/me/mail-preferences')
-      .set(bearer(enToken))
-      .send({ overdueDigest: true, language: 'en' });
-    expect(en.body).toEqual({ overdueDigest: true, language: 'en' });
-    inEnglish = await me(enToken);
+    // Two more coordinators of the same university: one switched the digest off, one reads it
+    // in English.
+    switchedOff = await coordinatorPreferring({ overdueDigest: false });
+    inEnglish = await coordinatorPreferring({ overdueDigest: true, language: 'en' });
     const company = await api.http
       .get(`/api/v1/companies/${world.companyId}`)
       .set(bearer(world.coordinatorToken))
