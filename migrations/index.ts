@@ -26,6 +26,7 @@ import { Messages1796480000000 } from './1796480000000-Messages';
 import { SigningReminders1796490000000 } from './1796490000000-SigningReminders';
 import { OverdueDigest1796500000000 } from './1796500000000-OverdueDigest';
 import { MailLanguage1796510000000 } from './1796510000000-MailLanguage';
+import { CancelledReminders1796520000000 } from './1796520000000-CancelledReminders';
 
 /** Every migration in order; listed explicitly so ts-jest, ts-node and dist load the same set. */
 
@@ -57,4 +58,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SigningReminders1796490000000,
   OverdueDigest1796500000000,
   MailLanguage1796510000000,
+  CancelledReminders1796520000000,
 ];

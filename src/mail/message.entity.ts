@@ -1,6 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type MessageStatus = 'pending' | 'sent' | 'failed';
+/** `cancelled`: a reminder not yet sent when its signature stopped being awaited. */
+export const MESSAGE_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /**
  * One e-mail to one person, written in the transaction of the change that causes it, with its
@@ -9,7 +11,7 @@ export type MessageStatus = 'pending' | 'sent' | 'failed';
  */
 @Entity('messages')
 @Index('ix_messages_agreement', ['agreementId', 'id'])
-@Check('ck_messages_status', `status IN ('pending', 'sent', 'failed')`)
+@Check('ck_messages_status', `status IN ('pending', 'sent', 'failed', 'cancelled')`)
 @Check('ck_messages_language', `language IN ('nl', 'en')`)
 export class Message {
   @PrimaryColumn('uuid')

@@ -13,13 +13,18 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs
 import { DataSource } from 'typeorm';
 import { AgreementsService } from '../agreements/agreements.service';
 import { MESSAGE_KINDS } from './mail-templates';
+import { MESSAGE_STATUSES } from './message.entity';
 
 export class MessageDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: MESSAGE_KINDS }) kind!: string;
   @ApiProperty() recipient!: { name: string; email: string };
   @ApiProperty({ enum: ['nl', 'en'] }) language!: string;
-  @ApiProperty({ enum: ['pending', 'sent', 'failed'] }) status!: string;
+  @ApiProperty({
+    enum: MESSAGE_STATUSES,
+    description: '`cancelled`: a reminder not yet sent when the signature stopped being awaited',
+  })
+  status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ description: 'The Message-ID header, the same on every attempt' })
   messageId!: string;

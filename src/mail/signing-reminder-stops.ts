@@ -31,13 +31,34 @@ export class SigningReminderStops implements OnModuleInit {
   }
 }
 
-/** Ends the reminders of a version (of one party, or all of them). */
+/**
+ * Ends the reminders of a version (of one party, or all of them), and cancels a reminder already
+ * written but not yet sent (say, waiting out an SMTP outage): it carries the request's sealed
+ * token, by which it is found.
+ */
 async function stop(
   manager: EntityManager,
   agreementId: string,
   version: number,
   party: string | null,
 ): Promise<void> {
+  // The reminder rows first: a look writing a reminder for one of them right now commits before
+  // this goes on, so the cancelling below sees the message it wrote.
+  await manager.query(
+    `SELECT 1 FROM signing_reminders
+      WHERE agreement_id = $1 AND version_number = $2 AND ($3::text IS NULL OR party = $3)
+      FOR UPDATE`,
+    [agreementId, version, party],
+  );
+  await manager.query(
+    `UPDATE messages m SET status = 'cancelled', token_sealed = NULL,
+            last_error = 'no longer sent: the signature is no longer awaited'
+       FROM signing_reminders r
+      WHERE r.agreement_id = $1 AND r.version_number = $2 AND ($3::text IS NULL OR r.party = $3)
+        AND m.agreement_id = r.agreement_id AND m.kind = 'signing.reminder'
+        AND m.status = 'pending' AND m.token_sealed = r.token_sealed`,
+    [agreementId, version, party],
+  );
   await manager.query(
     `UPDATE signing_reminders SET next_reminder_at = NULL, token_sealed = NULL
       WHERE agreement_id = $1 AND version_number = $2 AND ($3::text IS NULL OR party = $3)

@@ -166,3 +166,66 @@ describe('signing reminders', () => {
     expect(await sentReminders('weiger-student@school.test')).toHaveLength(sent);
   }, 60_000);
 });
+
+/**
+ * A reminder the worker has written but could not send yet (here: Redis refuses, so no job runs;
+ * in life, an SMTP outage) is cancelled in the transaction of the signature that makes it moot.
+ */
+describe('a reminder not yet sent when the party signs', () => {
+  const cadence = { SIGNING_REMINDER_HOURS: '0.0003', MAIL_REMINDER_POLL_SECONDS: '0.2' };
+  let api: TestApi;
+  let worker: TestWorker;
+
+  beforeAll(async () => {
+    api = await withEnv(cadence, () => startApi());
+    worker = await startWorker({ ...cadence, REDIS_URL: 'redis://127.0.0.1:1' });
+  }, 60_000);
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  it('is cancelled, its token dropped, and never sent', async () => {
+    const world = await agreementWorld(api);
+    const { id, contentHash } = await pendingAgreement(api, world);
+    const link = await api.http
+      .post(`/api/v1/agreements/${id}/signing-links`)
+      .set(bearer(world.coordinatorToken))
+      .send({ party: 'employer', email: 'later-werkgever@bouw.test', name: 'Lotte Later' })
+      .expect(201);
+    const reminders = () =>
+      api.app.get(DataSource).query(
+        `SELECT status, token_sealed, last_error FROM messages
+            WHERE agreement_id = $1 AND kind = 'signing.reminder'`,
+        [id],
+      ) as Promise<{ status: string; token_sealed: string | null; last_error: string | null }[]>;
+    const [written] = await waitFor(async () => {
+      const rows = await reminders();
+      return rows.length > 0 && rows;
+    });
+    expect(written).toMatchObject({ status: 'pending', token_sealed: expect.any(String) });
+
+    await api.http
+      .post(`/api/v1/signing/${link.body.token}/sign`)
+      .send({ contentHash, name: 'Lotte Later', consent: true })
+      .expect(201);
+    const after = await reminders();
+    expect(after.length).toBeGreaterThan(0);
+    for (const row of after) {
+      expect(row).toMatchObject({
+        status: 'cancelled',
+        token_sealed: null,
+        last_error: 'no longer sent: the signature is no longer awaited',
+      });
+    }
+    const listed = await api.http
+      .get(`/api/v1/agreements/${id}/messages`)
+      .set(bearer(world.coordinatorToken))
+      .expect(200);
+    expect(
+      (listed.body.data as { kind: string; status: string }[])
+        .filter((m) => m.kind === 'signing.reminder')
+        .every((m) => m.status === 'cancelled'),
+    ).toBe(true);
+  }, 60_000);
+});
