@@ -33,6 +33,8 @@ export interface SigningRequestMail extends AgreementMail<SigningRequestData> {
 export interface SigningReminderMail extends AgreementMail<SigningRequestData> {
   /** The link's token as the reminders row keeps it: sealed, never opened here. */
   tokenSealed: string;
+  /** The signing request's message (the reminders row's key): how a stop finds its reminders. */
+  requestId: string;
 }
 
 export type AgreementSealedMail = AgreementMail<AgreementSealedData>;
@@ -81,7 +83,12 @@ export class MailOutbox {
   }
 
   async signingReminder(manager: EntityManager, mail: SigningReminderMail): Promise<string> {
-    return this.write(manager, 'signing.reminder', mail, mail.tokenSealed);
+    return this.write(
+      manager,
+      'signing.reminder',
+      { ...mail, data: { ...mail.data, requestId: mail.requestId } },
+      mail.tokenSealed,
+    );
   }
 
   async agreementSealed(manager: EntityManager, mail: AgreementSealedMail): Promise<string> {

@@ -16,6 +16,8 @@ export interface SigningRequestData {
   employer: string;
   party: string;
   expiresAt: string;
+  /** On a reminder: the signing request it follows (its message row's id). */
+  requestId?: string;
 }
 
 /** What a sealed agreement's message says; its link is made at send time (SealedLink). */

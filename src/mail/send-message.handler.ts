@@ -83,11 +83,12 @@ export class SendMessageHandler implements JobHandler, OnModuleInit, OnApplicati
       if (isPermanentSmtpFailure(error)) throw new PermanentJobError(describeFailure(error));
       throw error;
     }
-    // The token has done its work: it leaves the row with the send.
+    // The token has done its work: it leaves the row with the send. A reminder cancelled while
+    // the server was accepting it went out all the same, and says so.
     await this.dataSource.query(
       `UPDATE messages SET status = 'sent', attempts = attempts + 1, sent_at = $2,
               last_error = NULL, token_sealed = NULL
-        WHERE id = $1 AND status = 'pending'`,
+        WHERE id = $1 AND status IN ('pending', 'cancelled')`,
       [id, this.clock.now()],
     );
     return { kind: message.kind, status: 'sent' };

@@ -33,8 +33,8 @@ export class SigningReminderStops implements OnModuleInit {
 
 /**
  * Ends the reminders of a version (of one party, or all of them), and cancels a reminder already
- * written but not yet sent (say, waiting out an SMTP outage): it carries the request's sealed
- * token, by which it is found.
+ * written but not yet sent (say, waiting out an SMTP outage): it names its signing request, the
+ * reminders row's key (the row's token is gone once the last reminder is written).
  */
 async function stop(
   manager: EntityManager,
@@ -56,7 +56,7 @@ async function stop(
        FROM signing_reminders r
       WHERE r.agreement_id = $1 AND r.version_number = $2 AND ($3::text IS NULL OR r.party = $3)
         AND m.agreement_id = r.agreement_id AND m.kind = 'signing.reminder'
-        AND m.status = 'pending' AND m.token_sealed = r.token_sealed`,
+        AND m.status = 'pending' AND m.data ->> 'requestId' = r.message_id::text`,
     [agreementId, version, party],
   );
   await manager.query(

@@ -114,6 +114,7 @@ export class SigningReminderScheduler implements OnApplicationBootstrap, OnAppli
       recipient: { name: request.recipientName, email: request.recipientEmail },
       data,
       tokenSealed: row.token_sealed,
+      requestId: row.message_id,
     });
     if (row.reminders_sent + 1 >= MAX_SIGNING_REMINDERS) {
       await manager.query(

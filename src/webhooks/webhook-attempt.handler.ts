@@ -217,19 +217,21 @@ export class WebhookAttemptHandler implements JobHandler {
       if (inserted.length === 0) return 'already recorded';
       const error = result.error ?? `HTTP ${result.statusCode}`;
       // The endpoint's row before the delivery's, the order in which disabling, deleting and
-      // redelivering lock them too: two failures recorded at once never deadlock, and one that
-      // waited for a disabling commit sees the endpoint disabled and its delivery cancelled.
+      // redelivering lock them too, and the delivery FOR NO KEY UPDATE, which the key-share lock
+      // of an attempt row being inserted does not block: no lock cycle between them, and a
+      // failure that waited for a disabling commit sees the endpoint disabled and its delivery
+      // cancelled.
       const endpoint = await this.noteFailure(manager, target.endpoint_id, startedAt);
       const [delivery]: { status: string; round_attempts: number }[] = await manager.query(
-        `SELECT status, round_attempts FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
+        `SELECT status, round_attempts FROM webhook_deliveries WHERE id = $1 FOR NO KEY UPDATE`,
         [deliveryId],
       );
       if (delivery.status !== 'pending') {
         // Cancelled meanwhile (endpoint deleted or disabled): the attempt is logged and counted
         // (a redelivery numbers its attempts after it), nothing else changes.
         await manager.query(
-          `UPDATE webhook_deliveries SET attempts = GREATEST(attempts, $2),
-                  last_attempt_at = $3, last_status_code = $4 WHERE id = $1`,
+          `UPDATE webhook_deliveries SET attempts = $2, last_attempt_at = $3, last_status_code = $4
+            WHERE id = $1 AND attempts < $2`,
           [deliveryId, attempt, startedAt, result.statusCode],
         );
         return delivery.status;

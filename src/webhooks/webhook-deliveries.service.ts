@@ -133,7 +133,7 @@ export class WebhookDeliveriesService {
           // Numbered after every attempt logged, so a redelivery is never taken for a repeat.
           `SELECT status, university_id,
                   GREATEST(attempts, (SELECT max(number) FROM webhook_attempts WHERE delivery_id = $1)) AS attempts
-             FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
+             FROM webhook_deliveries WHERE id = $1 FOR NO KEY UPDATE`,
           [id],
         );
       if (d.status === 'pending')

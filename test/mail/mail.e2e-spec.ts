@@ -245,28 +245,57 @@ describe('e-mail to people', () => {
     }
   }, 90_000);
 
-  it('e-mails nobody of another university about this one’s agreements, nor shows them its messages (404)', async () => {
+  it('e-mails each university’s people only about their own agreements, and shows the other none of its messages (404)', async () => {
     const other = await agreementWorld(api);
-    const { id, contentHash } = await pendingAgreement(api, world);
-    await signingLink(id, { email: 'werkgever-eigen@bouw.test', name: 'Werkgever' });
-    for (const token of [world.studentToken, world.companyRepToken, world.coordinatorToken]) {
-      expect((await sign(api, token, id, contentHash)).status).toBe(201);
+    const sides = [
+      { w: world, linkEmail: 'werkgever-eigen@bouw.test' },
+      { w: other, linkEmail: 'werkgever-ander@bouw.test' },
+    ];
+    const ids: string[] = [];
+    for (const { w, linkEmail } of sides) {
+      const { id, contentHash } = await pendingAgreement(api, w);
+      await api.http
+        .post(`/api/v1/agreements/${id}/signing-links`)
+        .set(bearer(w.coordinatorToken))
+        .send({ party: 'employer', email: linkEmail, name: 'Werkgever' })
+        .expect(201);
+      for (const token of [w.studentToken, w.companyRepToken, w.coordinatorToken]) {
+        expect((await sign(api, token, id, contentHash)).status).toBe(201);
+      }
+      ids.push(id);
     }
-    // The sealed notices are the last messages the agreement causes.
-    await waitFor(async () => {
-      const res = await messages(world.coordinatorToken, id).expect(200);
-      const rows = res.body.data as { kind: string; status: string }[];
-      const sealed = rows.filter((m) => m.kind === 'agreement.sealed');
-      return sealed.length > 0 && rows.every((m) => m.status === 'sent');
-    }, 60_000);
-    const addresses = await Promise.all(
-      [other.coordinatorToken, other.studentToken, other.companyRepToken].map(async (token) => {
-        const me = await api.http.get('/api/v1/auth/me').set(bearer(token)).expect(200);
-        return (me.body.user.email as string).toLowerCase();
+    // The sealed notices are the last messages an agreement causes.
+    const sent = await Promise.all(
+      sides.map(({ w }, i) =>
+        waitFor(async () => {
+          const res = await messages(w.coordinatorToken, ids[i]).expect(200);
+          const rows = res.body.data as { kind: string; status: string; messageId: string }[];
+          const sealed = rows.some((m) => m.kind === 'agreement.sealed');
+          return sealed && rows.every((m) => m.status === 'sent') && rows;
+        }, 60_000),
+      ),
+    );
+    const people = await Promise.all(
+      sides.map(async ({ w, linkEmail }) => {
+        const own = await Promise.all(
+          [w.coordinatorToken, w.studentToken, w.companyRepToken].map(async (token) => {
+            const me = await api.http.get('/api/v1/auth/me').set(bearer(token)).expect(200);
+            return (me.body.user.email as string).toLowerCase();
+          }),
+        );
+        return new Set([...own, linkEmail]);
       }),
     );
-    const to = inbox.received.flatMap((m) => m.rcptTo.map((a) => a.toLowerCase()));
-    for (const address of addresses) expect(to).not.toContain(address);
-    await messages(other.coordinatorToken, id).expect(404);
+    for (const [i, rows] of sent.entries()) {
+      for (const row of rows) {
+        const [mail] = inbox.received.filter((r) => r.messageId === row.messageId);
+        for (const to of mail.rcptTo.map((a) => a.toLowerCase())) {
+          expect(people[i].has(to)).toBe(true);
+          expect(people[1 - i].has(to)).toBe(false);
+        }
+      }
+    }
+    await messages(other.coordinatorToken, ids[0]).expect(404);
+    await messages(world.coordinatorToken, ids[1]).expect(404);
   }, 90_000);
 });

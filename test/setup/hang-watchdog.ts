@@ -30,15 +30,20 @@ setInterval(() => {
 }, 1000);
 `;
 
+// Only in Jest's worker processes (which have an IPC channel): run in band, the test file shares
+// the process with Jest itself, and killing it would end the whole run without a report.
+const armed = typeof process.send === 'function';
 const beat = new Int32Array(new SharedArrayBuffer(4));
 const name = new Uint8Array(new SharedArrayBuffer(NAME_BYTES));
 const heartbeat = setInterval(() => Atomics.add(beat, 0, 1), 1000);
 heartbeat.unref();
-const watchdog = new Worker(WATCHDOG, {
-  eval: true,
-  workerData: { beat, name, limitMs: LIMIT_MS, file: expect.getState().testPath },
-});
-watchdog.unref();
+const watchdog = armed
+  ? new Worker(WATCHDOG, {
+      eval: true,
+      workerData: { beat, name, limitMs: LIMIT_MS, file: expect.getState().testPath },
+    })
+  : null;
+watchdog?.unref();
 
 /** What the watchdog names when the loop stands still. */
 function current(label: string): void {
@@ -52,5 +57,5 @@ beforeEach(() => current(expect.getState().currentTestName ?? 'a test'));
 afterEach(() => current('afterEach / afterAll'));
 afterAll(async () => {
   clearInterval(heartbeat);
-  await watchdog.terminate();
+  await watchdog?.terminate();
 });

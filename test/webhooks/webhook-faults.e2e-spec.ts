@@ -20,6 +20,8 @@ describe('webhooks through faults', () => {
   const env = {
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     WEBHOOK_RETRY_DELAYS: '0.2,0.2,0.2',
+    // A held answer (below) is released long before an attempt would time out, even on a slow run.
+    WEBHOOK_TIMEOUT_SECONDS: '30',
     // Two seconds of failing disables an endpoint.
     WEBHOOK_DISABLE_AFTER_DAYS: String(2 / 86_400),
   };
