@@ -141,6 +141,13 @@ export class WebhookDeliveriesService {
           'The delivery is still pending: its next attempt is scheduled.',
           'delivery-pending',
         );
+      // Cancelled while an attempt was under way (the endpoint disabled meanwhile): a redelivery
+      // now would number its first attempt like that one. It is over within the attempt timeout.
+      if (await this.jobs.runningFor(manager, { type: 'webhook_delivery', id }))
+        throw new ConflictError(
+          'An attempt of this delivery is still under way: ask again once it has finished.',
+          'attempt-in-flight',
+        );
       if (endpoint.status !== 'active')
         throw new ConflictError(
           'The endpoint is disabled: enable it first (POST /webhook-endpoints/:id/enable).',

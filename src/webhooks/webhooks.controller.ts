@@ -138,7 +138,7 @@ export class WebhooksController {
   @ApiAcceptedResponse({ type: WebhookDeliveryDto, description: 'Pending again' })
   @ApiProblems({
     404: 'No such delivery at the caller’s university',
-    409: 'Still pending, or the endpoint is disabled',
+    409: 'Still pending, an attempt still under way, or the endpoint is disabled',
   })
   redeliver(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.deliveries.redeliver(p, id);

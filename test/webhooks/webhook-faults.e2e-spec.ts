@@ -190,6 +190,16 @@ describe('webhooks through faults', () => {
         order: { createdAt: 'ASC' },
       });
       expect(first.status).toBe('cancelled');
+      if (answer === 500) {
+        // While that attempt is under way a redelivery is refused, even with the endpoint back.
+        await post(world.coordinatorToken, `/webhook-endpoints/${id}/enable`).expect(200);
+        const early = await post(
+          world.coordinatorToken,
+          `/webhook-deliveries/${first.id}/redeliver`,
+        );
+        expect(early.status).toBe(409);
+        expect(early.body.type).toMatch(/attempt-in-flight$/);
+      }
 
       release(answer);
       const detail = await waitFor(async () => {

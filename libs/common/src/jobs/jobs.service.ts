@@ -48,4 +48,21 @@ export class JobsService {
     );
     return rows.length;
   }
+
+  /**
+   * Whether a run of a job about this subject holds a live lease right now (its work is under
+   * way): for a use case that must not start the same work beside it.
+   */
+  async runningFor(
+    manager: EntityManager,
+    subject: { type: string; id: string },
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM jobs
+        WHERE subject_type = $1 AND subject_id = $2 AND state = 'running' AND lease_expires_at > now()
+        LIMIT 1`,
+      [subject.type, subject.id],
+    );
+    return rows.length > 0;
+  }
 }
