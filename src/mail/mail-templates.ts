@@ -165,31 +165,57 @@ const TEXT_PART = `{{greeting}}
 {{ignore}}
 `;
 
-// Plain semantic HTML: no images, no remote assets, no tracking; the link text says where it goes.
-const HTML_PART = `<!DOCTYPE html>
+/**
+ * Every message's HTML part: plain semantic HTML around the given paragraphs, no images, no
+ * remote assets, no tracking. Texts are filled in as plain text first (fillText); this template
+ * escapes them once.
+ */
+export function htmlDocument(paragraphs: string): string {
+  return `<!DOCTYPE html>
 <html lang="{{language}}">
 <head><meta charset="utf-8"><title>{{subject}}</title></head>
 <body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">
-<p>{{greeting}}</p>
-<p>{{body}}</p>
-<p><a href="{{url}}" style="color: #0b4f9c; font-weight: bold;">{{action}}</a></p>
-<p>{{expires}}</p>
-<p>{{ignore}}</p>
+${paragraphs}
 </body>
 </html>
 `;
+}
+
+/** The message's one link; its text says where it goes. */
+export const LINK_PARAGRAPH =
+  '<p><a href="{{url}}" style="color: #0b4f9c; font-weight: bold;">{{action}}</a></p>';
+
+const HTML_PART = htmlDocument(`<p>{{greeting}}</p>
+<p>{{body}}</p>
+${LINK_PARAGRAPH}
+<p>{{expires}}</p>
+<p>{{ignore}}</p>`);
 
 const compile = (source: string) => Handlebars.compile(source, { strict: true });
 const textTemplate = Handlebars.compile(TEXT_PART, { strict: true, noEscape: true });
 const htmlTemplate = compile(HTML_PART);
 
-/** Dates as people read them, in the message's language. */
-function readableDate(iso: string, language: MailLanguage): string {
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+/** A text filled in as plain text (the HTML template escapes it later, once). */
+export function fillText(source: string, values: Record<string, unknown>): string {
+  return Handlebars.compile(source, { noEscape: true })(values);
+}
+
+/**
+ * As people read it, in the message's language: an instant with its time in Amsterdam
+ * ("10 december 2026 om 10:00"), or a calendar day (YYYY-MM-DD: "2 november 2026").
+ */
+export function readableDate(value: string, language: MailLanguage): string {
+  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${value}T00:00:00Z`),
+    );
+  }
+  return new Intl.DateTimeFormat(locale, {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Europe/Amsterdam',
-  }).format(new Date(iso));
+  }).format(new Date(value));
 }
 
 /** A signing request in `language`: subject, text part and HTML part, each naming the link. */
@@ -239,8 +265,7 @@ function render(
   values: Record<string, unknown>,
   url: string,
 ): RenderedMail {
-  // Texts are filled in as plain text first; the HTML template escapes them once.
-  const fill = (source: string) => Handlebars.compile(source, { noEscape: true })(values);
+  const fill = (source: string) => fillText(source, values);
   const parts = {
     language,
     url,

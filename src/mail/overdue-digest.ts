@@ -1,5 +1,12 @@
 import Handlebars from 'handlebars';
-import type { MailLanguage, RenderedMail } from './mail-templates';
+import {
+  fillText,
+  htmlDocument,
+  LINK_PARAGRAPH,
+  type MailLanguage,
+  readableDate,
+  type RenderedMail,
+} from './mail-templates';
 
 /** One overdue meeting or visit, as the weekly digest lists it. */
 export interface OverdueDigestItem {
@@ -72,31 +79,15 @@ const TEXT_PART = `{{greeting}}
 {{optOut}}
 `;
 
-// Plain semantic HTML like the other messages: no images, no remote assets, no tracking.
-const HTML_PART = `<!DOCTYPE html>
-<html lang="{{language}}">
-<head><meta charset="utf-8"><title>{{subject}}</title></head>
-<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">
-<p>{{greeting}}</p>
+const HTML_PART = htmlDocument(`<p>{{greeting}}</p>
 <p>{{body}}</p>
 <ul>
 {{#each lines}}
 <li>{{this}}</li>
 {{/each}}
 </ul>
-<p><a href="{{url}}" style="color: #0b4f9c; font-weight: bold;">{{action}}</a></p>
-<p>{{optOut}}</p>
-</body>
-</html>
-`;
-
-/** A calendar date (YYYY-MM-DD) as people read it: "2 november 2026", "2 November 2026". */
-function readableDay(day: string, language: MailLanguage): string {
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
-}
+${LINK_PARAGRAPH}
+<p>{{optOut}}</p>`);
 
 const textTemplate = Handlebars.compile(TEXT_PART, { strict: true, noEscape: true });
 const htmlTemplate = Handlebars.compile(HTML_PART, { strict: true });
@@ -109,15 +100,12 @@ export function renderOverdueDigest(
   url: string,
 ): RenderedMail {
   const t = DIGEST_TEXTS[language];
-  // Texts are filled in as plain text first; the HTML template escapes them once.
-  const fill = (source: string, values: Record<string, unknown>) =>
-    Handlebars.compile(source, { noEscape: true })(values);
   const lines = data.items.map((item) =>
-    fill(t.line, {
+    fillText(t.line, {
       ...item,
       kind: t.kinds[item.kind],
-      workplace: item.workplace ?? fill(t.agreement, { agreement: item.agreement }),
-      dueDate: readableDay(item.dueDate, language),
+      workplace: item.workplace ?? fillText(t.agreement, { agreement: item.agreement }),
+      dueDate: readableDate(item.dueDate, language),
       days: t.days(item.daysOverdue),
     }),
   );
@@ -125,7 +113,7 @@ export function renderOverdueDigest(
     language,
     url,
     subject: t.subject(data.items.length),
-    greeting: fill(t.greeting, { name: recipient }),
+    greeting: fillText(t.greeting, { name: recipient }),
     body: t.body,
     lines,
     action: t.action,
